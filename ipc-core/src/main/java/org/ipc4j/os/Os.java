@@ -1,0 +1,60 @@
+package org.ipc4j.os;
+
+/**
+ * The seam to the operating system: the {@link Futex} and the {@link ProcessLiveness} in use, chosen once.
+ *
+ * <p>Linux gets futex(2) and /proc; anything else gets the portable fallbacks. {@code -Dipc4j.futex=polling}
+ * and {@code -Dipc4j.liveness=portable} force the fallbacks (the test suite runs with both).
+ */
+public final class Os {
+    private static final Futex FUTEX = chooseFutex();
+    private static final ProcessLiveness LIVENESS = chooseLiveness();
+    private static final ProcessId CURRENT = new ProcessId(ProcessHandle.current().pid(),
+            LIVENESS.startTime(ProcessHandle.current().pid()));
+
+    private Os() {
+    }
+
+    public static Futex futex() {
+        return FUTEX;
+    }
+
+    public static ProcessLiveness liveness() {
+        return LIVENESS;
+    }
+
+    /** This process: pid and start time. */
+    public static ProcessId currentProcess() {
+        return CURRENT;
+    }
+
+    /** The portable futex, whatever the platform: for tests and benchmarks of the fallback. */
+    public static Futex pollingFutex() {
+        return new PollingFutex();
+    }
+
+    /** The portable liveness check, whatever the platform. */
+    public static ProcessLiveness portableLiveness() {
+        return new ProcessHandleLiveness();
+    }
+
+    private static Futex chooseFutex() {
+        if (!"polling".equals(System.getProperty("ipc4j.futex"))) {
+            Futex linux = LinuxFutex.probe();
+            if (linux != null) {
+                return linux;
+            }
+        }
+        return new PollingFutex();
+    }
+
+    private static ProcessLiveness chooseLiveness() {
+        if (!"portable".equals(System.getProperty("ipc4j.liveness"))) {
+            ProcessLiveness procfs = ProcfsLiveness.probe();
+            if (procfs != null) {
+                return procfs;
+            }
+        }
+        return new ProcessHandleLiveness();
+    }
+}

@@ -1,0 +1,301 @@
+package org.ipc4j.region;
+
+import static org.ipc4j.region.RegionHeaderDescriptor.BODY_LENGTH_OFFSET;
+import static org.ipc4j.region.RegionHeaderDescriptor.CREATED_MILLIS_OFFSET;
+import static org.ipc4j.region.RegionHeaderDescriptor.CREATOR_PID_OFFSET;
+import static org.ipc4j.region.RegionHeaderDescriptor.CREATOR_START_TIME_OFFSET;
+import static org.ipc4j.region.RegionHeaderDescriptor.HEADER_LENGTH;
+import static org.ipc4j.region.RegionHeaderDescriptor.INITIALISED;
+import static org.ipc4j.region.RegionHeaderDescriptor.INITIALISED_OFFSET;
+import static org.ipc4j.region.RegionHeaderDescriptor.LAYOUT_VERSION;
+import static org.ipc4j.region.RegionHeaderDescriptor.MAGIC;
+import static org.ipc4j.region.RegionHeaderDescriptor.MAGIC_OFFSET;
+import static org.ipc4j.region.RegionHeaderDescriptor.MAJOR_VERSION;
+import static org.ipc4j.region.RegionHeaderDescriptor.TOTAL_LENGTH_OFFSET;
+import static org.ipc4j.region.RegionHeaderDescriptor.TYPE_OFFSET;
+import static org.ipc4j.region.RegionHeaderDescriptor.VERSION_OFFSET;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+
+import org.ipc4j.errors.CorruptedException;
+import org.ipc4j.errors.IncompatibleVersionException;
+import org.ipc4j.errors.NotInitialisedException;
+import org.ipc4j.errors.ObjectExistsException;
+import org.ipc4j.errors.ObjectNotFoundException;
+import org.ipc4j.errors.RegionIOException;
+import org.ipc4j.errors.TypeMismatchException;
+import org.ipc4j.memory.MappedBytes;
+import org.ipc4j.os.Os;
+import org.ipc4j.os.ProcessId;
+
+/**
+ * A named, memory-mapped file holding one shared object: the header of {@link RegionHeaderDescriptor},
+ * then the object's body from offset {@link RegionHeaderDescriptor#HEADER_LENGTH}.
+ *
+ * <p>{@link #close()} drops this process's use of the mapping; the pages are returned when the JVM collects
+ * the buffer, because Java 17 has no safe eager unmap and an eager unmap would turn a racing access from
+ * another thread into a JVM crash.
+ */
+public final class Region implements AutoCloseable {
+    /** How long {@link #open} waits for a creator to finish initialising; {@code -Dipc4j.openTimeoutMillis}. */
+    public static final String OPEN_TIMEOUT_PROPERTY = "ipc4j.openTimeoutMillis";
+    private static final long DEFAULT_OPEN_TIMEOUT_MILLIS = 2_000;
+    private static final int ZERO_CHUNK = 1 << 16;
+    /** CREATE_NEW is O_CREAT|O_EXCL, which also refuses a symbolic link planted at the name. */
+    private static final Set<OpenOption> CREATE_OPTIONS = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+            StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+
+    private final String name;
+    private final Path path;
+    private final ObjectType type;
+    private final MappedBytes bytes;
+    private volatile boolean closed;
+
+    private Region(String name, Path path, ObjectType type, MappedBytes bytes) {
+        this.name = name;
+        this.path = path;
+        this.type = type;
+        this.bytes = bytes;
+    }
+
+    /**
+     * Creates the region exclusively: mode 0600 whatever the umask, never through a symbolic link, with all
+     * its memory reserved now (a full /dev/shm fails here, not with SIGBUS later). {@code initialiser} writes
+     * the body before the region is published as initialised.
+     */
+    public static Region create(String name, ObjectType type, long bodyLength, Consumer<MappedBytes> initialiser) {
+        RegionNames.validate(name);
+        if (bodyLength < 0) {
+            throw new IllegalArgumentException("'" + name + "': negative body length " + bodyLength);
+        }
+        long total = HEADER_LENGTH + bodyLength;
+        if (total > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("'" + name + "': " + total + " bytes is more than one region can map (2 GiB)");
+        }
+        Path path = RegionDirectory.current().resolve(name);
+        final FileChannel channel;
+        try {
+            channel = FileChannel.open(path, CREATE_OPTIONS, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (FileAlreadyExistsException e) {
+            throw new ObjectExistsException("'" + name + "' already exists in " + path.getParent()
+                    + (Files.isSymbolicLink(path) ? " (as a symbolic link, which ipc4j never follows)" : ""));
+        } catch (IOException e) {
+            throw new RegionIOException("cannot create '" + name + "' at " + path + ": " + e, e);
+        }
+        boolean published = false;
+        try (channel) {
+            // umask can only take bits away from 0600; set it explicitly anyway so the mode is exactly 0600
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+            reserve(channel, total, name);
+            MappedBytes bytes = new MappedBytes(channel.map(FileChannel.MapMode.READ_WRITE, 0, total));
+            ProcessId me = Os.currentProcess();
+            bytes.putLong(CREATOR_PID_OFFSET, me.pid());
+            bytes.putLong(CREATOR_START_TIME_OFFSET, me.startTime());
+            bytes.putLong(CREATED_MILLIS_OFFSET, System.currentTimeMillis());
+            initialiser.accept(bytes);
+            bytes.putLong(MAGIC_OFFSET, MAGIC);
+            bytes.putInt(VERSION_OFFSET, LAYOUT_VERSION);
+            bytes.putInt(TYPE_OFFSET, type.code());
+            bytes.putLong(TOTAL_LENGTH_OFFSET, total);
+            bytes.putInt(BODY_LENGTH_OFFSET, (int) bodyLength);
+            // release: an opener that reads INITIALISED with acquire sees the header and body written above
+            bytes.putIntRelease(INITIALISED_OFFSET, INITIALISED);
+            published = true;
+            return new Region(name, path, type, bytes);
+        } catch (IOException e) {
+            throw new RegionIOException("cannot create '" + name + "' at " + path + ": " + e, e);
+        } finally {
+            if (!published) {
+                deleteQuietly(path);
+            }
+        }
+    }
+
+    /** Attaches to an existing region of type {@code expected}, validating its header. */
+    public static Region open(String name, ObjectType expected) {
+        RegionNames.validate(name);
+        Path path = RegionDirectory.current().resolve(name);
+        if (Files.isSymbolicLink(path)) {
+            throw new RegionIOException("'" + name + "' at " + path + " is a symbolic link; ipc4j never follows links");
+        }
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            long size = awaitInitialised(name, channel);
+            MappedBytes bytes = new MappedBytes(channel.map(FileChannel.MapMode.READ_WRITE, 0, size));
+            validateHeader(name, bytes, size, expected);
+            return new Region(name, path, expected, bytes);
+        } catch (NoSuchFileException e) {
+            throw new ObjectNotFoundException("no object named '" + name + "' in " + path.getParent());
+        } catch (IOException e) {
+            throw new RegionIOException("cannot open '" + name + "' at " + path + ": " + e, e);
+        }
+    }
+
+    /** Opens {@code name} if it exists, else creates it; safe against a concurrent creator or unlinker. */
+    public static Region openOrCreate(String name, ObjectType type, long bodyLength, Consumer<MappedBytes> initialiser) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return create(name, type, bodyLength, initialiser);
+            } catch (ObjectExistsException exists) {
+                try {
+                    return open(name, type);
+                } catch (ObjectNotFoundException unlinkedMeanwhile) {
+                    if (attempt >= 10) {
+                        throw unlinkedMeanwhile;
+                    }
+                }
+            }
+        }
+    }
+
+    /** The file's size once its creator has published it; throws if that does not happen in time. */
+    private static long awaitInitialised(String name, FileChannel channel) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(openTimeoutMillis());
+        while (true) {
+            long size = channel.size();
+            if (size >= HEADER_LENGTH) {
+                MappedBytes header = new MappedBytes(channel.map(FileChannel.MapMode.READ_ONLY, 0, HEADER_LENGTH));
+                // acquire: pairs with the creator's release of INITIALISED, so the rest of the header is visible
+                int initialised = header.getIntAcquire(INITIALISED_OFFSET);
+                if (initialised == INITIALISED) {
+                    return size;
+                }
+                if (initialised != 0) {
+                    throw new CorruptedException("'" + name + "': header's initialised word is 0x"
+                            + Integer.toHexString(initialised) + ", not a value ipc4j writes");
+                }
+                long pid = header.getLong(CREATOR_PID_OFFSET);
+                long start = header.getLong(CREATOR_START_TIME_OFFSET);
+                if (pid > 0 && !Os.liveness().isAlive(pid, start)) {
+                    throw new NotInitialisedException("'" + name + "' was never initialised: its creator (pid " + pid
+                            + ") died first; unlink it and create it again");
+                }
+            }
+            if (System.nanoTime() - deadline > 0) {
+                if (size < HEADER_LENGTH) {
+                    throw new CorruptedException("'" + name + "' is truncated: " + size + " bytes, less than the "
+                            + HEADER_LENGTH + "-byte header");
+                }
+                throw new NotInitialisedException("'" + name + "' was not initialised within " + openTimeoutMillis()
+                        + " ms by its creator (pid " + readCreatorPid(channel) + ")");
+            }
+            LockSupport.parkNanos(1_000_000);
+        }
+    }
+
+    private static long readCreatorPid(FileChannel channel) throws IOException {
+        ByteBuffer pid = ByteBuffer.allocate(Long.BYTES).order(java.nio.ByteOrder.nativeOrder());
+        channel.read(pid, CREATOR_PID_OFFSET);
+        return pid.getLong(0);
+    }
+
+    private static void validateHeader(String name, MappedBytes bytes, long size, ObjectType expected) {
+        long magic = bytes.getLong(MAGIC_OFFSET);
+        if (magic != MAGIC) {
+            throw new CorruptedException("'" + name + "' is not an ipc4j object: bad magic 0x" + Long.toHexString(magic));
+        }
+        int version = bytes.getInt(VERSION_OFFSET);
+        if (RegionHeaderDescriptor.majorVersion(version) != MAJOR_VERSION) {
+            throw new IncompatibleVersionException("'" + name + "' has layout version " + RegionHeaderDescriptor.majorVersion(version)
+                    + "." + (version & 0xFFFF) + "; this ipc4j reads major version " + MAJOR_VERSION);
+        }
+        int code = bytes.getInt(TYPE_OFFSET);
+        ObjectType actual = ObjectType.ofCode(code);
+        if (actual != expected) {
+            throw new TypeMismatchException("'" + name + "' is a " + (actual == null ? "type with unknown code " + code : actual)
+                    + ", not a " + expected);
+        }
+        long total = bytes.getLong(TOTAL_LENGTH_OFFSET);
+        int body = bytes.getInt(BODY_LENGTH_OFFSET);
+        if (total != size || body != size - HEADER_LENGTH) {
+            throw new CorruptedException("'" + name + "': header says " + total + " bytes (body " + body
+                    + "), the file has " + size);
+        }
+    }
+
+    private static void reserve(FileChannel channel, long total, String name) throws IOException {
+        ByteBuffer zeros = ByteBuffer.allocateDirect((int) Math.min(ZERO_CHUNK, Math.max(total, 1)));
+        long position = 0;
+        try {
+            while (position < total) {
+                zeros.clear().limit((int) Math.min(zeros.capacity(), total - position));
+                position += channel.write(zeros, position);
+            }
+        } catch (IOException e) {
+            throw new RegionIOException("cannot reserve " + total + " bytes for '" + name + "' (is the shared-memory"
+                    + " file system full?): " + e.getMessage(), e);
+        }
+    }
+
+    private static long openTimeoutMillis() {
+        return Long.getLong(OPEN_TIMEOUT_PROPERTY, DEFAULT_OPEN_TIMEOUT_MILLIS);
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException ignored) {
+            // best effort while failing for another reason
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public ObjectType type() {
+        return type;
+    }
+
+    /** The whole mapping, header included; the body starts at {@link RegionHeaderDescriptor#HEADER_LENGTH}. */
+    public MappedBytes bytes() {
+        return bytes;
+    }
+
+    public int bodyOffset() {
+        return HEADER_LENGTH;
+    }
+
+    public int bodyLength() {
+        return bytes.capacity() - HEADER_LENGTH;
+    }
+
+    public ProcessId creator() {
+        return new ProcessId(bytes.getLong(CREATOR_PID_OFFSET), bytes.getLong(CREATOR_START_TIME_OFFSET));
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    /** Removes the name; processes that have it open keep using the memory. Quiet if already removed. */
+    public void unlink() {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            throw new RegionIOException("cannot unlink '" + name + "' at " + path + ": " + e, e);
+        }
+    }
+}

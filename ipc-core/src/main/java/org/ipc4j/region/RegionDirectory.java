@@ -1,0 +1,54 @@
+package org.ipc4j.region;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import org.ipc4j.errors.RegionIOException;
+
+/**
+ * Where region files live: {@code -Dipc4j.dir}, else {@code $IPC4J_DIR}, else a per-user folder
+ * {@code /dev/shm/ipc4j-<user>} (mode 0700), else {@code <java.io.tmpdir>/ipc4j-<user>} where /dev/shm is
+ * missing. Read on every call so that a test can point it elsewhere.
+ */
+public final class RegionDirectory {
+    public static final String PROPERTY = "ipc4j.dir";
+    public static final String ENVIRONMENT = "IPC4J_DIR";
+
+    private RegionDirectory() {
+    }
+
+    /** The directory to use, created (mode 0700) if missing. */
+    public static Path current() {
+        Path dir = configured();
+        if (!Files.isDirectory(dir)) {
+            try {
+                Files.createDirectories(dir.getParent());
+                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            } catch (FileAlreadyExistsException raced) {
+                // another process made it first
+            } catch (IOException | UnsupportedOperationException e) {
+                throw new RegionIOException("cannot create the ipc4j directory " + dir + ": " + e.getMessage(), e);
+            }
+        }
+        return dir;
+    }
+
+    /** The directory ipc4j would use, whether or not it exists. */
+    public static Path configured() {
+        String dir = System.getProperty(PROPERTY);
+        if (dir == null || dir.isBlank()) {
+            dir = System.getenv(ENVIRONMENT);
+        }
+        if (dir != null && !dir.isBlank()) {
+            return Path.of(dir).toAbsolutePath();
+        }
+        String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
+        Path shm = Path.of("/dev/shm");
+        Path base = Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
+        return base.resolve("ipc4j-" + user);
+    }
+}

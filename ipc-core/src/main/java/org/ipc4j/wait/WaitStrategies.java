@@ -1,0 +1,34 @@
+package org.ipc4j.wait;
+
+import java.util.concurrent.TimeUnit;
+
+/** The built-in strategies and the deadline arithmetic the waiting loops share. */
+public final class WaitStrategies {
+    /** Spin about 10 us, yield a little, then sleep in 100 ms slices (callers re-check peers' liveness). */
+    public static final WaitStrategy BLOCKING = new BlockingWaitStrategy(1_000, 20, TimeUnit.MILLISECONDS.toNanos(100));
+    public static final WaitStrategy BUSY_SPIN = new BusySpinWaitStrategy();
+    /** Far enough away to mean "never", near enough that {@code deadline - now} cannot overflow. */
+    private static final long FOREVER_NANOS = Long.MAX_VALUE / 4;
+
+    private WaitStrategies() {
+    }
+
+    /** The strategy used when none is given: {@code -Dipc4j.wait=busy-spin} or {@code blocking} (default). */
+    public static WaitStrategy defaultStrategy() {
+        return "busy-spin".equals(System.getProperty("ipc4j.wait")) ? BUSY_SPIN : BLOCKING;
+    }
+
+    /** A deadline {@code timeout} from now on the monotonic clock; negative timeouts are already due. */
+    public static long deadline(long timeout, TimeUnit unit) {
+        long nanos = unit.toNanos(timeout);
+        return System.nanoTime() + Math.min(Math.max(nanos, 0), FOREVER_NANOS);
+    }
+
+    public static long noDeadline() {
+        return System.nanoTime() + FOREVER_NANOS;
+    }
+
+    public static boolean isDue(long deadlineNanos) {
+        return System.nanoTime() - deadlineNanos >= 0;
+    }
+}

@@ -1,0 +1,21 @@
+package org.ipc4j.wait;
+
+/**
+ * How a thread waits for a shared word to change: spin, yield, sleep on the futex, or any mix.
+ *
+ * <p>The waiting code owns the loop and calls {@link #idle} once per round, with the value it last saw:
+ * <pre>{@code
+ *   for (int round = 0; (seen = word.get()) == BUSY; round++) {
+ *       if (System.nanoTime() - deadline >= 0) return false;   // timed out
+ *       if (Thread.interrupted()) throw new InterruptedException();
+ *       strategy.idle(word, seen, round, deadline);
+ *   }
+ * }</pre>
+ * {@code idle} may return at any time (a wake-up, a slice elapsed, spuriously); it never sleeps past the
+ * deadline nor longer than its own slice, so the caller regularly gets the chance to check interruption,
+ * deadlines and peer liveness. Implementations are stateless and shared between threads.
+ */
+public interface WaitStrategy {
+    /** One round of waiting for {@code word} to leave {@code seen}; {@code round} counts from 0 in each wait. */
+    void idle(FutexWord word, int seen, int round, long deadlineNanos);
+}

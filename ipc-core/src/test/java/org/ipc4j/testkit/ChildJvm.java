@@ -1,0 +1,245 @@
+package org.ipc4j.testkit;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A separately launched JVM running a main class with this JVM's class path, for cross-process tests.
+ *
+ * <p>It inherits the ipc4j system properties (directory, futex and liveness choice, timeouts), merges
+ * stderr into stdout, keeps every line it prints, can wait for a line, and can be killed with SIGKILL at a
+ * chosen moment. Every child started is remembered so that {@link SharedDirExtension} can fail a test class
+ * that leaves one running.
+ */
+public final class ChildJvm implements AutoCloseable {
+    private static final Set<ChildJvm> LAUNCHED = ConcurrentHashMap.newKeySet();
+    private static final String[] INHERITED_PROPERTIES = {
+        "ipc4j.dir", "ipc4j.futex", "ipc4j.liveness", "ipc4j.openTimeoutMillis", "ipc4j.wait"};
+
+    private final String description;
+    private final Process process;
+    private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    private final Thread reader;
+
+    private ChildJvm(String description, Process process) {
+        this.description = description;
+        this.process = process;
+        this.reader = new Thread(this::pump, "child-" + process.pid() + "-output");
+        this.reader.setDaemon(true);
+        this.reader.start();
+        LAUNCHED.add(this);
+    }
+
+    /** Starts {@code mainClass} with {@code args} in a new JVM. */
+    public static ChildJvm start(Class<?> mainClass, String... args) {
+        return builder(mainClass).args(args).start();
+    }
+
+    public static Builder builder(Class<?> mainClass) {
+        return new Builder(mainClass.getName());
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** A copy of every line printed so far. */
+    public List<String> lines() {
+        synchronized (lines) {
+            return new ArrayList<>(lines);
+        }
+    }
+
+    public String output() {
+        return String.join("\n", lines());
+    }
+
+    /** Waits for a line that matches, returning it; fails with the output so far if none comes in time. */
+    public String awaitLine(Predicate<String> matches, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int seen = 0;
+        while (true) {
+            synchronized (lines) {
+                for (; seen < lines.size(); seen++) {
+                    if (matches.test(lines.get(seen))) {
+                        return lines.get(seen);
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError(description + ": no matching line within " + timeout + "; output:\n" + output());
+                }
+                if (!process.isAlive() && !reader.isAlive() && seen == lines.size()) {
+                    throw new AssertionError(description + " exited (" + process.exitValue()
+                            + ") before printing a matching line; output:\n" + output());
+                }
+                try {
+                    lines.wait(Math.max(1, Math.min(50, TimeUnit.NANOSECONDS.toMillis(left))));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted", e);
+                }
+            }
+        }
+    }
+
+    /** Waits for a line starting with {@code prefix}. */
+    public String awaitLineStartingWith(String prefix, Duration timeout) {
+        return awaitLine(line -> line.startsWith(prefix), timeout);
+    }
+
+    /** Waits for the JVM to exit, returning its exit code; kills it and fails if it takes longer. */
+    public int waitFor(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor();
+                throw new AssertionError(description + " did not exit within " + timeout + "; killed. Output:\n" + output());
+            }
+            reader.join(5_000);
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** Waits for a clean exit (code 0), failing with the output otherwise. */
+    public void assertSuccess(Duration timeout) {
+        int code = waitFor(timeout);
+        if (code != 0) {
+            throw new AssertionError(description + " exited with " + code + "; output:\n" + output());
+        }
+    }
+
+    /** SIGKILL, then wait until the kernel has reaped it. */
+    public void kill9() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            kill9();
+        }
+        LAUNCHED.remove(this);
+    }
+
+    /** Children that are still running; each is killed and forgotten. */
+    static List<String> killStragglers() {
+        List<String> stragglers = new ArrayList<>();
+        for (ChildJvm child : LAUNCHED) {
+            if (child.isAlive()) {
+                stragglers.add(child.description + " (pid " + child.pid() + ")");
+                child.kill9();
+            }
+            LAUNCHED.remove(child);
+        }
+        return stragglers;
+    }
+
+    private void pump() {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                synchronized (lines) {
+                    lines.add(line);
+                    lines.notifyAll();
+                }
+            }
+        } catch (IOException ignored) {
+            // the child is gone
+        } finally {
+            synchronized (lines) {
+                lines.notifyAll();
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return description + " pid " + pid();
+    }
+
+    /** Options for a child JVM. */
+    public static final class Builder {
+        private final String mainClass;
+        private final List<String> args = new ArrayList<>();
+        private final List<String> jvmArgs = new ArrayList<>();
+        private String umask;
+
+        private Builder(String mainClass) {
+            this.mainClass = mainClass;
+        }
+
+        public Builder args(String... values) {
+            args.addAll(List.of(values));
+            return this;
+        }
+
+        public Builder jvmArgs(String... values) {
+            jvmArgs.addAll(List.of(values));
+            return this;
+        }
+
+        public Builder property(String key, String value) {
+            jvmArgs.add("-D" + key + "=" + value);
+            return this;
+        }
+
+        /** Runs the child under this umask (octal, e.g. "000"), through /bin/sh. */
+        public Builder umask(String octal) {
+            this.umask = octal;
+            return this;
+        }
+
+        public ChildJvm start() {
+            List<String> command = new ArrayList<>();
+            if (umask != null) {
+                command.addAll(List.of("/bin/sh", "-c", "umask " + umask + " && exec \"$@\"", "sh"));
+            }
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            // Small, quick-starting children: tests start hundreds of them.
+            command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmx128m",
+                    "-XX:-UsePerfData", "-Xshare:auto"));
+            for (String key : INHERITED_PROPERTIES) {
+                String value = System.getProperty(key);
+                if (value != null) {
+                    command.add("-D" + key + "=" + value);
+                }
+            }
+            command.addAll(jvmArgs);
+            command.add("-cp");
+            command.add(System.getProperty("java.class.path"));
+            command.add(mainClass);
+            command.addAll(args);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            try {
+                Process process = builder.start();
+                String simpleName = mainClass.substring(mainClass.lastIndexOf('.') + 1);
+                return new ChildJvm(simpleName + " " + String.join(" ", args), process);
+            } catch (IOException e) {
+                throw new AssertionError("cannot start a child JVM: " + e, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.ipc4j.testkit;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Gives a test class its own ipc4j directory (under /dev/shm where it exists) and fails the class if a
+ * test left a file in it or a child JVM running. Use with {@code @ExtendWith(SharedDirExtension.class)}.
+ */
+public final class SharedDirExtension implements BeforeAllCallback, AfterAllCallback {
+    private Path dir;
+    private String previous;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        Path base = Files.isDirectory(Path.of("/dev/shm")) ? Path.of("/dev/shm") : Path.of(System.getProperty("java.io.tmpdir"));
+        dir = Files.createTempDirectory(base, "ipc4j-test-" + context.getRequiredTestClass().getSimpleName() + "-");
+        previous = System.setProperty("ipc4j.dir", dir.toString());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        List<String> stragglers = ChildJvm.killStragglers();
+        List<String> leaked;
+        try (Stream<Path> files = Files.list(dir)) {
+            leaked = files.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
+        }
+        for (String name : leaked) {
+            Files.deleteIfExists(dir.resolve(name));
+        }
+        Files.deleteIfExists(dir);
+        if (previous == null) {
+            System.clearProperty("ipc4j.dir");
+        } else {
+            System.setProperty("ipc4j.dir", previous);
+        }
+        if (!leaked.isEmpty()) {
+            throw new AssertionError(context.getRequiredTestClass().getSimpleName() + " left files in the shared directory: " + leaked);
+        }
+        if (!stragglers.isEmpty()) {
+            throw new AssertionError(context.getRequiredTestClass().getSimpleName() + " left child JVMs running: " + stragglers);
+        }
+    }
+
+    /** The directory of the running test class. */
+    public static Path dir() {
+        return Path.of(System.getProperty("ipc4j.dir"));
+    }
+}
