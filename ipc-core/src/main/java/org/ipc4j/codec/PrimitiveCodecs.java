@@ -84,7 +84,8 @@ final class PrimitiveCodecs {
 
         abstract E read(ByteBuffer src, int offset);
 
-        private Object readResolve() {
+        /** Protected, not private, so that the anonymous subclasses inherit it. */
+        protected Object readResolve() {
             return Codecs.byId(id);
         }
     }
