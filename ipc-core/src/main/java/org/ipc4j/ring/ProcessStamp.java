@@ -7,30 +7,30 @@ import org.ipc4j.os.ProcessId;
  * A process packed into 64 bits (pid in the high half, the low 32 bits of its start time in the low half),
  * so that an owner can be claimed with one CAS and recognised after pid reuse.
  */
-final class ProcessStamp {
-    static final long NONE = 0;
+public final class ProcessStamp {
+    public static final long NONE = 0;
 
     private ProcessStamp() {
     }
 
-    static long of(ProcessId id) {
+    public static long of(ProcessId id) {
         return (id.pid() << 32) | (id.startTime() & 0xFFFF_FFFFL);
     }
 
-    static long current() {
+    public static long current() {
         return of(Os.currentProcess());
     }
 
-    static int pid(long stamp) {
+    public static int pid(long stamp) {
         return (int) (stamp >>> 32);
     }
 
-    static int startTimeLow(long stamp) {
+    public static int startTimeLow(long stamp) {
         return (int) stamp;
     }
 
     /** True unless the process is known to be gone (or its pid now belongs to another process). */
-    static boolean isAlive(int pid, int startTimeLow) {
+    public static boolean isAlive(int pid, int startTimeLow) {
         if (pid <= 0) {
             return false;
         }
@@ -38,7 +38,7 @@ final class ProcessStamp {
         return actual >= 0 && (startTimeLow == 0 || (int) actual == startTimeLow);
     }
 
-    static boolean isAlive(long stamp) {
+    public static boolean isAlive(long stamp) {
         return isAlive(pid(stamp), startTimeLow(stamp));
     }
 }
