@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 import org.ipc4j.errors.CorruptedException;
 import org.ipc4j.memory.MappedBytes;
@@ -84,7 +85,7 @@ public final class SharedBarrier extends SharedObject {
         return BarrierDescriptor.bodyLength(parties + BarrierDescriptor.SPARE_ENTRIES);
     }
 
-    private static java.util.function.Consumer<MappedBytes> init(int parties) {
+    private static Consumer<MappedBytes> init(int parties) {
         return bytes -> {
             bytes.putInt(PARTIES_OFFSET, parties);
             bytes.putInt(TABLE_CAPACITY_OFFSET, parties + BarrierDescriptor.SPARE_ENTRIES);
