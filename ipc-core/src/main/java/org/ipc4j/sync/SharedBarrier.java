@@ -190,6 +190,7 @@ public final class SharedBarrier extends SharedObject {
                     return 0;
                 }
             } else if (bytes.compareAndSetLong(STATE_OFFSET, state, state(phase, arrivedBefore + 1, outcomes(state)))) {
+                // this arrival CAS is ordered before the tripping CAS of the last party, which pairs with every waiter's read
                 awaitPhaseChange(phase, deadline, timed);
                 return parties - 1 - arrivedBefore;
             }
@@ -257,6 +258,7 @@ public final class SharedBarrier extends SharedObject {
             if (phase(state) != phase) {
                 return false;
             }
+            // release CAS: pairs with the waiters' volatile read of the phase, like a trip
             if (bytes.compareAndSetLong(STATE_OFFSET, state, state(phase | BarrierDescriptor.BROKEN, arrived(state), outcomes(state)))) {
                 phaseWord.wakeAll();
                 return true;
