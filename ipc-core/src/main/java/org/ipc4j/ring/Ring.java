@@ -131,13 +131,24 @@ public abstract class Ring {
         if (type != TYPE_DATA && type != TYPE_BLOCK_REFERENCE) {
             throw new IllegalArgumentException("'" + name + "': record type " + type + " cannot be claimed");
         }
-        if (!reserveMessage()) {
-            return FULL;
-        }
-        int at = claimSpace(RecordDescriptor.align(HEADER_LENGTH + length));
-        if (at < 0) {
-            unreserveMessage();
-            return FULL;
+        int span = RecordDescriptor.align(HEADER_LENGTH + length);
+        int at;
+        if (maxCount == 0) {
+            // space first, count after: a producer waiting on a full ring never holds a count it could die with
+            at = claimSpace(span);
+            if (at < 0) {
+                return FULL;
+            }
+            reserveMessage();
+        } else {
+            if (!reserveMessage()) {
+                return FULL;
+            }
+            at = claimSpace(span);
+            if (at < 0) {
+                unreserveMessage();
+                return FULL;
+            }
         }
         memory.putInt(at + RecordDescriptor.TYPE_OFFSET, type);
         memory.putInt(at + PID_OFFSET, selfPid);
@@ -329,11 +340,15 @@ public abstract class Ring {
 
     // ---- state
 
-    /** Messages claimed and not yet consumed (in-flight claims included); never negative. */
+    /**
+     * Messages claimed and not yet consumed (in-flight claims included): 0 exactly when the ring is drained,
+     * else at least 1. The count is kept in two steps (claim, then count); a producer killed between them
+     * leaves it one off until the ring next drains, which is why emptiness is read from the positions.
+     */
     public final long size() {
         long consumed = memory.getLongVolatile(consumedOffset);
         long reserved = memory.getLongVolatile(reservedOffset);
-        return Math.max(0, reserved - consumed);
+        return isDrained() ? 0 : Math.max(1, reserved - consumed);
     }
 
     /** True if no byte is claimed beyond the head: nothing committed and nothing being written. */
