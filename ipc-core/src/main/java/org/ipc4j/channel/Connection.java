@@ -312,7 +312,8 @@ public final class Connection extends SharedObject {
                 if ((round & 15) == 15) {
                     incoming.recoverStuckRecord(false);
                 }
-                long slice = Math.min(deadlineNanos, WaitStrategies.deadline(PEER_CHECK_INTERVAL_NANOS, TimeUnit.NANOSECONDS));
+                long peerCheck = WaitStrategies.deadline(PEER_CHECK_INTERVAL_NANOS, TimeUnit.NANOSECONDS);
+                long slice = incoming.consumerSliceDeadline(peerCheck - deadlineNanos < 0 ? peerCheck : deadlineNanos);
                 incoming.consumerIdle(strategy, seen, round, slice);
             }
         } finally {

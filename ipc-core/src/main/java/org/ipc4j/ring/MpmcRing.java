@@ -1,7 +1,6 @@
 package org.ipc4j.ring;
 
 import org.ipc4j.memory.MappedBytes;
-import org.ipc4j.wait.WaitStrategies;
 
 /**
  * Many producers and many consumers in any processes (SharedQueue). Producers claim space with a CAS on
@@ -10,6 +9,11 @@ import org.ipc4j.wait.WaitStrategies;
  * the records it had half cleared are skipped, never handed on torn.
  */
 public final class MpmcRing extends Ring {
+    /**
+     * How long a non-blocking call waits for another consumer to finish its read before it reports nothing
+     * (as Python's {@code get(block=False)} does while another process holds the reader lock).
+     */
+    private static final long LOCK_PATIENCE_NANOS = 1_000_000;
     private final ConsumerLock lock;
     private int lockFreeEmptyPolls;
 
@@ -83,7 +87,9 @@ public final class MpmcRing extends Ring {
         if (looksEmpty()) {
             return 0;
         }
-        lock.lockUninterruptibly(WaitStrategies.noDeadline());
+        if (!lock.lockUninterruptibly(System.nanoTime() + LOCK_PATIENCE_NANOS)) {
+            return 0;
+        }
         try {
             return reader.read(handler, limit);
         } finally {
@@ -93,7 +99,9 @@ public final class MpmcRing extends Ring {
 
     @Override
     public int peek(RecordHandler handler, int limit) {
-        lock.lockUninterruptibly(WaitStrategies.noDeadline());
+        if (!lock.lockUninterruptibly(System.nanoTime() + LOCK_PATIENCE_NANOS)) {
+            return 0;
+        }
         try {
             return reader.peek(handler, limit);
         } finally {
@@ -103,7 +111,9 @@ public final class MpmcRing extends Ring {
 
     @Override
     public boolean recoverStuckRecord(boolean producersGone) {
-        lock.lockUninterruptibly(WaitStrategies.noDeadline());
+        if (!lock.lockUninterruptibly(System.nanoTime() + LOCK_PATIENCE_NANOS)) {
+            return false;
+        }
         try {
             return reader.checkStuck(producersGone);
         } finally {

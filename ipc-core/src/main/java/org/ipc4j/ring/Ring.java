@@ -31,7 +31,7 @@ import org.ipc4j.wait.WaitStrategy;
 public abstract class Ring {
     /** Returned by {@link #tryClaim} when the ring has no room (or holds its maximum count). */
     public static final int FULL = -1;
-    private static final long LIVENESS_CHECK_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    private static final long BUSY_RING_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     final String name;
     final MappedBytes memory;
@@ -262,7 +262,7 @@ public abstract class Ring {
                 if ((round & 15) == 15) {
                     recoverStuckRecord(false);
                 }
-                notEmpty.idle(strategy, seen, round, deadlineNanos);
+                notEmpty.idle(strategy, seen, round, consumerSliceDeadline(deadlineNanos));
             }
         } finally {
             if (registered) {
@@ -310,6 +310,19 @@ public abstract class Ring {
 
     public final void unregisterConsumerWait() {
         notEmpty.unregister();
+    }
+
+    /**
+     * The deadline for one round of a consumer's wait: {@code deadlineNanos} on a drained ring, at most a
+     * millisecond away otherwise (records are there, but another consumer holds the lock or a producer is
+     * still writing; neither signals when it is done).
+     */
+    public final long consumerSliceDeadline(long deadlineNanos) {
+        if (isDrained()) {
+            return deadlineNanos;
+        }
+        long soon = System.nanoTime() + BUSY_RING_SLICE_NANOS;
+        return soon - deadlineNanos < 0 ? soon : deadlineNanos;
     }
 
     public final void consumerIdle(WaitStrategy strategy, int seen, int round, long deadlineNanos) {

@@ -47,6 +47,9 @@ public final class SpscRing extends Ring {
             }
             memory.putLong(headCacheOffset, head);
         }
+        // release: pairs with the consumer's acquire of tail (empty and stuck checks). Tail moves before any
+        // header is written, so a consumer never sees a record beyond tail (head <= tail holds at all times)
+        memory.putLongRelease(tailOffset, tail + required);
         int at = data + index;
         if (required != span) {
             if (toEnd >= RecordDescriptor.HEADER_LENGTH) {
@@ -54,8 +57,6 @@ public final class SpscRing extends Ring {
             }
             at = data;
         }
-        // release: pairs with the consumer's acquire of tail (empty and stuck checks); the padding is written first
-        memory.putLongRelease(tailOffset, tail + required);
         return at;
     }
 

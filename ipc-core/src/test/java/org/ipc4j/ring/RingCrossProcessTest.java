@@ -130,6 +130,49 @@ class RingCrossProcessTest {
         }
     }
 
+    /** args: ring name. Takes the consumer lock by reading, and never returns from its handler. */
+    public static final class StuckConsumer {
+        public static void main(String[] args) throws Exception {
+            Ring ring = attach(args[0], true);
+            ring.read((type, buffer, offset, length) -> {
+                System.out.println("holding " + buffer.getLong(offset + 4));
+                try {
+                    Thread.sleep(60_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, 1);
+        }
+    }
+
+    @Test
+    void aConsumerKilledMidReadDoesNotStopTheOthers() throws Exception {
+        Region region = Region.create("stuck-consumer", ObjectType.RAW, RingDescriptor.ringLength(1 << 12),
+                m -> Ring.initialise(m, RingDescriptor.LINE, RingOptions.ofCapacity(1 << 12), true));
+        Ring ring = new MpmcRing("stuck-consumer", region.bytes(), region.bodyOffset());
+        for (long i = 0; i < 10; i++) {
+            int offset = ring.tryClaim(12);
+            ring.buffer().putLong(offset + 4, i);
+            ring.commit(offset);
+        }
+        try (ChildJvm consumer = ChildJvm.start(StuckConsumer.class, "stuck-consumer")) {
+            consumer.awaitLine("holding 0"::equals, TIMEOUT);
+            assertEquals(0, ring.read((t, b, o, l) -> { }, 10, System.nanoTime() + 200_000_000L, WaitStrategies.BLOCKING),
+                    "the live consumer holds the lock");
+            consumer.kill9();
+            List<Long> rest = new ArrayList<>();
+            long start = System.nanoTime();
+            while (rest.size() < 10 && System.nanoTime() - start < 5_000_000_000L) {
+                ring.read((t, b, o, l) -> rest.add(b.getLong(o + 4)), 10);
+            }
+            assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L), rest,
+                    "the record the dead consumer held is handed on again, whole, then the rest");
+            assertTrue(System.nanoTime() - start < 1_000_000_000L, "taken over within a second");
+        } finally {
+            region.unlink();
+        }
+    }
+
     @Test
     void spscTwoPairsInFourJvmsDeliverAMillionMessagesExactlyOnceInOrder() throws Exception {
         run(false);
@@ -165,7 +208,11 @@ class RingCrossProcessTest {
                         Integer.toString(perProducer)));
             }
             for (ChildJvm producer : producers) {
-                producer.assertSuccess(TIMEOUT);
+                try {
+                    producer.assertSuccess(TIMEOUT);
+                } catch (AssertionError e) {
+                    throw new AssertionError(e.getMessage() + "\nconsumers: " + consumers.get(0).output() + "\n" + consumers.get(1).output(), e);
+                }
             }
             for (String ring : rings) {
                 Region.open(ring + CONTROL_SUFFIX, ObjectType.RAW).bytes().putIntVolatile(RingDescriptor.LINE, 1);

@@ -77,8 +77,8 @@ class RingRecoveryTest {
         int lock = RingDescriptor.LINE + RingDescriptor.CONSUMER_LOCK_OFFSET;
         ring.memory().putLongVolatile(lock, ((long) SELF_PID << 32) | (WRONG_START & 0xFFFF_FFFFL));
         long start = System.nanoTime();
-        assertEquals(1, RingBasicsTest.drain(ring).size());
-        assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 1_000);
+        assertEquals(1, drainWithin(ring, Duration.ofSeconds(5)).size());
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 1_000, "taken over within a second");
         assertEquals(0, ring.memory().getLongVolatile(lock), "released after the read");
         RingBasicsTest.unlink("dead-consumer");
     }
