@@ -132,11 +132,14 @@ public class SharedQueue<E> extends QueueCollection<E> {
     /** Ends the queue for every process: puts fail from now on; takes drain what is left, then fail. */
     public void shutdown() {
         ensureOpen();
+        // volatile: in one total order with producers' claims (CAS/RMW) and their re-read of the flag after
+        // claiming, so a consumer that sees the flag and then a drained ring has seen every put that succeeded
         memory.putIntVolatile(body + QueueDescriptor.SHUTDOWN_OFFSET, 1);
         ring.wakeAll();
     }
 
     public boolean isShutdown() {
+        // volatile: pairs with shutdown()'s volatile store
         return memory.getIntVolatile(body + QueueDescriptor.SHUTDOWN_OFFSET) != 0;
     }
 

@@ -83,6 +83,7 @@ final class ConsumerLock {
      * purpose: the watch only decides when to look, the CAS decides who wins.
      */
     private boolean takeOverFromDeadOwner() {
+        // volatile: pairs with the owner's CAS; the takeover CAS below re-checks it
         long owner = memory.getLongVolatile(offset);
         long now = System.nanoTime();
         if (owner == ProcessStamp.NONE || owner == self) {

@@ -6,7 +6,8 @@ import org.ipc4j.memory.MappedBytes;
  * Many producers and many consumers in any processes (SharedQueue). Producers claim space with a CAS on
  * tail, as Agrona's ManyToOneRingBuffer does; consumers take turns through the {@link ConsumerLock}, held
  * only while records are read and cleared. A consumer that dies holding it is replaced (liveness), and
- * the records it had half cleared are skipped, never handed on torn.
+ * the records it had half cleared are skipped, never handed on torn. Safe for any number of threads: the
+ * consumer lock excludes threads of one process from each other too.
  */
 public final class MpmcRing extends Ring {
     /**
@@ -33,6 +34,7 @@ public final class MpmcRing extends Ring {
             return true;
         }
         while (true) {
+            // volatile: the CAS below decides; consumed pairs with the consumer's release of head after counting
             long reserved = memory.getLongVolatile(reservedOffset);
             if (reserved - memory.getLongVolatile(consumedOffset) >= maxCount) {
                 return false;
@@ -51,6 +53,7 @@ public final class MpmcRing extends Ring {
     @Override
     int claimSpace(int span) {
         while (true) {
+            // volatile: pairs with other producers' CAS of tail; the CAS below re-checks it
             long tail = memory.getLongVolatile(tailOffset);
             int index = (int) tail & mask;
             int toEnd = capacity - index;

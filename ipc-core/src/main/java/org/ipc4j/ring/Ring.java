@@ -359,6 +359,8 @@ public abstract class Ring {
      * leaves it one off until the ring next drains, which is why emptiness is read from the positions.
      */
     public final long size() {
+        // volatile reads of counters published with release (head line) and by CAS/opaque stores (tail line);
+        // only an estimate is needed, the positions decide emptiness
         long consumed = memory.getLongVolatile(consumedOffset);
         long reserved = memory.getLongVolatile(reservedOffset);
         return isDrained() ? 0 : Math.max(1, reserved - consumed);
@@ -366,6 +368,7 @@ public abstract class Ring {
 
     /** True if no byte is claimed beyond the head: nothing committed and nothing being written. */
     public final boolean isDrained() {
+        // volatile: pairs with the consumer's release of head and the producers' release/CAS of tail
         long head = memory.getLongVolatile(headOffset);
         long tail = memory.getLongVolatile(tailOffset);
         checkPositions(head, tail);
@@ -374,6 +377,7 @@ public abstract class Ring {
 
     /** True if a message of {@code length} bytes would fit now (by bytes and by count). */
     public final boolean hasRoomFor(int length) {
+        // volatile: a snapshot for callers that only want to know, not to claim; claims re-check by CAS
         long tail = memory.getLongVolatile(tailOffset);
         long head = memory.getLongVolatile(headOffset);
         if (maxCount > 0 && size() >= maxCount) {

@@ -19,6 +19,7 @@ public final class SpscRing extends Ring {
     @Override
     boolean reserveMessage() {
         long reserved = memory.getLongOpaque(reservedOffset);
+        // volatile: pairs with the consumer's release of head, made after it counted
         if (maxCount > 0 && reserved - memory.getLongVolatile(consumedOffset) >= maxCount) {
             return false;
         }
