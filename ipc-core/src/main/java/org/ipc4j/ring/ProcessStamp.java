@@ -29,13 +29,17 @@ public final class ProcessStamp {
         return (int) stamp;
     }
 
-    /** True unless the process is known to be gone (or its pid now belongs to another process). */
+    /**
+     * True if process {@code pid} runs and started at a time whose low 32 bits are {@code startTimeLow}: a
+     * pid reused by another process reads as dead. Where the platform cannot tell a start time (liveness
+     * reports 0), the pid alone decides.
+     */
     public static boolean isAlive(int pid, int startTimeLow) {
         if (pid <= 0) {
             return false;
         }
         long actual = Os.liveness().startTime(pid);
-        return actual >= 0 && (startTimeLow == 0 || (int) actual == startTimeLow);
+        return actual == 0 || (actual > 0 && (int) actual == startTimeLow);
     }
 
     public static boolean isAlive(long stamp) {
