@@ -38,8 +38,8 @@ package org.ipc4j.state;
  *  +-------------------------------+-------------------------------+
  *  |  Intent: live entries after   |  Recoveries (diagnostic)      |  48
  *  +-------------------------------+-------------------------------+
- *  |     Unused up to byte 128                                     |  56
- *  +---------------------------------------------------------------+
+ *  |  Takeovers (diagnostic)       |     Unused up to byte 128     |  56
+ *  +-------------------------------+-------------------------------+
  *  Slot tables: S x T x 8 bytes. A slot word is 0 (empty: ends a probe), 0x00000000FFFFFFFF (deleted: a
  *  probe goes on), or tag << 32 | cell (live; cell in 1..C).
  *  Cells: S x C x cell size. Cell c of a segment is its (c - 1)th.
@@ -86,6 +86,7 @@ public final class MapDescriptor {
     public static final int INTENT_OLD_CELL_OFFSET = 44;
     public static final int INTENT_COUNT_AFTER_OFFSET = 48;
     public static final int RECOVERIES_OFFSET = 52;
+    public static final int TAKEOVERS_OFFSET = 56;
     public static final int INTENT_IDLE = 0;
     public static final int INTENT_ACTIVE = 1;
 

@@ -7,6 +7,7 @@ import static org.ipc4j.state.MapDescriptor.KEY_LENGTH_OFFSET;
 import static org.ipc4j.state.MapDescriptor.KEY_OFFSET;
 import static org.ipc4j.state.MapDescriptor.LIVE_COUNT_OFFSET;
 import static org.ipc4j.state.MapDescriptor.LOCK_OWNER_OFFSET;
+import static org.ipc4j.state.MapDescriptor.TAKEOVERS_OFFSET;
 import static org.ipc4j.state.MapDescriptor.VALUE_LENGTH_OFFSET;
 
 import java.lang.invoke.VarHandle;
@@ -185,8 +186,11 @@ final class MapTable {
 
     void lock(int segment) {
         int header = layout.segmentHeader(segment);
-        SegmentLock.acquire(bytes, header + LOCK_OWNER_OFFSET, me);
+        boolean tookOver = SegmentLock.acquire(bytes, header + LOCK_OWNER_OFFSET, me);
         try {
+            if (tookOver) {
+                bytes.putInt(header + TAKEOVERS_OFFSET, bytes.getInt(header + TAKEOVERS_OFFSET) + 1);
+            }
             updates.recover(segment);
         } catch (RuntimeException | Error e) {
             SegmentLock.release(bytes, header + LOCK_OWNER_OFFSET, me, name, segment);
@@ -213,6 +217,15 @@ final class MapTable {
                     + layout.entriesPerSegment() + " cells");
         }
         return count;
+    }
+
+    /** How many times a segment lock was taken over from a dead owner, over the map's life. */
+    int takeovers() {
+        int total = 0;
+        for (int segment = 0; segment < layout.segments; segment++) {
+            total += bytes.getIntVolatile(layout.segmentHeader(segment) + TAKEOVERS_OFFSET);
+        }
+        return total;
     }
 
     CorruptedException corrupted(String problem) {

@@ -32,6 +32,22 @@ import org.ipc4j.memory.MappedBytes;
  * even if the process dies between two of them; {@link #recover} finishes or undoes a step found half done.
  */
 final class MapUpdates {
+    /**
+     * Fault injection for the crash tests only: a child JVM sets this to a step number and the process halts
+     * (as if killed) when an update reaches that step. 0, never a step, in normal use.
+     */
+    static int haltAtStepForTests;
+    static final int STEP_INTENT_WRITTEN = 1;
+    static final int STEP_INTENT_ACTIVE = 2;
+    static final int STEP_CELL_TAKEN = 3;
+    static final int STEP_CELL_HALF_WRITTEN = 4;
+    static final int STEP_CELL_WRITTEN = 5;
+    static final int STEP_PUBLISHED = 6;
+    static final int STEP_OLD_CELL_LINKED = 7;
+    static final int STEP_OLD_CELL_FREED = 8;
+    static final int STEP_COUNTED = 9;
+    static final int STEP_DONE = 10;
+
     private final MapTable table;
     private final MappedBytes bytes;
     private final MapLayout layout;
@@ -93,22 +109,36 @@ final class MapUpdates {
         bytes.putInt(header + INTENT_NEW_CELL_OFFSET, newCell);
         bytes.putInt(header + INTENT_OLD_CELL_OFFSET, oldCell);
         bytes.putInt(header + INTENT_COUNT_AFTER_OFFSET, countAfter);
+        step(STEP_INTENT_WRITTEN);
         // release: whoever later reads ACTIVE (a recoverer, after this process died) also reads the intent above
         bytes.putIntRelease(header + INTENT_STATE_OFFSET, INTENT_ACTIVE);
+        step(STEP_INTENT_ACTIVE);
         if (newCell != 0) {
             // release: the pop lands after the intent that lets a recoverer undo it
             bytes.putIntRelease(header + FREE_HEAD_OFFSET, nextFree);
+            step(STEP_CELL_TAKEN);
             writeCell(segment, newCell, s);
+            step(STEP_CELL_WRITTEN);
         }
         // release: pairs with readers' acquire of the slot word; they see the complete new cell
         bytes.putLongRelease(layout.slot(segment, slot), after);
+        step(STEP_PUBLISHED);
         if (oldCell != 0) {
             pushFree(segment, oldCell);
+            step(STEP_OLD_CELL_FREED);
         }
         // release: the count lands after the publish it counts; readers read it with acquire
         bytes.putIntRelease(header + LIVE_COUNT_OFFSET, countAfter);
+        step(STEP_COUNTED);
         // release: the update is complete in memory before the intent says so
         bytes.putIntRelease(header + INTENT_STATE_OFFSET, INTENT_IDLE);
+        step(STEP_DONE);
+    }
+
+    private static void step(int step) {
+        if (step == haltAtStepForTests) {
+            Runtime.getRuntime().halt(99);
+        }
     }
 
     private void writeCell(int segment, int cell, MapScratch s) {
@@ -121,6 +151,7 @@ final class MapUpdates {
         bytes.putInt(at + KEY_LENGTH_OFFSET, s.keyLength);
         bytes.putInt(at + VALUE_LENGTH_OFFSET, s.valueLength);
         bytes.putBytes(at + KEY_OFFSET, s.key, 0, s.keyLength);
+        step(STEP_CELL_HALF_WRITTEN);
         bytes.putBytes(at + KEY_OFFSET + layout.maxKeyBytes, s.value, 0, s.valueLength);
         // release: pairs with readers' acquire of the generation; even means the cell is complete
         bytes.putIntRelease(at + GENERATION_OFFSET, writing + 1);
@@ -130,6 +161,7 @@ final class MapUpdates {
         int header = layout.segmentHeader(segment);
         // release (both): the link is in memory before the head names the cell, so the list is whole at every step
         bytes.putIntRelease(layout.cell(segment, cell) + NEXT_FREE_OFFSET, bytes.getInt(header + FREE_HEAD_OFFSET));
+        step(STEP_OLD_CELL_LINKED);
         bytes.putIntRelease(header + FREE_HEAD_OFFSET, cell);
     }
 

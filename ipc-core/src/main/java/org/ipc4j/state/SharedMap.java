@@ -388,6 +388,11 @@ public final class SharedMap<K, V> extends SharedObject {
         return codecs.values;
     }
 
+    /** The segments, for the invariant checks of the tests. */
+    MapTable table() {
+        return table;
+    }
+
     /** How many interrupted updates were finished or undone, over the map's life (a diagnostic for tests). */
     int recoveries() {
         int total = 0;
