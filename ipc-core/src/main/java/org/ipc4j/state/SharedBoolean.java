@@ -4,14 +4,13 @@ import org.ipc4j.memory.MappedBytes;
 import org.ipc4j.region.ObjectType;
 import org.ipc4j.region.Region;
 import org.ipc4j.region.RegionNames;
-import org.ipc4j.region.SharedObject;
 
 /**
  * A {@code boolean} shared between processes, Python's {@code Value('b')} used as a flag, with the operations
  * of {@link java.util.concurrent.atomic.AtomicBoolean}. Stored as an {@code int}: 1 is true, 0 is false, and
  * any other word (written by something else) reads as true.
  */
-public final class SharedBoolean extends SharedObject {
+public final class SharedBoolean extends LockableSharedObject {
     private static final long serialVersionUID = 1L;
 
     private final transient MappedBytes bytes;

@@ -6,7 +6,6 @@ import org.ipc4j.memory.MappedBytes;
 import org.ipc4j.region.ObjectType;
 import org.ipc4j.region.Region;
 import org.ipc4j.region.RegionNames;
-import org.ipc4j.region.SharedObject;
 
 /**
  * A fixed-length {@code byte[]} shared between processes, Python's {@code Array('b', n)}.
@@ -16,7 +15,7 @@ import org.ipc4j.region.SharedObject;
  * here. Publish writes with {@code lock()} or a release store on another shared word, and keep counters in
  * a {@link SharedIntArray}. Indexes out of range throw {@link IndexOutOfBoundsException}.
  */
-public final class SharedByteArray extends SharedObject {
+public final class SharedByteArray extends LockableSharedObject {
     private static final long serialVersionUID = 1L;
     private static final int ELEMENT_SIZE = 1;
 

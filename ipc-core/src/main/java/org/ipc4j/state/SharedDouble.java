@@ -6,7 +6,6 @@ import org.ipc4j.memory.MappedBytes;
 import org.ipc4j.region.ObjectType;
 import org.ipc4j.region.Region;
 import org.ipc4j.region.RegionNames;
-import org.ipc4j.region.SharedObject;
 
 /**
  * A {@code double} shared between processes, Python's {@code Value('d')}. It is stored as its raw IEEE 754
@@ -14,7 +13,7 @@ import org.ipc4j.region.SharedObject;
  * compare-and-set loop on those bits. {@link #compareAndSet} compares bit patterns, not {@code ==}: {@code -0.0}
  * does not match {@code 0.0}, and a NaN matches a NaN with the same bits.
  */
-public final class SharedDouble extends SharedObject {
+public final class SharedDouble extends LockableSharedObject {
     private static final long serialVersionUID = 1L;
 
     private final transient MappedBytes bytes;

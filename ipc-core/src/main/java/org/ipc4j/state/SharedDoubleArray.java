@@ -7,7 +7,6 @@ import org.ipc4j.memory.MappedBytes;
 import org.ipc4j.region.ObjectType;
 import org.ipc4j.region.Region;
 import org.ipc4j.region.RegionNames;
-import org.ipc4j.region.SharedObject;
 
 /**
  * A fixed-length {@code double[]} shared between processes, Python's {@code Array('d', n)}. Elements are stored
@@ -15,7 +14,7 @@ import org.ipc4j.region.SharedObject;
  * loop on the bits and {@link #compareAndSet} compares bit patterns (see {@link SharedDouble}). Bulk copies are
  * plain, as in {@link SharedLongArray}. Indexes out of range throw {@link IndexOutOfBoundsException}.
  */
-public final class SharedDoubleArray extends SharedObject {
+public final class SharedDoubleArray extends LockableSharedObject {
     private static final long serialVersionUID = 1L;
     private static final int ELEMENT_SIZE = Double.BYTES;
 

@@ -6,7 +6,6 @@ import org.ipc4j.memory.MappedBytes;
 import org.ipc4j.region.ObjectType;
 import org.ipc4j.region.Region;
 import org.ipc4j.region.RegionNames;
-import org.ipc4j.region.SharedObject;
 
 /**
  * An {@code int} shared between processes, Python's {@code Value('i')} with the atomic operations of
@@ -14,7 +13,7 @@ import org.ipc4j.region.SharedObject;
  * read-modify-write is one atomic instruction or a compare-and-set loop, and the plain, opaque and
  * acquire/release variants have the meaning of the same-named {@link java.lang.invoke.VarHandle} modes.
  */
-public final class SharedInt extends SharedObject {
+public final class SharedInt extends LockableSharedObject {
     private static final long serialVersionUID = 1L;
 
     private final transient MappedBytes bytes;

@@ -7,7 +7,6 @@ import org.ipc4j.memory.MappedBytes;
 import org.ipc4j.region.ObjectType;
 import org.ipc4j.region.Region;
 import org.ipc4j.region.RegionNames;
-import org.ipc4j.region.SharedObject;
 
 /**
  * A fixed-length {@code long[]} shared between processes, Python's {@code Array('q', n)}, with the per-element
@@ -16,7 +15,7 @@ import org.ipc4j.region.SharedObject;
  * plain: they are not atomic as a whole, so publish them to other processes with {@code lock()} or a release
  * store on another shared word. Indexes out of range throw {@link IndexOutOfBoundsException}.
  */
-public final class SharedLongArray extends SharedObject {
+public final class SharedLongArray extends LockableSharedObject {
     private static final long serialVersionUID = 1L;
     private static final int ELEMENT_SIZE = Long.BYTES;
 

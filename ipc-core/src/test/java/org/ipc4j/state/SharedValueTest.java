@@ -3,12 +3,15 @@ package org.ipc4j.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.Lock;
 
 import org.ipc4j.errors.CorruptedException;
 import org.ipc4j.errors.ObjectClosedException;
@@ -16,6 +19,7 @@ import org.ipc4j.errors.ObjectExistsException;
 import org.ipc4j.errors.TypeMismatchException;
 import org.ipc4j.region.ObjectType;
 import org.ipc4j.region.Region;
+import org.ipc4j.sync.SharedRLock;
 import org.ipc4j.testkit.ChildJvm;
 import org.ipc4j.testkit.SharedDirExtension;
 import org.junit.jupiter.api.Test;
@@ -44,6 +48,91 @@ class SharedValueTest {
                 }
                 System.out.println("done");
             }
+        }
+    }
+
+    /** Child: opens the double handle args[0], waits for args[1], then adds 1.0 args[2] times under lock() with plain access. */
+    public static final class LockedDoubleAdder {
+        public static void main(String[] args) {
+            try (SharedDouble value = Handles.decode(args[0]); SharedBoolean go = Handles.decode(args[1])) {
+                int times = Integer.parseInt(args[2]);
+                Lock lock = value.lock();
+                System.out.println("ready");
+                while (!go.get()) {
+                    Thread.onSpinWait();
+                }
+                for (int i = 0; i < times; i++) {
+                    lock.lock();
+                    try {
+                        value.setPlain(value.getPlain() + 1.0);
+                    } finally {
+                        lock.unlock();
+                    }
+                }
+                System.out.println("done");
+            }
+        }
+    }
+
+    @Test
+    void fourJvmsAddToASharedDoubleUnderItsLockExactly() {
+        int perJvm = 100_000;
+        try (SharedDouble value = SharedDouble.create(0.0); SharedBoolean go = SharedBoolean.create(false)) {
+            List<ChildJvm> children = new ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    children.add(ChildJvm.start(LockedDoubleAdder.class, Handles.encode(value), Handles.encode(go),
+                            Integer.toString(perJvm)));
+                }
+                for (ChildJvm child : children) {
+                    child.awaitLine("ready"::equals, TIMEOUT);
+                }
+                go.set(true);
+                for (ChildJvm child : children) {
+                    child.assertSuccess(TIMEOUT);
+                }
+                assertEquals(4.0 * perJvm, value.get());
+                assertTrue(Files.exists(SharedDirExtension.dir().resolve(value.name() + ".lock")));
+            } finally {
+                children.forEach(ChildJvm::close);
+                value.unlink();
+                go.unlink();
+            }
+            assertFalse(Files.exists(SharedDirExtension.dir().resolve(value.name() + ".lock")), "unlink removes the lock too");
+        }
+    }
+
+    @Test
+    void lockIsOneReentrantLockPerNameAndGoesWithTheObject() {
+        try (SharedInt value = SharedInt.create("guarded", 0); SharedInt other = SharedInt.open("guarded")) {
+            SharedRLock lock = value.lock();
+            assertSame(lock, value.lock());
+            assertEquals("guarded.lock", lock.name());
+            lock.lock();
+            try {
+                other.lock().lock();
+                assertEquals(2, other.lock().holdCount(), "the same re-entrant lock, by name");
+                other.lock().unlock();
+            } finally {
+                lock.unlock();
+            }
+            try (SharedInt third = SharedInt.open("guarded")) {
+                third.unlink();
+            }
+            assertFalse(Files.exists(SharedDirExtension.dir().resolve("guarded.lock")), "unlinked by a handle that never locked");
+            assertFalse(Files.exists(SharedDirExtension.dir().resolve("guarded")));
+        }
+        try (SharedLong unlocked = SharedLong.create("never-locked", 0)) {
+            unlocked.unlink();
+        }
+        try (SharedLongArray array = SharedLongArray.create("guarded-array", 2)) {
+            array.lock().lock();
+            array.setPlain(0, 1);
+            array.setPlain(1, 1);
+            array.lock().unlock();
+            array.close();
+            assertThrows(ObjectClosedException.class, array::lock);
+            array.unlink();
         }
     }
 
