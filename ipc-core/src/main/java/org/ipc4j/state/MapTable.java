@@ -146,6 +146,7 @@ final class MapTable {
         }
         // orders the plain reads of the cell above before the re-reads below, as StampedLock.validate does
         VarHandle.acquireFence();
+        // acquire (both): re-reads that cannot be merged with the first reads; equal values mean no writer came between
         boolean unchanged = bytes.getIntAcquire(at + GENERATION_OFFSET) == generation
                 && bytes.getLongAcquire(layout.slot(segment, slot)) == word;
         if (unchanged && sane) {
@@ -177,6 +178,7 @@ final class MapTable {
         }
         lock(segment);
         try {
+            // acquire: as above, though under the lock no writer can change the slot
             long word = bytes.getLongAcquire(layout.slot(segment, slot));
             return isLive(word) && readCell(segment, slot, word, cellOf(word, segment), s, true, true);
         } finally {

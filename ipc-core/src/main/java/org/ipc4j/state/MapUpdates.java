@@ -203,6 +203,7 @@ final class MapUpdates {
             if (oldCell != 0 && freeHead != oldCell) {
                 pushFree(segment, oldCell);
             }
+            // release: the count lands after the freeing it follows, as in update()
             bytes.putIntRelease(header + LIVE_COUNT_OFFSET, countAfter);
         } else if (now == before) {
             if (newCell != 0 && freeHead != newCell) {
@@ -212,6 +213,7 @@ final class MapUpdates {
             if (newCell != 0) {
                 int at = layout.cell(segment, newCell);
                 int generation = bytes.getInt(at + GENERATION_OFFSET);
+                // release: an even generation again (the cell is free, its bytes unused); pairs with readers' acquire
                 bytes.putIntRelease(at + GENERATION_OFFSET, (generation + 1) & ~1);
             }
         } else {
