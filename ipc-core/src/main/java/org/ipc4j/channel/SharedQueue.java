@@ -410,6 +410,28 @@ public class SharedQueue<E> extends QueueCollection<E> {
         return ring.hasRoomFor(0) ? Integer.MAX_VALUE : 0;
     }
 
+    /** The ring's size in bytes. */
+    public int capacityBytes() {
+        ensureOpen();
+        return ring.capacity();
+    }
+
+    /** Consumers and producers waiting now, and messages taken since creation: gauges for tools. */
+    public int waitingConsumers() {
+        ensureOpen();
+        return ring.waitingConsumers();
+    }
+
+    public int waitingProducers() {
+        ensureOpen();
+        return ring.waitingProducers();
+    }
+
+    public long takenTotal() {
+        ensureOpen();
+        return ring.consumedTotal();
+    }
+
     /** Python's {@code full()}. */
     public boolean full() {
         return remainingCapacity() == 0;

@@ -353,6 +353,22 @@ public abstract class Ring {
 
     // ---- state
 
+    /** Consumers registered as waiting for a message (a gauge for tools). */
+    public final int waitingConsumers() {
+        return notEmpty.waiting();
+    }
+
+    /** Producers registered as waiting for room (a gauge for tools). */
+    public final int waitingProducers() {
+        return notFull.waiting();
+    }
+
+    /** Messages consumed since the ring was created (tools derive rates from it). */
+    public final long consumedTotal() {
+        // volatile: a gauge read, published by the consumer's release of the head line
+        return memory.getLongVolatile(consumedOffset);
+    }
+
     /**
      * Messages claimed and not yet consumed (in-flight claims included): 0 exactly when the ring is drained,
      * else at least 1. The count is kept in two steps (claim, then count); a producer killed between them
