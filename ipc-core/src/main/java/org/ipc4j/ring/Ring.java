@@ -382,13 +382,22 @@ public abstract class Ring {
         return isDrained() ? 0 : Math.max(1, reserved - consumed);
     }
 
-    /** True if no byte is claimed beyond the head: nothing committed and nothing being written. */
+    /**
+     * True if no byte is claimed beyond the head: nothing committed and nothing being written. Callable from
+     * any thread without the consumer lock: head is read between two equal reads of tail, so the pair is a
+     * snapshot the invariant must hold for (a stale pair is not mistaken for corruption).
+     */
     public final boolean isDrained() {
-        // volatile: pairs with the consumer's release of head and the producers' release/CAS of tail
-        long head = memory.getLongVolatile(headOffset);
-        long tail = memory.getLongVolatile(tailOffset);
-        checkPositions(head, tail);
-        return head == tail;
+        for (int attempt = 0; attempt < 100; attempt++) {
+            // volatile: pairs with the producers' release/CAS of tail and the consumer's release of head
+            long tail = memory.getLongVolatile(tailOffset);
+            long head = memory.getLongVolatile(headOffset);
+            if (memory.getLongVolatile(tailOffset) == tail) {
+                checkPositions(head, tail);
+                return head == tail;
+            }
+        }
+        return false; // producers keep claiming: not drained at any of these instants
     }
 
     /** True if a message of {@code length} bytes would fit now (by bytes and by count). */
