@@ -12,10 +12,7 @@ import org.ipc4j.channel.SharedQueue;
 import org.ipc4j.codec.Codec;
 import org.ipc4j.region.ObjectType;
 
-import org.ipc4j.errors.ObjectNotFoundException;
 import org.ipc4j.region.RegionInfo;
-import org.ipc4j.region.RegionNames;
-import org.ipc4j.region.ResourceTracker;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -31,9 +28,7 @@ final class DumpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RegionNames.validate(name);
-        RegionInfo info = ResourceTracker.inspect(top.directory().resolve(name))
-                .orElseThrow(() -> new ObjectNotFoundException("no object named '" + name + "' in " + top.directory()));
+        RegionInfo info = StatCommand.find(top.directory(), name);
         if (info.type() != ObjectType.QUEUE) {
             System.err.println("ipc4j: '" + name + "' is a " + LsCommand.typeName(info) + "; dump reads queues only");
             return Ipc4jCommand.EXIT_USAGE;
