@@ -38,6 +38,14 @@ public interface CrossProcessWorkload extends AutoCloseable {
     @Override
     void close() throws Exception;
 
+    /**
+     * Seconds to let the machine settle after this workload's files are deleted: freeing a lot of /dev/shm
+     * disturbs the next measurements for a while on this kind of virtual machine. 0 by default.
+     */
+    default double settleSeconds() {
+        return 0;
+    }
+
     /** A one-line note for the report (e.g. how the sides wait); empty by default. */
     default String note() {
         return "";

@@ -6,6 +6,8 @@ import org.ipc4j.bench.latency.RoundTripWorkload;
 import org.ipc4j.bench.throughput.OneWayWorkload;
 import org.ipc4j.bench.workloads.AgronaRingOneWay;
 import org.ipc4j.bench.workloads.AgronaRingRoundTrip;
+import org.ipc4j.bench.workloads.ChronicleOneWay;
+import org.ipc4j.bench.workloads.ChronicleRoundTrip;
 import org.ipc4j.bench.workloads.FileLockHandoff;
 import org.ipc4j.bench.workloads.FutexWordRoundTrip;
 import org.ipc4j.bench.workloads.SocketRoundTrip;
@@ -24,12 +26,14 @@ final class Catalogue {
             AgronaRingRoundTrip.ManyToOne.class,
             SocketRoundTrip.UnixDomain.class,
             SocketRoundTrip.TcpLoopback.class,
-            FileLockHandoff.class);
+            FileLockHandoff.class,
+            ChronicleRoundTrip.class);
 
     /** One-way workloads with the score group they report into. */
     static final List<OneWay> ONE_WAY = List.of(
             new OneWay(AgronaRingOneWay.OneToOne.class, WorkloadIds.ONE_WAY_GROUP),
-            new OneWay(AgronaRingOneWay.ManyToOne.class, WorkloadIds.ONE_WAY_GROUP));
+            new OneWay(AgronaRingOneWay.ManyToOne.class, WorkloadIds.ONE_WAY_GROUP),
+            new OneWay(ChronicleOneWay.class, WorkloadIds.ONE_WAY_GROUP));
 
     /** JMH runs: a name for the JSON file, the include pattern, how many benchmarks it matches. */
     static final List<Jmh> JMH = List.of(

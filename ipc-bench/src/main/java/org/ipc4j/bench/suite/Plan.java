@@ -28,9 +28,11 @@ final class Plan {
             steps.add(new FloorStep(rep, mode.floorRoundTrips(), mode.floorWarmupMillis()));
             for (Class<? extends RoundTripWorkload> cls : Catalogue.ROUND_TRIPS) {
                 steps.add(roundTrip(mode, cls, rep, runId, cpus, raw));
+                settle(mode, cls, steps);
             }
             for (Catalogue.OneWay oneWay : Catalogue.ONE_WAY) {
                 steps.add(oneWay(mode, oneWay, rep, runId, cpus, raw));
+                settle(mode, oneWay.workload(), steps);
             }
         }
         for (Catalogue.Jmh jmh : Catalogue.JMH) {
@@ -42,6 +44,14 @@ final class Plan {
             steps.removeIf(s -> !only.matcher(s.title()).find());
         }
         return steps;
+    }
+
+    /** In full runs, a pause after a workload that frees a lot of shared memory (see settleSeconds). */
+    private static void settle(Mode mode, Class<?> cls, List<Step> steps) {
+        double seconds = Workloads.instantiate(cls.getName(), CrossProcessWorkload.class).settleSeconds();
+        if (mode == Mode.FULL && seconds > 0) {
+            steps.add(new SettleStep(steps.get(steps.size() - 1).title(), seconds));
+        }
     }
 
     private static Step roundTrip(Mode mode, Class<? extends RoundTripWorkload> cls, int rep, String runId, String cpus,

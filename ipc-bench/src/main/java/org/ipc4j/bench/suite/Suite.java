@@ -49,19 +49,20 @@ public final class Suite {
         String onlyText = args.get("only", "");
         Pattern only = onlyText.isEmpty() ? null : Pattern.compile(onlyText);
         String command = args.get("command", "Suite " + String.join(" ", argv));
-        System.exit(run(mode, repo, results, placement, only, command, System.out) ? 0 : 1);
+        String runId = "b" + ProcessHandle.current().pid();
+        List<Step> steps = Plan.steps(mode, runId, placement.spec(), results.resolve("raw"), only);
+        System.exit(run(steps, mode, repo, results, placement, only, command, runId, System.out) ? 0 : 1);
     }
 
-    static boolean run(Mode mode, Path repo, Path results, Placement placement, Pattern only, String command,
-                       PrintStream out) throws IOException {
+    /** Runs {@code steps}, writes the run's description and the report; true if no step failed. */
+    static boolean run(List<Step> steps, Mode mode, Path repo, Path results, Placement placement, Pattern only,
+                       String command, String runId, PrintStream out) throws IOException {
         ZonedDateTime started = ZonedDateTime.now();
         deleteTree(results.resolve("raw"));
         deleteTree(results.resolve("charts"));
         Files.createDirectories(results.resolve("raw"));
         Path shm = Files.isDirectory(Path.of("/dev/shm")) ? Path.of("/dev/shm") : Path.of(System.getProperty("java.io.tmpdir"));
         Path work = Files.createTempDirectory(shm, "ipc4j-bench-");
-        String runId = "b" + ProcessHandle.current().pid();
-        List<Step> steps = Plan.steps(mode, runId, placement.spec(), results.resolve("raw"), only);
         ProgressBoard board = new ProgressBoard(steps, out);
         StepEnv env = new StepEnv(repo, results, work, placement, runId, board::line);
         out.printf(Locale.ROOT, "ipc4j bench %s: %d steps, results in %s, CPU placement: %s%n", mode.id(), steps.size(),
