@@ -1,0 +1,322 @@
+package org.ipc4j.process;
+
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.ipc4j.os.Os;
+import org.ipc4j.os.ProcessId;
+
+/**
+ * A child JVM running a target: Python's {@code multiprocessing.Process}.
+ *
+ * <pre>{@code
+ *   JvmProcess p = JvmProcess.start(() -> work(queue, 5));   // or new MyProcess().start()
+ *   p.join();
+ *   System.out.println(p.exitCode());
+ * }</pre>
+ *
+ * Either give a {@link ProcessTarget} (a serialisable lambda) or subclass and override {@link #run()}; the
+ * object itself, with its non-transient fields, is serialised to the child, where shared objects among
+ * them attach to the same memory. Exit codes follow Python: {@code null} while running, 0 on success, 1
+ * on an uncaught exception, the argument of {@code System.exit}, and {@code -N} when killed by signal N.
+ */
+public class JvmProcess implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static volatile StartMethod defaultStartMethod = StartMethod.SPAWN;
+    private static volatile JvmProcess current;
+    private static volatile long parentPid = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(0L);
+
+    private final ProcessTarget target;
+    private String name;
+    private boolean daemon;
+
+    private transient StartMethod startMethod;
+    private transient List<String> jvmArgs = new ArrayList<>();
+    private transient Map<String, String> environment = new HashMap<>();
+    private transient ProcessBuilder.Redirect output = ProcessBuilder.Redirect.INHERIT;
+    private transient Process process;
+    private transient boolean inChild;
+
+    /** A process that runs {@code target}. */
+    public JvmProcess(ProcessTarget target) {
+        this.target = target;
+        this.name = "JvmProcess-" + COUNTER.incrementAndGet();
+    }
+
+    /** For subclasses that override {@link #run()}. */
+    protected JvmProcess() {
+        this(null);
+    }
+
+    /** Creates and starts a process running {@code target}. */
+    public static JvmProcess start(ProcessTarget target) {
+        JvmProcess process = new JvmProcess(target);
+        process.start();
+        return process;
+    }
+
+    /** What the child runs; the default runs the target given to the constructor. */
+    public void run() throws Exception {
+        if (target != null) {
+            target.run();
+        }
+    }
+
+    /** Starts the child JVM; the target is serialised now. */
+    public final synchronized JvmProcess start() {
+        if (inChild) {
+            throw new IllegalStateException(name + " is the running process itself; it cannot be started again");
+        }
+        if (process != null) {
+            throw new IllegalStateException("cannot start " + name + " twice (pid " + process.pid() + ")");
+        }
+        StartMethod method = startMethod != null ? startMethod : defaultStartMethod;
+        boolean customised = !jvmArgs.isEmpty() || !environment.isEmpty() || output != ProcessBuilder.Redirect.INHERIT;
+        boolean warm = method == StartMethod.WARM && !customised;
+        // The JVM first, the target second: serialising hands shared objects (pipe ends) over to the child,
+        // so it must not happen unless a child is there to take them.
+        Process child = warm ? WarmSpares.take() : spawn();
+        final byte[] payloadBytes;
+        try {
+            byte[] self = Serialization.toBytes(this, name);
+            ProcessId me = Os.currentProcess();
+            payloadBytes = Serialization.toBytes(new ChildPayload(name, daemon, me.pid(), me.startTime(),
+                    ChildCommand.ipc4jProperties(), self), name);
+        } catch (RuntimeException e) {
+            dismiss(child);
+            throw e;
+        }
+        boolean handedOver = handOver(child, payloadBytes);
+        if (!handedOver && warm) {
+            // the spare died after it was taken: a fresh JVM takes its place
+            child = spawn();
+            handedOver = handOver(child, payloadBytes);
+        }
+        if (!handedOver) {
+            throw new UncheckedIOException(new IOException("cannot hand " + name + " to its JVM (pid " + child.pid() + ")"));
+        }
+        process = child;
+        return this;
+    }
+
+    /** Writes the payload to the child's stdin; false (and the child destroyed) if that fails. */
+    private static boolean handOver(Process child, byte[] payload) {
+        try (OutputStream stdin = child.getOutputStream(); DataOutputStream out = new DataOutputStream(stdin)) {
+            out.writeInt(payload.length);
+            out.write(payload);
+            return true;
+        } catch (IOException e) {
+            child.destroyForcibly();
+            return false;
+        }
+    }
+
+    /** A child that will not be used: EOF on its stdin makes it exit 0. */
+    private static void dismiss(Process child) {
+        try {
+            child.getOutputStream().close();
+        } catch (IOException e) {
+            child.destroyForcibly();
+        }
+    }
+
+    private Process spawn() {
+        ProcessBuilder builder = new ProcessBuilder(ChildCommand.build(jvmArgs))
+                .redirectOutput(output)
+                .redirectError(output == ProcessBuilder.Redirect.INHERIT ? ProcessBuilder.Redirect.INHERIT : output);
+        if (output != ProcessBuilder.Redirect.INHERIT) {
+            builder.redirectErrorStream(true);
+        }
+        builder.environment().putAll(environment);
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start a JVM for " + name, e);
+        }
+    }
+
+    public final String name() {
+        return name;
+    }
+
+    public final JvmProcess setName(String name) {
+        ensureNotStarted("rename");
+        this.name = name;
+        return this;
+    }
+
+    public final boolean isDaemon() {
+        return daemon;
+    }
+
+    /** A daemon child dies when its parent dies, even if the parent is killed with SIGKILL. */
+    public final JvmProcess setDaemon(boolean daemon) {
+        ensureNotStarted("change the daemon flag of");
+        this.daemon = daemon;
+        return this;
+    }
+
+    /** Start this process with {@code method} instead of the global default. */
+    public final JvmProcess startMethod(StartMethod method) {
+        ensureNotStarted("change the start method of");
+        this.startMethod = method;
+        return this;
+    }
+
+    /** Extra JVM options for the child (forces {@link StartMethod#SPAWN}). */
+    public final JvmProcess jvmArgs(String... args) {
+        ensureNotStarted("change the JVM options of");
+        jvmArgs.addAll(List.of(args));
+        return this;
+    }
+
+    /** Extra environment variables for the child (forces {@link StartMethod#SPAWN}). */
+    public final JvmProcess environment(Map<String, String> variables) {
+        ensureNotStarted("change the environment of");
+        environment.putAll(variables);
+        return this;
+    }
+
+    /** Where the child's stdout and stderr go; default: this JVM's (forces SPAWN when changed). */
+    public final JvmProcess redirectOutput(ProcessBuilder.Redirect redirect) {
+        ensureNotStarted("redirect the output of");
+        this.output = redirect;
+        return this;
+    }
+
+    /** The child's pid: null before start; in the child, its own pid. */
+    public final Long pid() {
+        if (inChild) {
+            return ProcessHandle.current().pid();
+        }
+        return process == null ? null : process.pid();
+    }
+
+    public final boolean isAlive() {
+        return inChild || (process != null && process.isAlive());
+    }
+
+    /** Waits for the child to end. */
+    public final void join() throws InterruptedException {
+        ensureStarted("join");
+        process.waitFor();
+    }
+
+    /** Waits at most {@code timeout}; returns whether the child ended. */
+    public final boolean join(Duration timeout) throws InterruptedException {
+        ensureStarted("join");
+        return process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Completes with this process when its JVM has ended. */
+    public final CompletableFuture<JvmProcess> onExit() {
+        ensureStarted("watch the exit of");
+        return process.onExit().thenApply(ended -> this);
+    }
+
+    /** Null while running (or before start), else the exit code; {@code -N} when killed by signal N. */
+    public final Integer exitCode() {
+        if (process == null || process.isAlive()) {
+            return null;
+        }
+        int value = process.exitValue();
+        // The JDK reports death by signal N as 128 + N, the shell convention; Python says -N.
+        return value > 128 && value <= 128 + 64 ? -(value - 128) : value;
+    }
+
+    /** SIGTERM: the child runs its shutdown hooks and ends with exit code -15. */
+    public final void terminate() {
+        ensureStarted("terminate");
+        process.destroy();
+    }
+
+    /** SIGKILL: exit code -9. */
+    public final void kill() {
+        ensureStarted("kill");
+        process.destroyForcibly();
+    }
+
+    private void ensureStarted(String action) {
+        if (process == null) {
+            throw new IllegalStateException("cannot " + action + " " + name + ": it was never started");
+        }
+    }
+
+    private void ensureNotStarted(String action) {
+        if (process != null || inChild) {
+            throw new IllegalStateException("cannot " + action + " " + name + " after it started");
+        }
+    }
+
+    // ---- Python's current_process() / os.getppid() / set_start_method()
+
+    /** The running process: in a child, the object whose {@link #run()} is executing; else "MainProcess". */
+    public static JvmProcess current() {
+        JvmProcess c = current;
+        if (c == null) {
+            synchronized (JvmProcess.class) {
+                if (current == null) {
+                    JvmProcess main = new JvmProcess((ProcessTarget) null);
+                    COUNTER.decrementAndGet();
+                    main.name = "MainProcess";
+                    main.inChild = true;
+                    current = main;
+                }
+                c = current;
+            }
+        }
+        return c;
+    }
+
+    /** This process's parent pid (Python's {@code os.getppid()}). */
+    public static long parentPid() {
+        return parentPid;
+    }
+
+    /** Sets the start method used when a process does not choose one; WARM starts spares now. */
+    public static void setStartMethod(StartMethod method) {
+        defaultStartMethod = method;
+        if (method == StartMethod.WARM) {
+            WarmSpares.fill();
+        }
+    }
+
+    public static StartMethod getStartMethod() {
+        return defaultStartMethod;
+    }
+
+    /** Stops the warm spare JVMs this process keeps (they are also stopped when it exits). */
+    public static void shutdownWarmSpares() {
+        WarmSpares.shutdown();
+    }
+
+    static void becomeChild(ChildPayload payload) {
+        parentPid = payload.parentPid();
+        COUNTER.set(0);
+    }
+
+    static void setCurrent(JvmProcess process) {
+        process.inChild = true;
+        current = process;
+    }
+
+    @Override
+    public String toString() {
+        Integer code = exitCode();
+        String state = inChild ? "running" : process == null ? "initial" : code == null ? "started" : "stopped exitcode=" + code;
+        return "<" + getClass().getSimpleName() + " name='" + name + "' " + state + (daemon ? " daemon" : "")
+                + (pid() != null ? " pid=" + pid() : "") + ">";
+    }
+}
