@@ -5,11 +5,12 @@ Runs the same workloads as the Java suite with the standard library only and wri
 columns of ipc-bench's LatencyRecord and ScoreRecord:
   msg32-rtt         Pipe round trip of 32 bytes (latency percentiles)
   msg32-one-way     Queue one-way throughput of 32-byte messages (msgs/s)
+  str32-one-way     Queue one-way throughput of 32-character strings (msgs/s)
   lock-uncontended  Lock acquire+release in one process (ns/op)
   counter-increment Value(lock=True) increment under its lock (ns/op)
   pool-apply-async  Pool(2).apply_async of a trivial task (tasks/s)
   pool-map          Pool(2).map over a range (items/s)
-  process-start     Process start + join, fork and spawn (ms per process)
+  process-start-to-running / -to-join  Process start until the child set an Event / until join(), fork and spawn (ms)
 
 usage: mp_bench.py quick|full OUT_DIR     (writes OUT_DIR/latency/python.csv and OUT_DIR/scores/python.csv)
 Progress goes to stderr as "@progress <fraction> <what>" lines.
@@ -21,6 +22,7 @@ import sys
 import time
 
 MESSAGE = b"\x01" * 32
+STRING_MESSAGE = "message 000001 ................."
 IMPL_PREFIX = "Python multiprocessing."
 STOP = b"STOP"
 
@@ -35,7 +37,7 @@ LATENCY_HEADER = ["workload", "implementation", "kind", "repetition", "count", "
 SCORE_HEADER = ["group", "workload", "implementation", "kind", "repetition", "unit", "score", "min", "max",
                 "samples", "alloc_bytes_per_op", "note"]
 
-STEPS = 7
+STEPS = 8
 step = 0
 
 
@@ -91,18 +93,19 @@ def pipe_round_trip(s):
     ]
 
 
-def produce(queue, stop):
+def produce(queue, stop, message):
     sequence = 0
     while not stop.is_set():
-        queue.put(MESSAGE)
+        queue.put(message)
         sequence += 1
     queue.put(None)
 
 
-def queue_throughput(s):
+def queue_throughput(s, message=MESSAGE, workload="msg32-one-way", note="32-byte bytes objects",
+                     group="one-way-throughput"):
     queue = mp.Queue(maxsize=10_000)
     stop = mp.Event()
-    producer = mp.Process(target=produce, args=(queue, stop))
+    producer = mp.Process(target=produce, args=(queue, stop, message))
     producer.start()
     deadline = time.monotonic() + s["warmup"]
     while time.monotonic() < deadline:
@@ -121,8 +124,8 @@ def queue_throughput(s):
     while queue.get() is not None:
         pass
     producer.join()
-    return score_row("one-way-throughput", "msg32-one-way", "Queue", "msgs/s", rates,
-                     "Queue(maxsize=10000) of 32-byte bytes objects, one producer process")
+    return score_row(group, workload, "Queue", "msgs/s", rates,
+                     "Queue(maxsize=10000) of " + note + ", one producer process")
 
 
 def lock_uncontended(s):
@@ -180,23 +183,31 @@ def pool_map(s):
     return score_row("pool", "pool-map", "Pool", "items/s", rates, "Pool(2).map(identity, range(n)), default chunksize")
 
 
-def noop():
-    pass
+def set_event(event):
+    event.set()
 
 
 def process_start(s):
     rows = []
     for method in ("fork", "spawn"):
         context = mp.get_context(method)
-        times = []
+        running = []
+        joined = []
+        started = context.Event()
         for _ in range(s["starts"]):
+            started.clear()
             start = time.perf_counter()
-            p = context.Process(target=noop)
+            p = context.Process(target=set_event, args=(started,))
             p.start()
+            started.wait()
+            running.append((time.perf_counter() - start) * 1000)
             p.join()
-            times.append((time.perf_counter() - start) * 1000)
-        rows.append(score_row("process-start", "process-start-" + method, "Process (" + method + ")", "ms", times,
-                              "Process(target=noop).start() + join(), start method " + method))
+            joined.append((time.perf_counter() - start) * 1000)
+        note = "Process(target=event.set).start(), start method " + method
+        rows.append(score_row("process-start", "process-start-to-running", "Process (" + method + ")", "ms", running,
+                              note + "; until the child set the event"))
+        rows.append(score_row("process-start", "process-start-to-join", "Process (" + method + ")", "ms", joined,
+                              note + "; until join() returned"))
     return rows
 
 
@@ -223,6 +234,9 @@ def main():
     progress("Pipe round trip")
     scores = [queue_throughput(s)]
     progress("Queue throughput")
+    scores.append(queue_throughput(s, STRING_MESSAGE, "str32-one-way", "32-character str objects",
+                                     "object-queue-throughput"))
+    progress("Queue of strings throughput")
     scores.append(lock_uncontended(s))
     progress("Lock uncontended")
     scores.append(counter_increment(s))

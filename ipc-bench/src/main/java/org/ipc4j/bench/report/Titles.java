@@ -27,9 +27,21 @@ final class Titles {
         WORKLOADS.put("lock-handoff", new Entry("Inter-process lock, contended by two processes",
                 "Both processes loop lock, write a word under the lock, unlock; the time of one lock+write+unlock.",
                 "ipc4j SharedLock (issue 3)"));
+        WORKLOADS.put("event-rtt", new Entry("SharedEvent set-to-wake, round trip",
+                "Each process awaits an event, clears it and sets the other's: one round trip is two set-to-wake"
+                        + " latencies.", ""));
+        WORKLOADS.put("semaphore-ping-pong", new Entry("Semaphore ping-pong",
+                "Two semaphores of 0 permits: one process releases, the other acquires and releases the second.",
+                ""));
         GROUPS.put("one-way-throughput", new Entry("One-way 32-byte messages between two processes",
                 "A producer process sends 32-byte messages as fast as it can; the consumer counts what arrives.",
                 "ipc4j SharedQueue / Pipe (issue 4)"));
+        GROUPS.put("one-way-throughput-mpmc", new Entry("One-way 32-byte messages through multi-producer rings",
+                "The same workload through rings whose producers claim with a CAS; one producer process and one"
+                        + " consumer here (the harness runs one producer JVM).", ""));
+        GROUPS.put("object-queue-throughput", new Entry("Objects through a queue between two processes",
+                "A producer process puts 32-character strings as fast as it can; the consumer takes and decodes each.",
+                ""));
         GROUPS.put("mapped-access", new Entry("Access to a mapped file: VarHandle (MappedBytes) vs UnsafeBuffer",
                 "One thread, one long in a memory-mapped file in /dev/shm. ipc4j uses VarHandle views so its users"
                         + " need no JVM flag; Agrona's UnsafeBuffer needs --add-opens java.base/jdk.internal.misc."
@@ -37,9 +49,14 @@ final class Titles {
         GROUPS.put("op-cost", new Entry("Per-operation cost in one process, uncontended",
                 "Lock acquire+release and a locked counter increment with nobody else contending.",
                 "ipc4j SharedLock, SharedLong (issues 3 and 5)"));
+        GROUPS.put("ring-zero-copy", new Entry("Zero-copy ring API in one thread",
+                "tryClaim + write 32 bytes in place + commit + read in place, one thread; allocation from JMH -prof gc"
+                        + " must be 0 B/op.", ""));
         GROUPS.put("pool", new Entry("Process pool", "Trivial tasks through a pool of 2 worker processes.",
                 "ipc4j ProcessPool (issue 6)"));
-        GROUPS.put("process-start", new Entry("Process start", "Start a process that does nothing and wait for it.",
+        GROUPS.put("process-start", new Entry("Process start",
+                "Start a process that sets an event and ends: time until the event is set (running) and until join"
+                        + " returns.",
                 "ipc4j JvmProcess (issue 6)"));
     }
 

@@ -9,6 +9,7 @@ import org.ipc4j.bench.harness.CrossProcessWorkload;
 import org.ipc4j.bench.harness.Workloads;
 import org.ipc4j.bench.latency.LatencyMeasurement;
 import org.ipc4j.bench.latency.RoundTripWorkload;
+import org.ipc4j.bench.process.ProcessMeasurement;
 import org.ipc4j.bench.throughput.ThroughputMeasurement;
 
 /**
@@ -39,6 +40,8 @@ final class Plan {
             steps.add(new JmhStep(jmh.name(), jmh.include(), mode.jmhOptions(),
                     jmh.benchmarks() * mode.jmhSecondsPerBenchmark()));
         }
+        steps.add(new JvmStep("process JvmProcess start, ProcessPool", ProcessMeasurement.class.getName(), List.of(),
+                List.of("mode=" + mode.id(), "out=" + raw.resolve("scores")), mode == Mode.FULL ? 75 : 20));
         steps.add(new PythonStep(mode));
         if (only != null) {
             steps.removeIf(s -> !only.matcher(s.title()).find());
