@@ -8,6 +8,7 @@ columns of ipc-bench's LatencyRecord and ScoreRecord:
   str32-one-way     Queue one-way throughput of 32-character strings (msgs/s)
   lock-uncontended  Lock acquire+release in one process (ns/op)
   counter-increment Value(lock=True) increment under its lock (ns/op)
+  map-get, map-put  Manager().dict() get and set of 1024 str keys (ns/op)
   pool-apply-async  Pool(2).apply_async of a trivial task (tasks/s)
   pool-map          Pool(2).map over a range (items/s)
   process-start-to-running / -to-join  Process start until the child set an Event / until join(), fork and spawn (ms)
@@ -28,8 +29,10 @@ STOP = b"STOP"
 
 SETTINGS = {
     # warm-up seconds, round trips, queue seconds per iteration, iterations, lock ops, pool tasks, starts
-    "quick": dict(warmup=0.2, round_trips=5_000, window=0.3, iterations=2, ops=200_000, tasks=2_000, starts=3),
-    "full": dict(warmup=2.0, round_trips=200_000, window=1.0, iterations=5, ops=2_000_000, tasks=50_000, starts=30),
+    "quick": dict(warmup=0.2, round_trips=5_000, window=0.3, iterations=2, ops=200_000, tasks=2_000, starts=3,
+                  map_ops=2_000),
+    "full": dict(warmup=2.0, round_trips=200_000, window=1.0, iterations=5, ops=2_000_000, tasks=50_000, starts=20,
+                 map_ops=50_000),
 }
 
 LATENCY_HEADER = ["workload", "implementation", "kind", "repetition", "count", "mean_ns", "p50_ns", "p90_ns",
@@ -37,7 +40,7 @@ LATENCY_HEADER = ["workload", "implementation", "kind", "repetition", "count", "
 SCORE_HEADER = ["group", "workload", "implementation", "kind", "repetition", "unit", "score", "min", "max",
                 "samples", "alloc_bytes_per_op", "note"]
 
-STEPS = 8
+STEPS = 9
 step = 0
 
 
@@ -144,13 +147,36 @@ def counter_increment(s):
     return ns_per_op(s, "counter-increment", "Value", increment, "with v.get_lock(): v.value += 1")
 
 
-def ns_per_op(s, workload, impl, op, note):
+def manager_dict(s):
+    keys = ["key-%d" % i for i in range(1024)]
+    with mp.Manager() as manager:
+        d = manager.dict()
+        for key in keys:
+            d[key] = 0
+        state = {"next": 0, "value": 0}
+
+        def get():
+            d[keys[state["next"] & 1023]]
+            state["next"] += 1
+
+        def put():
+            d[keys[state["next"] & 1023]] = state["value"]
+            state["next"] += 1
+            state["value"] += 1
+
+        note = "Manager().dict() with 1024 str keys, int values, "
+        return [ns_per_op(s, "map-get", "Manager().dict()", get, note + "d[key]", s["map_ops"]),
+                ns_per_op(s, "map-put", "Manager().dict()", put, note + "d[key] = value", s["map_ops"])]
+
+
+def ns_per_op(s, workload, impl, op, note, ops=None):
+    ops = ops or s["ops"]
     per_op = []
     for _ in range(s["iterations"]):
         start = time.perf_counter_ns()
-        for _ in range(s["ops"] // s["iterations"]):
+        for _ in range(ops // s["iterations"]):
             op()
-        per_op.append((time.perf_counter_ns() - start) / (s["ops"] // s["iterations"]))
+        per_op.append((time.perf_counter_ns() - start) / (ops // s["iterations"]))
     return score_row("op-cost", workload, impl, "ns/op", per_op, note)
 
 
@@ -241,6 +267,8 @@ def main():
     progress("Lock uncontended")
     scores.append(counter_increment(s))
     progress("Value with lock")
+    scores.extend(manager_dict(s))
+    progress("Manager dict")
     scores.append(pool_apply_async(s))
     progress("Pool apply_async")
     scores.append(pool_map(s))

@@ -25,8 +25,9 @@ final class JmhResults {
             "MappedBytesAccessBenchmark", new Column("mapped-access", "ipc4j MappedBytes (VarHandle)", Kind.IPC4J),
             "UnsafeBufferAccessBenchmark", new Column("mapped-access", "Agrona UnsafeBuffer (--add-opens)", Kind.PEER),
             "FileLockBenchmark", new Column("op-cost", "java.nio FileLock (fcntl)", Kind.PEER),
-            "SharedLockBenchmark", new Column("op-cost", "ipc4j SharedLock", Kind.IPC4J),
-            "ReentrantLockBenchmark", new Column("op-cost", "ReentrantLock (in-JVM floor)", Kind.FLOOR),
+            "Ipc4jOpCostBenchmark", new Column("op-cost", "ipc4j SharedLock / SharedLong / SharedMap", Kind.IPC4J),
+            "InJvmOpCostBenchmark", new Column("op-cost", "in-JVM ReentrantLock / AtomicLong / ConcurrentHashMap",
+                    Kind.FLOOR),
             "RingZeroCopyBenchmark", new Column("ring-zero-copy", "ipc4j ring zero-copy API", Kind.IPC4J));
 
     record Column(String group, String implementation, Kind kind) {

@@ -53,7 +53,7 @@ final class Catalogue {
     static final List<Jmh> JMH = List.of(
             new Jmh("mapped-access", "org.ipc4j.bench.jmh.(MappedBytes|UnsafeBuffer)AccessBenchmark", 12),
             new Jmh("file-lock", "org.ipc4j.bench.jmh.FileLockBenchmark", 1),
-            new Jmh("locks", "org.ipc4j.bench.jmh.(SharedLock|ReentrantLock)Benchmark", 2),
+            new Jmh("op-cost", "org.ipc4j.bench.jmh.(Ipc4j|InJvm)OpCostBenchmark", 8),
             new Jmh("ring-zero-copy", "org.ipc4j.bench.jmh.RingZeroCopyBenchmark", 2));
 
     record OneWay(Class<? extends OneWayWorkload> workload, String group) {
