@@ -7,7 +7,7 @@ import org.ipc4j.bench.throughput.ThroughputSettings;
 
 /**
  * How much the suite measures. {@code full} is the run behind a committed report (about 15 minutes here:
- * warm-up >= 2 s, >= 1 M round trips, three interleaved repetitions of everything cross-process). {@code
+ * warm-up >= 2 s, >= 1 M round trips, three interleaved repetitions of everything cross-process; JMH in one fork). {@code
  * quick} is a smoke test (about a minute plus the build): every benchmark and peer runs once, briefly, and
  * its figures are not representative.
  */
@@ -20,7 +20,7 @@ public enum Mode {
     FULL(3,
             new LatencySettings(100_000, 3_000, 1_000_000, 5_000, 30_000),
             new ThroughputSettings(2_000, 5, 1_000),
-            List.of("-f", "2", "-wi", "3", "-w", "1s", "-i", "5", "-r", "1s"),
+            List.of("-f", "1", "-wi", "3", "-w", "1s", "-i", "5", "-r", "1s"),
             1_000_000, 2_000);
 
     private final int repetitions;
@@ -74,6 +74,6 @@ public enum Mode {
 
     /** Seconds per JMH benchmark (forks x (warm-up + measurement)), plus a second per fork to start it. */
     public double jmhSecondsPerBenchmark() {
-        return this == QUICK ? 1.8 : 2 * (3 + 5 + 1.5);
+        return this == QUICK ? 1.8 : 3 + 5 + 1.5;
     }
 }

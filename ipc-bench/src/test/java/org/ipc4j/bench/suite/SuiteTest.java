@@ -72,7 +72,8 @@ class SuiteTest {
     void planListsEveryCatalogueEntryAndAlternatesRepetitions() {
         List<Step> quick = Plan.steps(Mode.QUICK, "t", "", results, null);
         int crossProcess = Catalogue.ROUND_TRIPS.size() + Catalogue.ONE_WAY.size() + 1;
-        assertEquals(crossProcess + Catalogue.JMH.size() + 1, quick.size());
+        // then the process step (JvmProcess, ProcessPool) and Python
+        assertEquals(crossProcess + Catalogue.JMH.size() + 2, quick.size());
         List<Step> full = Plan.steps(Mode.FULL, "t", "", results, null);
         assertTrue(full.get(1).title().contains("(rep 1/3)"), full.get(1).title());
         long rep2 = full.stream().filter(s -> s.title().contains("(rep 2/3)") && !(s instanceof SettleStep)).count();
