@@ -11,6 +11,7 @@ import org.ipc4j.bench.workloads.ChronicleRoundTrip;
 import org.ipc4j.bench.workloads.FileLockHandoff;
 import org.ipc4j.bench.workloads.FutexWordRoundTrip;
 import org.ipc4j.bench.workloads.Ipc4jPipeRoundTrip;
+import org.ipc4j.bench.workloads.Ipc4jRingRoundTrip;
 import org.ipc4j.bench.workloads.Ipc4jRingOneWay;
 import org.ipc4j.bench.workloads.SharedEventRoundTrip;
 import org.ipc4j.bench.workloads.SharedLockHandoff;
@@ -36,6 +37,7 @@ final class Catalogue {
             ChronicleRoundTrip.class,
             Ipc4jPipeRoundTrip.BusySpin.class,
             Ipc4jPipeRoundTrip.Blocking.class,
+            Ipc4jRingRoundTrip.class,
             SharedLockHandoff.class,
             SharedEventRoundTrip.class,
             SharedSemaphorePingPong.class);

@@ -151,7 +151,7 @@ public abstract class Ipc4jPipeRoundTrip implements RoundTripWorkload {
 
         @Override
         public String implementation() {
-            return "ipc4j Pipe (blocking)";
+            return "ipc4j Pipe (spin, yield, futex sleep)";
         }
 
         @Override
