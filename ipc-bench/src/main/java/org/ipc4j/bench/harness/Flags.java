@@ -1,0 +1,23 @@
+package org.ipc4j.bench.harness;
+
+import java.util.List;
+
+/** JVM flags the peers need. They live here, in ipc-bench, and never in ipc-core. */
+public final class Flags {
+    /** Agrona 2.x's UnsafeBuffer reaches jdk.internal.misc.Unsafe. */
+    public static final List<String> AGRONA = List.of("--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED");
+
+    /**
+     * Chronicle Queue 5.27ea0 on JDK 17: Agrona's flag plus its own reflection and exports, and no usage
+     * reporting over the network.
+     */
+    public static final List<String> CHRONICLE = List.of(
+            "--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED",
+            "--add-opens", "java.base/java.lang.reflect=ALL-UNNAMED",
+            "--add-exports", "java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
+            "-Dchronicle.analytics.disable=true");
+
+    private Flags() {
+    }
+}

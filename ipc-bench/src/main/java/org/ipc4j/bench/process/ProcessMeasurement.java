@@ -1,0 +1,168 @@
+package org.ipc4j.bench.process;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.ipc4j.bench.data.Kind;
+import org.ipc4j.bench.data.RecordFiles;
+import org.ipc4j.bench.data.ScoreRecord;
+import org.ipc4j.bench.harness.Args;
+import org.ipc4j.bench.harness.Progress;
+import org.ipc4j.process.JvmProcess;
+import org.ipc4j.process.PoolFunction;
+import org.ipc4j.process.ProcessPool;
+import org.ipc4j.process.StartMethod;
+import org.ipc4j.sync.SharedEvent;
+
+/**
+ * ipc4j's process layer against Python's (mp_bench.py runs the same counts): {@link JvmProcess} start to
+ * running (the child has set an event) and start to join, {@code WARM} and {@code SPAWN}; a
+ * {@link ProcessPool} of 2 workers, {@code applyAsync} of a trivial task and {@code map} over a range.
+ * Writes {@code <out>/process.csv}.
+ */
+public final class ProcessMeasurement {
+    private static final String IMPL = "ipc4j ";
+
+    private ProcessMeasurement() {
+    }
+
+    /** The same counts as mp_bench.py's settings for the mode. */
+    record Counts(int starts, int tasks, int iterations, long pauseMillis) {
+        static Counts of(String mode) {
+            return "full".equals(mode) ? new Counts(20, 50_000, 5, 1_000) : new Counts(3, 2_000, 2, 500);
+        }
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Args args = Args.parse(argv);
+        Counts counts = Counts.of(args.get("mode"));
+        List<ScoreRecord> records = new ArrayList<>();
+        try {
+            records.addAll(starts(StartMethod.WARM, counts));
+            Progress.report(0.35, "JvmProcess warm starts");
+            records.addAll(starts(StartMethod.SPAWN, counts));
+            Progress.report(0.7, "JvmProcess spawn starts");
+        } finally {
+            JvmProcess.shutdownWarmSpares();
+        }
+        records.addAll(pool(counts));
+        Progress.report(1.0, "ProcessPool");
+        RecordFiles.writeScores(Path.of(args.get("out")).resolve("process.csv"), records);
+        for (ScoreRecord r : records) {
+            System.out.printf(Locale.ROOT, "result %s %s: %.4f %s%n", r.workload(), r.implementation(), r.score(), r.unit());
+        }
+    }
+
+    private static List<ScoreRecord> starts(StartMethod method, Counts counts) throws Exception {
+        String label = method.name().toLowerCase(Locale.ROOT);
+        double[] running = new double[counts.starts()];
+        double[] joined = new double[counts.starts()];
+        try (SharedEvent started = SharedEvent.create()) {
+            try {
+                once(method, started);
+                for (int i = 0; i < counts.starts(); i++) {
+                    if (method == StartMethod.WARM) {
+                        // the hand-over starts the next spare in the background; let it come up, as between
+                        // occasional starts, instead of timing a start that waits for a spare still booting
+                        Thread.sleep(counts.pauseMillis());
+                    }
+                    started.clear();
+                    long begin = System.nanoTime();
+                    JvmProcess process = new JvmProcess(started::set).startMethod(method).start();
+                    if (!started.await(60, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("a " + label + " JvmProcess did not report running in 60 s");
+                    }
+                    running[i] = (System.nanoTime() - begin) / 1e6;
+                    joinOrFail(process, label);
+                    joined[i] = (System.nanoTime() - begin) / 1e6;
+                }
+            } finally {
+                started.unlink();
+            }
+        }
+        String impl = IMPL + "JvmProcess (" + label + ")";
+        String note = "new JvmProcess(event::set).startMethod(" + method + ").start(); " + counts.starts() + " starts"
+                + (method == StartMethod.WARM ? ", " + counts.pauseMillis() + " ms apart so that the next spare is up" : "");
+        return List.of(
+                record("process-start", "process-start-to-running", impl, "ms", running, note + "; until the child set the event"),
+                record("process-start", "process-start-to-join", impl, "ms", joined, note + "; until join() returned"));
+    }
+
+    private static void once(StartMethod method, SharedEvent started) throws Exception {
+        started.clear();
+        JvmProcess process = new JvmProcess(started::set).startMethod(method).start();
+        joinOrFail(process, method.name());
+        if (!started.isSet()) {
+            throw new IllegalStateException("the warm-up JvmProcess ended without setting the event");
+        }
+    }
+
+    private static void joinOrFail(JvmProcess process, String label) throws InterruptedException {
+        if (!process.join(Duration.ofSeconds(60))) {
+            process.kill();
+            throw new IllegalStateException("a " + label + " JvmProcess did not end in 60 s");
+        }
+        if (!Integer.valueOf(0).equals(process.exitCode())) {
+            throw new IllegalStateException("a " + label + " JvmProcess exited with " + process.exitCode());
+        }
+    }
+
+    private static List<ScoreRecord> pool(Counts counts) throws Exception {
+        PoolFunction<Integer, Integer> identity = x -> x;
+        int perIteration = counts.tasks() / counts.iterations();
+        int mapItems = perIteration * 4;
+        List<Integer> range = IntStream.range(0, mapItems).boxed().collect(Collectors.toList());
+        double[] applyRates = new double[counts.iterations()];
+        double[] mapRates = new double[counts.iterations()];
+        try (ProcessPool pool = new ProcessPool(2)) {
+            pool.map(identity, range.subList(0, 100));
+            for (int it = 0; it < counts.iterations(); it++) {
+                long begin = System.nanoTime();
+                List<CompletableFuture<Integer>> futures = new ArrayList<>(perIteration);
+                for (int i = 0; i < perIteration; i++) {
+                    futures.add(pool.applyAsync(identity, i));
+                }
+                for (int i = 0; i < perIteration; i++) {
+                    if (futures.get(i).get() != i) {
+                        throw new IllegalStateException("task " + i + " returned " + futures.get(i).get());
+                    }
+                }
+                applyRates[it] = perIteration / ((System.nanoTime() - begin) / 1e9);
+            }
+            for (int it = 0; it < counts.iterations(); it++) {
+                long begin = System.nanoTime();
+                List<Integer> results = pool.map(identity, range);
+                mapRates[it] = mapItems / ((System.nanoTime() - begin) / 1e9);
+                if (!results.equals(range)) {
+                    throw new IllegalStateException("map returned other values than its input");
+                }
+            }
+        }
+        String impl = IMPL + "ProcessPool";
+        return List.of(
+                record("pool", "pool-apply-async", impl, "tasks/s", applyRates,
+                        "new ProcessPool(2).applyAsync(x -> x, i), " + perIteration + " submitted, then every get()"),
+                record("pool", "pool-map", impl, "items/s", mapRates,
+                        "new ProcessPool(2).map(x -> x, list of " + mapItems + "), default chunk size"));
+    }
+
+    private static ScoreRecord record(String group, String workload, String impl, String unit, double[] samples, String note) {
+        double sum = 0;
+        double min = Double.MAX_VALUE;
+        double max = -Double.MAX_VALUE;
+        for (double s : samples) {
+            sum += s;
+            min = Math.min(min, s);
+            max = Math.max(max, s);
+        }
+        return new ScoreRecord(group, workload, impl, Kind.IPC4J, 1, unit, sum / samples.length, min, max, samples.length,
+                Double.NaN, note);
+    }
+}

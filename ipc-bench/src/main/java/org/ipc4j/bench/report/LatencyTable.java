@@ -1,0 +1,80 @@
+package org.ipc4j.bench.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.ipc4j.bench.data.Kind;
+
+/**
+ * The table of one latency workload: ipc4j's rows first, then the peers fastest first, then the hardware
+ * floor; the ratio columns divide ipc4j's first row by each row (p50 and p99).
+ */
+final class LatencyTable {
+    private LatencyTable() {
+    }
+
+    static List<LatencySummary> ordered(List<LatencySummary> rows) {
+        List<LatencySummary> out = new ArrayList<>();
+        out.addAll(rows.stream().filter(r -> r.kind() == Kind.IPC4J).collect(Collectors.toList()));
+        out.addAll(rows.stream().filter(r -> r.kind() == Kind.PEER).sorted(Comparator.comparingLong(LatencySummary::p50))
+                .collect(Collectors.toList()));
+        out.addAll(rows.stream().filter(r -> r.kind() == Kind.FLOOR).collect(Collectors.toList()));
+        return out;
+    }
+
+    /** ipc4j's reference row (the first), or null if the table has none. */
+    static LatencySummary reference(List<LatencySummary> rows) {
+        return rows.stream().filter(r -> r.kind() == Kind.IPC4J).findFirst().orElse(null);
+    }
+
+    static String markdown(List<LatencySummary> rows) {
+        LatencySummary reference = reference(rows);
+        StringBuilder md = new StringBuilder();
+        md.append("| Implementation | | p50 | p90 | p99 | p99.9 | p99.99 | max | p50 spread | round trips | ipc4j / row, p50 | ipc4j / row, p99 |\n");
+        md.append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+        for (LatencySummary r : rows) {
+            md.append("| ").append(Format.cell(r.implementation())).append(" | ").append(r.kind().label());
+            for (long p : r.percentiles()) {
+                md.append(" | ").append(Format.nanos(p));
+            }
+            md.append(" | ").append(Format.nanos(r.max()));
+            md.append(" | ").append(r.repetitions() > 1 ? Format.nanos(r.p50Min()) + " .. " + Format.nanos(r.p50Max()) : "1 run");
+            md.append(" | ").append(r.count());
+            md.append(" | ").append(ratioCell(reference, r, reference == null ? 0 : reference.p50(), r.p50()));
+            md.append(" | ").append(ratioCell(reference, r, reference == null ? 0 : reference.p99(), r.p99()));
+            md.append(" |\n");
+        }
+        if (reference != null) {
+            md.append("\nRatios are relative to \"").append(Format.cell(reference.implementation())).append("\".");
+            notes(rows, md);
+        } else {
+            notes(rows, md);
+        }
+        return md.toString();
+    }
+
+    private static void notes(List<LatencySummary> rows, StringBuilder md) {
+        for (LatencySummary r : rows) {
+            if (!r.note().isEmpty()) {
+                md.append("\n- ").append(Format.cell(r.implementation())).append(": ").append(Format.cell(r.note()));
+            }
+        }
+        md.append('\n');
+    }
+
+    private static String ratioCell(LatencySummary reference, LatencySummary row, long ours, long theirs) {
+        if (reference == null) {
+            return "n/a";
+        }
+        if (row == reference) {
+            return "1x";
+        }
+        return Format.ratio(ratio(ours, theirs));
+    }
+
+    static double ratio(double ours, double theirs) {
+        return theirs == 0 ? Double.NaN : ours / theirs;
+    }
+}

@@ -1,0 +1,86 @@
+package org.ipc4j.bench.report;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What each workload and score group is called in the report, what it measures, and, where ipc4j has no
+ * row yet, which ipc4j feature will fill it. The order here is the order of the report's sections.
+ */
+final class Titles {
+    record Entry(String title, String description, String pendingIpc4j) {
+    }
+
+    static final Map<String, Entry> WORKLOADS = new LinkedHashMap<>();
+    static final Map<String, Entry> GROUPS = new LinkedHashMap<>();
+
+    static {
+        WORKLOADS.put("spin-rtt", new Entry("Cache-line round trip, busy-spin",
+                "A value goes to the other process through one shared cache line and comes back; both sides spin."
+                        + " The floor under every busy-spinning ipc4j primitive.", ""));
+        WORKLOADS.put("futex-rtt", new Entry("Wake-up round trip, both sides sleeping",
+                "Each side sleeps on a futex word until the other wakes it: what a blocked lock, event or queue pays"
+                        + " once its waiter has gone to sleep.", ""));
+        WORKLOADS.put("msg32-rtt", new Entry("32-byte message round trip",
+                "A 32-byte request goes to the other process, which sends it back.",
+                "ipc4j Pipe / SharedQueue over its SPSC and MPMC rings (issue 4)"));
+        WORKLOADS.put("lock-handoff", new Entry("Inter-process lock, contended by two processes",
+                "Both processes loop lock, write a word under the lock, unlock; the time of one lock+write+unlock.",
+                "ipc4j SharedLock (issue 3)"));
+        WORKLOADS.put("event-rtt", new Entry("SharedEvent set-to-wake, round trip",
+                "Each process awaits an event, clears it and sets the other's: one round trip is two set-to-wake"
+                        + " latencies.", ""));
+        WORKLOADS.put("semaphore-ping-pong", new Entry("Semaphore ping-pong",
+                "Two semaphores of 0 permits: one process releases, the other acquires and releases the second.",
+                ""));
+        GROUPS.put("one-way-throughput", new Entry("One-way 32-byte messages between two processes",
+                "A producer process sends 32-byte messages as fast as it can; the consumer counts what arrives.",
+                "ipc4j SharedQueue / Pipe (issue 4)"));
+        GROUPS.put("one-way-throughput-mpmc", new Entry("One-way 32-byte messages through multi-producer rings",
+                "The same workload through rings whose producers claim with a CAS; one producer process and one"
+                        + " consumer here (the harness runs one producer JVM).", ""));
+        GROUPS.put("object-queue-throughput", new Entry("Objects through a queue between two processes",
+                "A producer process puts 32-character strings as fast as it can; the consumer takes and decodes each.",
+                ""));
+        GROUPS.put("mapped-access", new Entry("Access to a mapped file: VarHandle (MappedBytes) vs UnsafeBuffer",
+                "One thread, one long in a memory-mapped file in /dev/shm. ipc4j uses VarHandle views so its users"
+                        + " need no JVM flag; Agrona's UnsafeBuffer needs --add-opens java.base/jdk.internal.misc."
+                        + " This table is the cost of that choice.", ""));
+        GROUPS.put("op-cost", new Entry("Per-operation cost in one process, uncontended",
+                "Lock acquire+release, a counter increment (Python: Value under its lock), map get and put of"
+                        + " 1024 String keys (Python: Manager().dict()), with nobody else contending.",
+                "ipc4j SharedLock, SharedLong (issues 3 and 5)"));
+        GROUPS.put("ring-zero-copy", new Entry("Zero-copy ring API in one thread",
+                "tryClaim + write 32 bytes in place + commit + read in place, one thread; allocation from JMH -prof gc"
+                        + " must be 0 B/op.", ""));
+        GROUPS.put("pool", new Entry("Process pool", "Trivial tasks through a pool of 2 worker processes.",
+                "ipc4j ProcessPool (issue 6)"));
+        GROUPS.put("process-start", new Entry("Process start",
+                "Start a process that sets an event and ends: time until the event is set (running) and until join"
+                        + " returns.",
+                "ipc4j JvmProcess (issue 6)"));
+    }
+
+    private Titles() {
+    }
+
+    static Entry workload(String id) {
+        return WORKLOADS.getOrDefault(id, new Entry(id, "", ""));
+    }
+
+    static Entry group(String id) {
+        return GROUPS.getOrDefault(id, new Entry(id, "", ""));
+    }
+
+    /** The position of {@code id} in the report, unknown ids last. */
+    static int order(Map<String, Entry> entries, String id) {
+        int i = 0;
+        for (String key : entries.keySet()) {
+            if (key.equals(id)) {
+                return i;
+            }
+            i++;
+        }
+        return Integer.MAX_VALUE;
+    }
+}

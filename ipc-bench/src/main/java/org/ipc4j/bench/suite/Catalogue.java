@@ -1,0 +1,69 @@
+package org.ipc4j.bench.suite;
+
+import java.util.List;
+
+import org.ipc4j.bench.latency.RoundTripWorkload;
+import org.ipc4j.bench.throughput.OneWayWorkload;
+import org.ipc4j.bench.workloads.AgronaRingOneWay;
+import org.ipc4j.bench.workloads.AgronaRingRoundTrip;
+import org.ipc4j.bench.workloads.ChronicleOneWay;
+import org.ipc4j.bench.workloads.ChronicleRoundTrip;
+import org.ipc4j.bench.workloads.FileLockHandoff;
+import org.ipc4j.bench.workloads.FutexWordRoundTrip;
+import org.ipc4j.bench.workloads.Ipc4jPipeRoundTrip;
+import org.ipc4j.bench.workloads.Ipc4jRingRoundTrip;
+import org.ipc4j.bench.workloads.Ipc4jRingOneWay;
+import org.ipc4j.bench.workloads.SharedEventRoundTrip;
+import org.ipc4j.bench.workloads.SharedLockHandoff;
+import org.ipc4j.bench.workloads.SharedQueueStringOneWay;
+import org.ipc4j.bench.workloads.SharedSemaphorePingPong;
+import org.ipc4j.bench.workloads.SocketRoundTrip;
+import org.ipc4j.bench.workloads.SpinWordRoundTrip;
+import org.ipc4j.bench.workloads.WorkloadIds;
+
+/**
+ * Everything the suite measures. To add a benchmark, write the workload class and add it here; ipc4j's own
+ * implementations of a workload sit beside its peers so that each repetition alternates between them.
+ */
+final class Catalogue {
+    static final List<Class<? extends RoundTripWorkload>> ROUND_TRIPS = List.of(
+            SpinWordRoundTrip.class,
+            FutexWordRoundTrip.class,
+            AgronaRingRoundTrip.OneToOne.class,
+            AgronaRingRoundTrip.ManyToOne.class,
+            SocketRoundTrip.UnixDomain.class,
+            SocketRoundTrip.TcpLoopback.class,
+            FileLockHandoff.class,
+            ChronicleRoundTrip.class,
+            Ipc4jPipeRoundTrip.BusySpin.class,
+            Ipc4jPipeRoundTrip.Blocking.class,
+            Ipc4jRingRoundTrip.class,
+            SharedLockHandoff.class,
+            SharedEventRoundTrip.class,
+            SharedSemaphorePingPong.class);
+
+    /** One-way workloads with the score group they report into. */
+    static final List<OneWay> ONE_WAY = List.of(
+            new OneWay(AgronaRingOneWay.OneToOne.class, WorkloadIds.ONE_WAY_GROUP),
+            new OneWay(AgronaRingOneWay.ManyToOne.class, WorkloadIds.ONE_WAY_MPMC_GROUP),
+            new OneWay(ChronicleOneWay.class, WorkloadIds.ONE_WAY_GROUP),
+            new OneWay(Ipc4jRingOneWay.Spsc.class, WorkloadIds.ONE_WAY_GROUP),
+            new OneWay(Ipc4jRingOneWay.Mpmc.class, WorkloadIds.ONE_WAY_MPMC_GROUP),
+            new OneWay(SharedQueueStringOneWay.class, WorkloadIds.OBJECT_QUEUE_GROUP));
+
+    /** JMH runs: a name for the JSON file, the include pattern, how many benchmarks it matches. */
+    static final List<Jmh> JMH = List.of(
+            new Jmh("mapped-access", "org.ipc4j.bench.jmh.(MappedBytes|UnsafeBuffer)AccessBenchmark", 12),
+            new Jmh("file-lock", "org.ipc4j.bench.jmh.FileLockBenchmark", 1),
+            new Jmh("op-cost", "org.ipc4j.bench.jmh.(Ipc4j|InJvm)OpCostBenchmark", 8),
+            new Jmh("ring-zero-copy", "org.ipc4j.bench.jmh.RingZeroCopyBenchmark", 2));
+
+    record OneWay(Class<? extends OneWayWorkload> workload, String group) {
+    }
+
+    record Jmh(String name, String include, int benchmarks) {
+    }
+
+    private Catalogue() {
+    }
+}

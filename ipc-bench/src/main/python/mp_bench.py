@@ -1,0 +1,285 @@
+#!/usr/bin/env python3
+"""Python multiprocessing peers for ipc4j's benchmark report.
+
+Runs the same workloads as the Java suite with the standard library only and writes CSV files with the
+columns of ipc-bench's LatencyRecord and ScoreRecord:
+  msg32-rtt         Pipe round trip of 32 bytes (latency percentiles)
+  msg32-one-way     Queue one-way throughput of 32-byte messages (msgs/s)
+  str32-one-way     Queue one-way throughput of 32-character strings (msgs/s)
+  lock-uncontended  Lock acquire+release in one process (ns/op)
+  counter-increment Value(lock=True) increment under its lock (ns/op)
+  map-get, map-put  Manager().dict() get and set of 1024 str keys (ns/op)
+  pool-apply-async  Pool(2).apply_async of a trivial task (tasks/s)
+  pool-map          Pool(2).map over a range (items/s)
+  process-start-to-running / -to-join  Process start until the child set an Event / until join(), fork and spawn (ms)
+
+usage: mp_bench.py quick|full OUT_DIR     (writes OUT_DIR/latency/python.csv and OUT_DIR/scores/python.csv)
+Progress goes to stderr as "@progress <fraction> <what>" lines.
+"""
+import csv
+import multiprocessing as mp
+import os
+import sys
+import time
+
+MESSAGE = b"\x01" * 32
+STRING_MESSAGE = "message 000001 ................."
+IMPL_PREFIX = "Python multiprocessing."
+STOP = b"STOP"
+
+SETTINGS = {
+    # warm-up seconds, round trips, queue seconds per iteration, iterations, lock ops, pool tasks, starts
+    "quick": dict(warmup=0.2, round_trips=5_000, window=0.3, iterations=2, ops=200_000, tasks=2_000, starts=3,
+                  map_ops=2_000),
+    "full": dict(warmup=2.0, round_trips=200_000, window=1.0, iterations=5, ops=2_000_000, tasks=50_000, starts=20,
+                 map_ops=50_000),
+}
+
+LATENCY_HEADER = ["workload", "implementation", "kind", "repetition", "count", "mean_ns", "p50_ns", "p90_ns",
+                  "p99_ns", "p99_9_ns", "p99_99_ns", "max_ns", "seconds", "note"]
+SCORE_HEADER = ["group", "workload", "implementation", "kind", "repetition", "unit", "score", "min", "max",
+                "samples", "alloc_bytes_per_op", "note"]
+
+STEPS = 9
+step = 0
+
+
+def progress(what):
+    global step
+    step += 1
+    print("@progress %.3f %s" % (step / STEPS, what), file=sys.stderr, flush=True)
+
+
+def percentile(sorted_values, p):
+    """The smallest value with at least p% of the values at or below it (HdrHistogram's definition)."""
+    rank = int(p / 100.0 * len(sorted_values) + 0.5)
+    rank = min(max(rank, 1), len(sorted_values))
+    return sorted_values[rank - 1]
+
+
+def echo(conn):
+    while True:
+        message = conn.recv_bytes()
+        conn.send_bytes(message)
+        if message == STOP:
+            return
+
+
+def pipe_round_trip(s):
+    parent, child = mp.Pipe()
+    peer = mp.Process(target=echo, args=(child,))
+    peer.start()
+    clock = time.perf_counter_ns
+    deadline = time.monotonic() + s["warmup"]
+    warm = 0
+    while time.monotonic() < deadline or warm < s["round_trips"] // 10:
+        parent.send_bytes(MESSAGE)
+        parent.recv_bytes()
+        warm += 1
+    samples = []
+    start = time.monotonic()
+    for _ in range(s["round_trips"]):
+        before = clock()
+        parent.send_bytes(MESSAGE)
+        parent.recv_bytes()
+        samples.append(clock() - before)
+    seconds = time.monotonic() - start
+    parent.send_bytes(STOP)
+    parent.recv_bytes()
+    peer.join()
+    samples.sort()
+    return [
+        "msg32-rtt", IMPL_PREFIX + "Pipe", "peer", 1, len(samples), "%.1f" % (sum(samples) / len(samples)),
+        percentile(samples, 50), percentile(samples, 90), percentile(samples, 99), percentile(samples, 99.9),
+        percentile(samples, 99.99), samples[-1], "%.3f" % seconds,
+        "send_bytes/recv_bytes of 32 bytes; time.perf_counter_ns per round trip",
+    ]
+
+
+def produce(queue, stop, message):
+    sequence = 0
+    while not stop.is_set():
+        queue.put(message)
+        sequence += 1
+    queue.put(None)
+
+
+def queue_throughput(s, message=MESSAGE, workload="msg32-one-way", note="32-byte bytes objects",
+                     group="one-way-throughput"):
+    queue = mp.Queue(maxsize=10_000)
+    stop = mp.Event()
+    producer = mp.Process(target=produce, args=(queue, stop, message))
+    producer.start()
+    deadline = time.monotonic() + s["warmup"]
+    while time.monotonic() < deadline:
+        queue.get()
+    rates = []
+    for _ in range(s["iterations"]):
+        received = 0
+        start = time.monotonic()
+        end = start + s["window"]
+        while time.monotonic() < end:
+            for _ in range(100):
+                queue.get()
+            received += 100
+        rates.append(received / (time.monotonic() - start))
+    stop.set()
+    while queue.get() is not None:
+        pass
+    producer.join()
+    return score_row(group, workload, "Queue", "msgs/s", rates,
+                     "Queue(maxsize=10000) of " + note + ", one producer process")
+
+
+def lock_uncontended(s):
+    lock = mp.Lock()
+    return ns_per_op(s, "lock-uncontended", "Lock", lambda: (lock.acquire(), lock.release()),
+                     "acquire + release, no other process contends")
+
+
+def counter_increment(s):
+    value = mp.Value("q", 0, lock=True)
+
+    def increment():
+        with value.get_lock():
+            value.value += 1
+
+    return ns_per_op(s, "counter-increment", "Value", increment, "with v.get_lock(): v.value += 1")
+
+
+def manager_dict(s):
+    keys = ["key-%d" % i for i in range(1024)]
+    with mp.Manager() as manager:
+        d = manager.dict()
+        for key in keys:
+            d[key] = 0
+        state = {"next": 0, "value": 0}
+
+        def get():
+            d[keys[state["next"] & 1023]]
+            state["next"] += 1
+
+        def put():
+            d[keys[state["next"] & 1023]] = state["value"]
+            state["next"] += 1
+            state["value"] += 1
+
+        note = "Manager().dict() with 1024 str keys, int values, "
+        return [ns_per_op(s, "map-get", "Manager().dict()", get, note + "d[key]", s["map_ops"]),
+                ns_per_op(s, "map-put", "Manager().dict()", put, note + "d[key] = value", s["map_ops"])]
+
+
+def ns_per_op(s, workload, impl, op, note, ops=None):
+    ops = ops or s["ops"]
+    per_op = []
+    for _ in range(s["iterations"]):
+        start = time.perf_counter_ns()
+        for _ in range(ops // s["iterations"]):
+            op()
+        per_op.append((time.perf_counter_ns() - start) / (ops // s["iterations"]))
+    return score_row("op-cost", workload, impl, "ns/op", per_op, note)
+
+
+def identity(x):
+    return x
+
+
+def pool_apply_async(s):
+    with mp.Pool(2) as pool:
+        pool.map(identity, range(100))
+        rates = []
+        for _ in range(s["iterations"]):
+            start = time.perf_counter()
+            results = [pool.apply_async(identity, (i,)) for i in range(s["tasks"] // s["iterations"])]
+            for r in results:
+                r.get()
+            rates.append(len(results) / (time.perf_counter() - start))
+    return score_row("pool", "pool-apply-async", "Pool", "tasks/s", rates, "Pool(2).apply_async(identity), all then get()")
+
+
+def pool_map(s):
+    with mp.Pool(2) as pool:
+        pool.map(identity, range(100))
+        rates = []
+        for _ in range(s["iterations"]):
+            n = s["tasks"] // s["iterations"] * 4
+            start = time.perf_counter()
+            pool.map(identity, range(n))
+            rates.append(n / (time.perf_counter() - start))
+    return score_row("pool", "pool-map", "Pool", "items/s", rates, "Pool(2).map(identity, range(n)), default chunksize")
+
+
+def set_event(event):
+    event.set()
+
+
+def process_start(s):
+    rows = []
+    for method in ("fork", "spawn"):
+        context = mp.get_context(method)
+        running = []
+        joined = []
+        started = context.Event()
+        for _ in range(s["starts"]):
+            started.clear()
+            start = time.perf_counter()
+            p = context.Process(target=set_event, args=(started,))
+            p.start()
+            started.wait()
+            running.append((time.perf_counter() - start) * 1000)
+            p.join()
+            joined.append((time.perf_counter() - start) * 1000)
+        note = "Process(target=event.set).start(), start method " + method
+        rows.append(score_row("process-start", "process-start-to-running", "Process (" + method + ")", "ms", running,
+                              note + "; until the child set the event"))
+        rows.append(score_row("process-start", "process-start-to-join", "Process (" + method + ")", "ms", joined,
+                              note + "; until join() returned"))
+    return rows
+
+
+def score_row(group, workload, impl, unit, samples, note):
+    return [group, workload, IMPL_PREFIX + impl, "peer", 1, unit, "%.4f" % (sum(samples) / len(samples)),
+            "%.4f" % min(samples), "%.4f" % max(samples), len(samples), "", note]
+
+
+def write(path, header, rows):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", newline="") as f:
+        out = csv.writer(f, lineterminator="\n")
+        out.writerow(header)
+        out.writerows(rows)
+
+
+def main():
+    if len(sys.argv) != 3 or sys.argv[1] not in SETTINGS:
+        print(__doc__, file=sys.stderr)
+        sys.exit(2)
+    s = SETTINGS[sys.argv[1]]
+    out = sys.argv[2]
+    latency = [pipe_round_trip(s)]
+    progress("Pipe round trip")
+    scores = [queue_throughput(s)]
+    progress("Queue throughput")
+    scores.append(queue_throughput(s, STRING_MESSAGE, "str32-one-way", "32-character str objects",
+                                     "object-queue-throughput"))
+    progress("Queue of strings throughput")
+    scores.append(lock_uncontended(s))
+    progress("Lock uncontended")
+    scores.append(counter_increment(s))
+    progress("Value with lock")
+    scores.extend(manager_dict(s))
+    progress("Manager dict")
+    scores.append(pool_apply_async(s))
+    progress("Pool apply_async")
+    scores.append(pool_map(s))
+    progress("Pool map")
+    scores.extend(process_start(s))
+    progress("process start")
+    write(os.path.join(out, "latency", "python.csv"), LATENCY_HEADER, latency)
+    write(os.path.join(out, "scores", "python.csv"), SCORE_HEADER, scores)
+    print("python: %s" % sys.version.split()[0])
+
+
+if __name__ == "__main__":
+    mp.set_start_method("fork")
+    main()

@@ -1,0 +1,65 @@
+package org.ipc4j.bench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.ipc4j.bench.data.ScoreRecord;
+import org.junit.jupiter.api.Test;
+
+class ReportPartsTest {
+    @Test
+    void jsonReadsWhatJmhWrites() {
+        Object parsed = Json.parse("{\"a\" : [1, 2.5e3, \"NaN\", true, null], \"b\" : {\"c\" : \"x\\\"y\\u00b7\"}}");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = (Map<String, Object>) parsed;
+        assertEquals(List.of(1.0, 2500.0, "NaN", true), ((List<?>) map.get("a")).subList(0, 4));
+        assertEquals(Map.of("c", "x\"y\u00b7"), map.get("b"));
+        assertThrows(IllegalArgumentException.class, () -> Json.parse("{\"a\": 1"));
+        assertThrows(IllegalArgumentException.class, () -> Json.parse("[1] x"));
+    }
+
+    @Test
+    void jmhMethodNamesBecomeWorkloadIds() {
+        assertEquals("get-long-volatile", JmhResults.kebab("getLongVolatile"));
+        assertEquals("lock-uncontended", JmhResults.kebab("lockUncontended"));
+    }
+
+    @Test
+    void unknownJmhClassesStillReport() {
+        List<ScoreRecord> records = JmhResults.parse("[{\"benchmark\":\"x.y.NewBenchmark.fooBar\",\"mode\":\"thrpt\","
+                + "\"forks\":1,\"jdkVersion\":\"17\",\"primaryMetric\":{\"score\":5.0,\"scoreUnit\":\"ops/us\","
+                + "\"rawData\":[[4.0,6.0]]}}]");
+        assertEquals(1, records.size());
+        ScoreRecord r = records.get(0);
+        assertEquals("jmh", r.group());
+        assertEquals("foo-bar", r.workload());
+        assertEquals("NewBenchmark", r.implementation());
+        assertEquals(4.0, r.min());
+        assertEquals(6.0, r.max());
+        assertTrue(Double.isNaN(r.allocBytesPerOp()));
+        assertTrue(r.higherIsBetter());
+    }
+
+    @Test
+    void medianOfAnEvenCountIsTheLowerMiddleValue() {
+        assertEquals(3, LatencySummary.median(new long[] {5, 1, 3}));
+        assertEquals(2, LatencySummary.median(new long[] {4, 2, 1, 3}));
+    }
+
+    @Test
+    void formatsUnitsAndRatios() {
+        assertEquals("161 ns", Format.nanos(161));
+        assertEquals("9.58 us", Format.nanos(9_580));
+        assertEquals("12.0 ms", Format.nanos(12_000_000));
+        assertEquals("0.500x", Format.ratio(0.5));
+        assertEquals("n/a", Format.ratio(Double.NaN));
+        assertEquals("21.4 M msgs/s", Format.score(21_400_000, "msgs/s"));
+        assertEquals("p99.9", Charts.percentileLabel(3));
+        assertEquals("p50", Charts.percentileLabel(0));
+        assertEquals("", Charts.percentileLabel(1.5));
+    }
+}
