@@ -13,13 +13,20 @@ final class ChildCommand {
     private static final List<String> OPTIONS_WITH_VALUE = List.of("--add-opens", "--add-exports", "--add-reads",
             "--add-modules", "--enable-native-access");
 
+    private static final String ENABLE_NATIVE_ACCESS = "--enable-native-access";
+
     private ChildCommand() {
     }
 
     static List<String> build(List<String> extraJvmArgs) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(inheritedJvmArgs());
+        List<String> inherited = inheritedJvmArgs();
+        command.addAll(inherited);
+        if (inherited.stream().noneMatch(arg -> arg.startsWith(ENABLE_NATIVE_ACCESS))) {
+            // JNA loads its native library; JDK 24+ warns about that unless native access is enabled
+            command.add(ENABLE_NATIVE_ACCESS + "=ALL-UNNAMED");
+        }
         for (Map.Entry<String, String> property : ipc4jProperties().entrySet()) {
             command.add("-D" + property.getKey() + "=" + property.getValue());
         }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -185,6 +186,12 @@ public class JvmProcess implements Serializable {
     public final boolean join(Duration timeout) throws InterruptedException {
         ensureStarted("join");
         return process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Completes with this process when its JVM has ended. */
+    public final CompletableFuture<JvmProcess> onExit() {
+        ensureStarted("watch the exit of");
+        return process.onExit().thenApply(ended -> this);
     }
 
     /** Null while running (or before start), else the exit code; {@code -N} when killed by signal N. */

@@ -28,6 +28,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
@@ -46,6 +47,9 @@ import org.ipc4j.os.ProcessId;
  * A named, memory-mapped file holding one shared object: the header of {@link RegionHeaderDescriptor},
  * then the object's body from offset {@link RegionHeaderDescriptor#HEADER_LENGTH}.
  *
+ * <p>While a process has a region open it holds a shared lock on the file (see {@link Attachments}), so
+ * cleaners can tell a file in use from one whose users all died.
+ *
  * <p>{@link #close()} drops this process's use of the mapping; the pages are returned when the JVM collects
  * the buffer, because Java 17 has no safe eager unmap and an eager unmap would turn a racing access from
  * another thread into a JVM crash.
@@ -63,13 +67,15 @@ public final class Region implements AutoCloseable {
     private final Path path;
     private final ObjectType type;
     private final MappedBytes bytes;
-    private volatile boolean closed;
+    private final Attachments.Attachment attachment;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Region(String name, Path path, ObjectType type, MappedBytes bytes) {
+    private Region(String name, Path path, ObjectType type, MappedBytes bytes, Attachments.Attachment attachment) {
         this.name = name;
         this.path = path;
         this.type = type;
         this.bytes = bytes;
+        this.attachment = attachment;
     }
 
     /**
@@ -87,6 +93,7 @@ public final class Region implements AutoCloseable {
             throw new IllegalArgumentException("'" + name + "': " + total + " bytes is more than one region can map (2 GiB)");
         }
         Path path = RegionDirectory.current().resolve(name);
+        ResourceTracker.sweepOnceInBackground();
         final FileChannel channel;
         try {
             channel = FileChannel.open(path, CREATE_OPTIONS, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -97,10 +104,12 @@ public final class Region implements AutoCloseable {
             throw new RegionIOException("cannot create '" + name + "' at " + path + ": " + e, e);
         }
         boolean published = false;
-        try (channel) {
+        Attachments.Attachment attachment = null;
+        try {
             // umask can only take bits away from 0600; set it explicitly anyway so the mode is exactly 0600
             Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
             reserve(channel, total, name);
+            attachment = Attachments.attachCreated(path, channel, name);
             MappedBytes bytes = new MappedBytes(channel.map(FileChannel.MapMode.READ_WRITE, 0, total));
             ProcessId me = Os.currentProcess();
             bytes.putLong(CREATOR_PID_OFFSET, me.pid());
@@ -115,12 +124,17 @@ public final class Region implements AutoCloseable {
             // release: an opener that reads INITIALISED with acquire sees the header and body written above
             bytes.putIntRelease(INITIALISED_OFFSET, INITIALISED);
             published = true;
-            return new Region(name, path, type, bytes);
+            return new Region(name, path, type, bytes, attachment);
         } catch (IOException e) {
             throw new RegionIOException("cannot create '" + name + "' at " + path + ": " + e, e);
         } finally {
             if (!published) {
                 deleteQuietly(path);
+                if (attachment != null) {
+                    attachment.release();
+                } else {
+                    closeQuietly(channel);
+                }
             }
         }
     }
@@ -129,18 +143,28 @@ public final class Region implements AutoCloseable {
     public static Region open(String name, ObjectType expected) {
         RegionNames.validate(name);
         Path path = RegionDirectory.current().resolve(name);
+        ResourceTracker.sweepOnceInBackground();
         if (Files.isSymbolicLink(path)) {
             throw new RegionIOException("'" + name + "' at " + path + " is a symbolic link; ipc4j never follows links");
         }
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+        Attachments.Attachment attachment = null;
+        try {
+            attachment = Attachments.attachExisting(path, name);
+            FileChannel channel = attachment.channel();
             long size = awaitInitialised(name, channel);
             MappedBytes bytes = new MappedBytes(channel.map(FileChannel.MapMode.READ_WRITE, 0, size));
             validateHeader(name, bytes, size, expected);
-            return new Region(name, path, expected, bytes);
+            Region region = new Region(name, path, expected, bytes, attachment);
+            attachment = null;
+            return region;
         } catch (NoSuchFileException e) {
             throw new ObjectNotFoundException("no object named '" + name + "' in " + path.getParent());
         } catch (IOException e) {
             throw new RegionIOException("cannot open '" + name + "' at " + path + ": " + e, e);
+        } finally {
+            if (attachment != null) {
+                attachment.release();
+            }
         }
     }
 
@@ -244,6 +268,14 @@ public final class Region implements AutoCloseable {
         return Long.getLong(OPEN_TIMEOUT_PROPERTY, DEFAULT_OPEN_TIMEOUT_MILLIS);
     }
 
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // failing for another reason already
+        }
+    }
+
     private static void deleteQuietly(Path path) {
         try {
             Files.deleteIfExists(path);
@@ -282,12 +314,15 @@ public final class Region implements AutoCloseable {
     }
 
     public boolean isClosed() {
-        return closed;
+        return closed.get();
     }
 
+    /** Ends this process's attachment (the kernel ends it too if the process dies). Idempotent. */
     @Override
     public void close() {
-        closed = true;
+        if (closed.compareAndSet(false, true)) {
+            attachment.release();
+        }
     }
 
     /** Removes the name; processes that have it open keep using the memory. Quiet if already removed. */

@@ -220,7 +220,7 @@ public final class ChildJvm implements AutoCloseable {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             // Small, quick-starting children: tests start hundreds of them.
             command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmx128m",
-                    "-XX:-UsePerfData", "-Xshare:auto"));
+                    "-XX:-UsePerfData", "-Xshare:auto", "--enable-native-access=ALL-UNNAMED"));
             for (String key : INHERITED_PROPERTIES) {
                 String value = System.getProperty(key);
                 if (value != null) {

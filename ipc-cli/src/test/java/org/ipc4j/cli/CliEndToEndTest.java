@@ -1,0 +1,101 @@
+package org.ipc4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.ipc4j.region.ObjectType;
+import org.ipc4j.region.Region;
+import org.ipc4j.testkit.ChildJvm;
+import org.ipc4j.testkit.SharedDirExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(SharedDirExtension.class)
+class CliEndToEndTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    /** Child: creates the named raw regions in args, then waits to be killed. */
+    public static final class Creator {
+        public static void main(String[] args) throws Exception {
+            for (String name : args) {
+                Region.create(name, ObjectType.RAW, 1024, b -> { });
+            }
+            System.out.println("created");
+            Thread.sleep(120_000);
+        }
+    }
+
+    /** Runs the tool as a user would: its own JVM, its main class, the arguments. */
+    private static ChildJvm cli(String... args) {
+        ChildJvm tool = ChildJvm.start(Ipc4jCommand.class, args);
+        tool.waitFor(TIMEOUT);
+        return tool;
+    }
+
+    private static int exit(ChildJvm tool) {
+        return tool.waitFor(TIMEOUT);
+    }
+
+    @Test
+    void lsAndStatShowCreatorsAndGcRemovesExactlyTheDeadOnes() throws Exception {
+        Path dir = SharedDirExtension.dir();
+        ChildJvm live = ChildJvm.start(Creator.class, "live-one");
+        ChildJvm doomed = ChildJvm.start(Creator.class, "doomed-a", "doomed-b");
+        live.awaitLine("created"::equals, TIMEOUT);
+        doomed.awaitLine("created"::equals, TIMEOUT);
+
+        ChildJvm ls = cli("ls", "--dir", dir.toString());
+        assertEquals(0, exit(ls), ls.output());
+        String liveRow = ls.lines().stream().filter(l -> l.startsWith("live-one ")).findFirst().orElseThrow(() -> new AssertionError(ls.output()));
+        assertTrue(liveRow.matches("live-one\\s+raw\\s+1152\\s+" + live.pid() + "\\s+yes\\s+yes\\s+\\d+s"), liveRow);
+
+        ChildJvm json = cli("ls", "--json");
+        assertEquals(0, exit(json), json.output());
+        assertTrue(json.output().contains("{\"name\":\"doomed-a\",\"type\":\"raw\",\"size\":1152,\"creatorPid\":" + doomed.pid()
+                + ",\"creatorAlive\":true,\"attached\":true"), json.output());
+
+        ChildJvm stat = cli("stat", "live-one");
+        assertEquals(0, exit(stat), stat.output());
+        assertTrue(stat.lines().contains(String.format("%-16s %s", "creatorPid", live.pid())), stat.output());
+
+        doomed.kill9();
+        ChildJvm gc = cli("gc", "--json");
+        assertEquals(0, exit(gc), gc.output());
+        assertTrue(gc.output().contains("{\"removed\":[\"doomed-a\",\"doomed-b\"]}"), gc.output());
+        assertTrue(Files.exists(dir.resolve("live-one")), "the live creator's object stays");
+        assertFalse(Files.exists(dir.resolve("doomed-a")));
+
+        ChildJvm rm = cli("rm", "live-one");
+        assertEquals(0, exit(rm), rm.output());
+        assertTrue(rm.lines().contains("removed live-one"));
+        live.kill9();
+    }
+
+    @Test
+    void missingNamesCorruptFilesAndBadNamesGetClearErrorsAndExitCodes() throws Exception {
+        ChildJvm missing = cli("stat", "nothing-here");
+        assertEquals(3, exit(missing));
+        assertTrue(missing.output().contains("ipc4j: no object named 'nothing-here'"), missing.output());
+
+        ChildJvm rm = cli("rm", "nothing-here");
+        assertEquals(3, exit(rm));
+
+        ChildJvm bad = cli("stat", "../etc");
+        assertEquals(2, exit(bad));
+        assertTrue(bad.output().contains("'../etc' is not allowed"), bad.output());
+
+        Files.write(SharedDirExtension.dir().resolve("garbage"), new byte[300]);
+        ChildJvm ls = cli("ls");
+        assertEquals(0, exit(ls));
+        assertTrue(ls.lines().stream().anyMatch(l -> l.matches("garbage\\s+uninitialised\\s+300\\s+0\\s+no\\s+no\\s+-")), ls.output());
+        Files.delete(SharedDirExtension.dir().resolve("garbage"));
+
+        ChildJvm usage = cli("frobnicate");
+        assertEquals(2, exit(usage));
+    }
+}

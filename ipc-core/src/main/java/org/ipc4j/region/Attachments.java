@@ -1,0 +1,198 @@
+package org.ipc4j.region;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+
+import org.ipc4j.errors.ObjectNotFoundException;
+import org.ipc4j.errors.RegionIOException;
+
+/**
+ * Which processes use a region file, told by the kernel: every process that has a region open holds a shared
+ * lock on its whole file, which the kernel drops when the process dies, however it dies. A cleaner that gets
+ * an exclusive lock therefore knows no live process has the file attached (the bug Python's resource tracker
+ * has: it unlinks segments still in use).
+ *
+ * <p>POSIX record locks belong to the process and closing any descriptor of the file drops all of them, so a
+ * JVM keeps exactly one channel per file (keyed by device and inode) for as long as any region on it is open.
+ */
+final class Attachments {
+    private static final Map<Object, Attachment> OPEN = new HashMap<>();
+    private static final int LOCK_ATTEMPTS = 200;
+
+    private Attachments() {
+    }
+
+    /** One process's use of one file: the channel every mapping comes from and the shared lock. */
+    static final class Attachment {
+        private final Object fileKey;
+        private final FileChannel channel;
+        private final FileLock lock;
+        private int users = 1;
+
+        private Attachment(Object fileKey, FileChannel channel, FileLock lock) {
+            this.fileKey = fileKey;
+            this.channel = channel;
+            this.lock = lock;
+        }
+
+        FileChannel channel() {
+            return channel;
+        }
+
+        /** Drops one user; the last one releases the lock and closes the channel. */
+        void release() {
+            synchronized (OPEN) {
+                if (--users > 0) {
+                    return;
+                }
+                OPEN.remove(fileKey);
+            }
+            try {
+                lock.release();
+                channel.close();
+            } catch (IOException ignored) {
+                // the kernel releases both when the process ends
+            }
+        }
+    }
+
+    /** Registers a channel this process just created the file with, taking the shared lock. */
+    static Attachment attachCreated(Path path, FileChannel channel, String name) throws IOException {
+        synchronized (OPEN) {
+            Object key = fileKey(path, name);
+            Attachment attachment = new Attachment(key, channel, lockShared(channel, name));
+            OPEN.put(key, attachment);
+            return attachment;
+        }
+    }
+
+    /**
+     * Attaches to an existing file, reusing this process's channel if it already has one. Runs under the
+     * registry's monitor: a second channel opened and closed on a file this JVM has locked would drop that lock.
+     */
+    static Attachment attachExisting(Path path, String name) throws IOException {
+        synchronized (OPEN) {
+            Object key = fileKey(path, name);
+            Attachment existing = OPEN.get(key);
+            if (existing != null) {
+                existing.users++;
+                return existing;
+            }
+            FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+            try {
+                FileLock lock = lockShared(channel, name);
+                if (!key.equals(fileKey(path, name))) {
+                    throw new ObjectNotFoundException("'" + name + "' was removed while being opened");
+                }
+                Attachment attachment = new Attachment(key, channel, lock);
+                OPEN.put(key, attachment);
+                return attachment;
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Removes {@code path} if no live process has it attached, deciding and unlinking under an exclusive lock
+     * so that nobody can attach in between. Returns whether it was removed.
+     */
+    static boolean removeIfUnused(Path path) throws IOException {
+        synchronized (OPEN) {
+            if (isAttachedHere(path)) {
+                return false;
+            }
+            try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                FileLock lock = channel.tryLock(0, Long.MAX_VALUE, false);
+                if (lock == null) {
+                    return false;
+                }
+                try {
+                    return Files.deleteIfExists(path);
+                } finally {
+                    lock.release();
+                }
+            } catch (NoSuchFileException gone) {
+                return false;
+            }
+        }
+    }
+
+    /** True if some live process (this one included) has {@code path} attached. */
+    static boolean isAttached(Path path) throws IOException {
+        synchronized (OPEN) {
+            if (isAttachedHere(path)) {
+                return true;
+            }
+            try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                FileLock lock = channel.tryLock(0, Long.MAX_VALUE, false);
+                if (lock == null) {
+                    return true;
+                }
+                lock.release();
+                return false;
+            } catch (NoSuchFileException gone) {
+                return false;
+            }
+        }
+    }
+
+    /**
+     * Reads up to {@code dst.remaining()} bytes from the start of the file, through this process's own channel
+     * if it has the file attached (closing another descriptor would drop its lock). Returns the file size.
+     */
+    static long readStart(Path path, java.nio.ByteBuffer dst) throws IOException {
+        synchronized (OPEN) {
+            Object key = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+            Attachment mine = OPEN.get(key);
+            if (mine != null) {
+                mine.channel.read(dst, 0);
+                return mine.channel.size();
+            }
+            try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+                channel.read(dst, 0);
+                return channel.size();
+            }
+        }
+    }
+
+    private static boolean isAttachedHere(Path path) throws IOException {
+        try {
+            return OPEN.containsKey(Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey());
+        } catch (NoSuchFileException gone) {
+            return false;
+        }
+    }
+
+    /** Shared lock; a cleaner holds the exclusive one only for an instant, so retry briefly. */
+    private static FileLock lockShared(FileChannel channel, String name) throws IOException {
+        for (int attempt = 0; attempt < LOCK_ATTEMPTS; attempt++) {
+            FileLock lock = channel.tryLock(0, Long.MAX_VALUE, true);
+            if (lock != null) {
+                return lock;
+            }
+            LockSupport.parkNanos(1_000_000);
+        }
+        throw new RegionIOException("'" + name + "' stays locked exclusively (is a cleaner stuck?)");
+    }
+
+    private static Object fileKey(Path path, String name) throws IOException {
+        try {
+            Object key = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+            return key != null ? key : path.toAbsolutePath();
+        } catch (NoSuchFileException e) {
+            throw new ObjectNotFoundException("no object named '" + name + "' in " + path.getParent());
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.ipc4j.region;
+
+/**
+ * What a region file's header says, read without attaching to it: for listings and cleaners.
+ *
+ * @param type null where the code is unknown to this version or the header is not initialised
+ * @param creatorAlive whether the creating process (pid and start time) still runs
+ * @param attached whether some live process has the region open
+ */
+public record RegionInfo(String name, ObjectType type, int typeCode, long fileSize, long totalLength,
+                         long creatorPid, long creatorStartTime, boolean creatorAlive, long createdMillis,
+                         boolean initialised, boolean validMagic, boolean attached) {
+
+    public boolean anonymous() {
+        return name.startsWith(RegionNames.ANONYMOUS_PREFIX);
+    }
+
+    /** Neither its creator nor any process that attached it is alive: nobody can still be using it. */
+    public boolean abandoned() {
+        return !creatorAlive && !attached;
+    }
+}
