@@ -113,6 +113,9 @@ public final class Examples {
                 command.add(option);
             }
         }
+        if (command.stream().noneMatch(option -> option.startsWith("--enable-native-access"))) {
+            command.add("--enable-native-access=ALL-UNNAMED"); // what the jar's manifest grants; JNA needs it
+        }
         for (String key : System.getProperties().stringPropertyNames()) {
             if (key.startsWith("ipc4j.")) {
                 command.add("-D" + key + "=" + System.getProperty(key));
