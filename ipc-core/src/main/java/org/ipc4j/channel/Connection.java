@@ -1,0 +1,417 @@
+package org.ipc4j.channel;
+
+import java.io.EOFException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.ipc4j.codec.Codec;
+import org.ipc4j.codec.Codecs;
+import org.ipc4j.errors.BrokenPipeException;
+import org.ipc4j.errors.BufferTooShortException;
+import org.ipc4j.errors.CorruptedException;
+import org.ipc4j.errors.WrongDirectionException;
+import org.ipc4j.memory.MappedBytes;
+import org.ipc4j.region.ObjectType;
+import org.ipc4j.region.Region;
+import org.ipc4j.region.SharedObject;
+import org.ipc4j.ring.ProcessStamp;
+import org.ipc4j.ring.RecordDescriptor;
+import org.ipc4j.ring.RecordHandler;
+import org.ipc4j.ring.Ring;
+import org.ipc4j.ring.RingDescriptor;
+import org.ipc4j.ring.SpscRing;
+import org.ipc4j.wait.WaitStrategies;
+import org.ipc4j.wait.WaitStrategy;
+
+/**
+ * One end of a {@link Pipe}, Python's {@code Connection}. Used by one thread at a time (as in Python).
+ *
+ * <p>The pipe records which process holds each end. When the other end is closed or its holder died,
+ * {@link #recv()} still returns everything already sent and then throws {@link EOFException}; a send then
+ * throws {@link BrokenPipeException}. Serialising an end hands it over: the receiving process becomes its
+ * holder, and until it attaches the end counts as alive.
+ */
+public final class Connection extends SharedObject {
+    private static final long serialVersionUID = 1L;
+    private static final long PEER_CHECK_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
+    private final transient int end;
+    private final transient MappedBytes memory;
+    private final transient int ownLine;
+    private final transient int peerLine;
+    private final transient SpscRing incoming;
+    private final transient SpscRing outgoing;
+    private final transient Codec<Object> codec;
+    private final transient MessageBlocks blocks;
+    private final transient Receiver<Object> objects;
+    private final transient Receiver<byte[]> bytes;
+    private final transient IntoArray intoArray = new IntoArray();
+    private final transient long self = ProcessStamp.current();
+    private transient WaitStrategy strategy = WaitStrategies.defaultStrategy();
+    private transient long nextPeerCheckNanos;
+    private transient String peerGone;
+
+    @SuppressWarnings("unchecked")
+    Connection(Region region, int end, boolean attach, Codec<?> codec) {
+        super(region);
+        this.end = end;
+        this.memory = region.bytes();
+        int body = region.bodyOffset();
+        String name = region.name();
+        if (region.bodyLength() < PipeDescriptor.RING_A_OFFSET + RingDescriptor.DATA_OFFSET
+                || memory.getInt(body + PipeDescriptor.MAGIC_OFFSET) != PipeDescriptor.MAGIC) {
+            throw new CorruptedException("'" + name + "' does not hold a pipe: bad pipe magic");
+        }
+        CodecIds.check(name, CodecIds.read(name, memory, body + PipeDescriptor.CODEC_ID_OFFSET), codec);
+        boolean duplex = (memory.getInt(body + PipeDescriptor.FLAGS_OFFSET) & PipeDescriptor.FLAG_DUPLEX) != 0;
+        SpscRing ringA = new SpscRing(name, memory, body + PipeDescriptor.RING_A_OFFSET);
+        SpscRing ringB = duplex ? new SpscRing(name, memory, body + PipeDescriptor.ringBOffset(ringA.capacity())) : null;
+        this.incoming = end == 0 ? ringA : ringB;
+        this.outgoing = end == 0 ? ringB : ringA;
+        this.ownLine = body + PipeDescriptor.endOffset(end);
+        this.peerLine = body + PipeDescriptor.endOffset(1 - end);
+        this.codec = (Codec<Object>) codec;
+        this.blocks = new MessageBlocks(name);
+        this.objects = new Receiver<>(name, this.codec, blocks);
+        this.bytes = new Receiver<>(name, Codecs.bytes(), blocks);
+        if (attach) {
+            memory.putLongVolatile(ownLine + PipeDescriptor.HOLDER_OFFSET, self);
+        }
+    }
+
+    static Connection attach(String name, int end, Codec<?> codec) {
+        if (end != 0 && end != 1) {
+            throw new IllegalArgumentException("pipe '" + name + "' has ends 0 and 1, not " + end);
+        }
+        return new Connection(Region.open(name, ObjectType.PIPE), end, true, codec);
+    }
+
+    /** Uses {@code waitStrategy} for this end's blocking calls; busy-spin for pipes made without wakeups. */
+    public Connection withWaitStrategy(WaitStrategy waitStrategy) {
+        this.strategy = waitStrategy;
+        return this;
+    }
+
+    public boolean readable() {
+        return incoming != null;
+    }
+
+    public boolean writable() {
+        return outgoing != null;
+    }
+
+    // ---- sending
+
+    /** Sends {@code value} through the pipe's codec (Java serialisation by default); blocks while the pipe is full. */
+    public void send(Object value) throws InterruptedException {
+        Ring ring = writableRing();
+        int length = codec.encodedLength(value);
+        if (length > ring.maxMessageLength()) {
+            sendBlock(blocks.write(codec, value, length));
+            return;
+        }
+        int offset = claim(length, RecordDescriptor.TYPE_DATA);
+        try {
+            codec.encode(value, ring.buffer(), offset);
+        } catch (RuntimeException e) {
+            ring.abort(offset);
+            throw e;
+        }
+        ring.commit(offset);
+    }
+
+    public void sendBytes(byte[] message) throws InterruptedException {
+        sendBytes(message, 0, message.length);
+    }
+
+    /** Sends {@code length} bytes of {@code message} from {@code offset}; allocates nothing for inline sizes. */
+    public void sendBytes(byte[] message, int offset, int length) throws InterruptedException {
+        Ring ring = writableRing();
+        if (offset < 0 || length < 0 || offset > message.length - length) {
+            throw new IndexOutOfBoundsException("offset " + offset + ", length " + length + " in " + message.length + " bytes");
+        }
+        if (length > ring.maxMessageLength()) {
+            byte[] copy = java.util.Arrays.copyOfRange(message, offset, offset + length);
+            sendBlock(blocks.write(Codecs.bytes(), copy, length));
+            return;
+        }
+        int at = claim(length, RecordDescriptor.TYPE_DATA);
+        ring.buffer().put(at, message, offset, length);
+        ring.commit(at);
+    }
+
+    private void sendBlock(String block) throws InterruptedException {
+        boolean sent = false;
+        try {
+            int at = claim(MessageBlocks.referenceLength(block), RecordDescriptor.TYPE_BLOCK_REFERENCE);
+            MessageBlocks.writeReference(outgoing, at, block);
+            outgoing.commit(at);
+            sent = true;
+        } finally {
+            if (!sent) {
+                blocks.discard(block);
+            }
+        }
+    }
+
+    private Ring writableRing() {
+        ensureOpen();
+        if (outgoing == null) {
+            throw new WrongDirectionException("pipe '" + name() + "': this end only receives (one-way pipe)");
+        }
+        if (memory.getIntVolatile(peerLine + PipeDescriptor.CLOSED_OFFSET) != 0) {
+            throw new BrokenPipeException("pipe '" + name() + "': the other end is closed");
+        }
+        return outgoing;
+    }
+
+    private int claim(int length, int type) throws InterruptedException {
+        boolean registered = false;
+        try {
+            for (int round = 0; ; round++) {
+                int seen = outgoing.producerSequence();
+                int offset = outgoing.tryClaim(length, type);
+                if (offset != Ring.FULL) {
+                    return offset;
+                }
+                String gone = peerGone();
+                if (gone != null) {
+                    throw new BrokenPipeException("pipe '" + name() + "': the other end " + gone);
+                }
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+                if (!registered) {
+                    registered = true;
+                    outgoing.registerProducerWait();
+                    continue;
+                }
+                outgoing.producerIdle(strategy, seen, round, WaitStrategies.deadline(PEER_CHECK_INTERVAL_NANOS, TimeUnit.NANOSECONDS));
+            }
+        } finally {
+            if (registered) {
+                outgoing.unregisterProducerWait();
+            }
+        }
+    }
+
+    // ---- receiving
+
+    /** The next object sent; {@link EOFException} once the other end is gone and everything was received. */
+    public Object recv() throws EOFException, InterruptedException {
+        await(objects, true);
+        return objects.single(true);
+    }
+
+    public byte[] recvBytes() throws EOFException, InterruptedException {
+        await(bytes, true);
+        return bytes.single(true);
+    }
+
+    /** Receives into {@code buffer} from {@code offset}; returns the length. Allocates nothing for inline sizes. */
+    public int recvBytesInto(byte[] buffer, int offset) throws EOFException, InterruptedException {
+        if (offset < 0 || offset > buffer.length) {
+            throw new IndexOutOfBoundsException("offset " + offset + " in " + buffer.length + " bytes");
+        }
+        intoArray.target = buffer;
+        intoArray.offset = offset;
+        intoArray.length = -1;
+        intoArray.overflow = null;
+        intoArray.block = null;
+        try {
+            await(intoArray, true);
+            if (intoArray.block != null) {
+                byte[] message = blocks.read(intoArray.block, Codecs.bytes(), true);
+                if (message.length > buffer.length - offset) {
+                    throw tooShort(message, buffer.length - offset);
+                }
+                System.arraycopy(message, 0, buffer, offset, message.length);
+                return message.length;
+            }
+            if (intoArray.overflow != null) {
+                throw tooShort(intoArray.overflow, buffer.length - offset);
+            }
+            return intoArray.length;
+        } finally {
+            intoArray.target = null;
+        }
+    }
+
+    public int recvBytesInto(byte[] buffer) throws EOFException, InterruptedException {
+        return recvBytesInto(buffer, 0);
+    }
+
+    private BufferTooShortException tooShort(byte[] message, int room) {
+        return new BufferTooShortException("pipe '" + name() + "': a message of " + message.length + " bytes does not fit in "
+                + room + " bytes; it is in this exception", message);
+    }
+
+    /** True if a message (or the end of the stream) is ready, so that a recv would not block. */
+    public boolean poll() throws InterruptedException {
+        return poll(0, TimeUnit.NANOSECONDS);
+    }
+
+    public boolean poll(Duration timeout) throws InterruptedException {
+        return poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    public boolean poll(long timeout, TimeUnit unit) throws InterruptedException {
+        try {
+            return await(null, false, WaitStrategies.deadline(timeout, unit));
+        } catch (EOFException cannotHappenWithoutConsuming) {
+            return true;
+        }
+    }
+
+    private void await(RecordHandler handler, boolean consume) throws EOFException, InterruptedException {
+        await(handler, consume, WaitStrategies.noDeadline());
+    }
+
+    /**
+     * Waits for a message: hands it to {@code handler} if {@code consume}, else only reports it. Throws
+     * EOFException (when consuming) once the other end is gone and the ring is drained.
+     */
+    private boolean await(RecordHandler handler, boolean consume, long deadlineNanos) throws InterruptedException, EOFException {
+        ensureOpen();
+        if (incoming == null) {
+            throw new WrongDirectionException("pipe '" + name() + "': this end only sends (one-way pipe)");
+        }
+        boolean registered = false;
+        try {
+            for (int round = 0; ; round++) {
+                int seen = incoming.consumerSequence();
+                if (ready(handler, consume)) {
+                    return true;
+                }
+                String gone = peerGone();
+                if (gone != null) {
+                    incoming.recoverStuckRecord(true);
+                    if (ready(handler, consume)) {
+                        return true;
+                    }
+                    if (incoming.isDrained()) {
+                        if (!consume) {
+                            return true;
+                        }
+                        throw new EOFException("pipe '" + name() + "': the other end " + gone + "; everything it sent was received");
+                    }
+                    continue;
+                }
+                if (WaitStrategies.isDue(deadlineNanos)) {
+                    return false;
+                }
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+                if (!registered) {
+                    registered = true;
+                    incoming.registerConsumerWait();
+                    continue;
+                }
+                if ((round & 15) == 15) {
+                    incoming.recoverStuckRecord(false);
+                }
+                long slice = Math.min(deadlineNanos, WaitStrategies.deadline(PEER_CHECK_INTERVAL_NANOS, TimeUnit.NANOSECONDS));
+                incoming.consumerIdle(strategy, seen, round, slice);
+            }
+        } finally {
+            if (registered) {
+                incoming.unregisterConsumerWait();
+            }
+        }
+    }
+
+    private boolean ready(RecordHandler handler, boolean consume) {
+        return consume ? incoming.read(handler, 1) > 0 : incoming.peek((t, b, o, l) -> { }, 1) > 0;
+    }
+
+    /** Why the other end is gone ("was closed", "died"), or null; liveness is read at most every 20 ms. */
+    private String peerGone() {
+        if (peerGone != null) {
+            return peerGone;
+        }
+        if (memory.getIntVolatile(peerLine + PipeDescriptor.CLOSED_OFFSET) != 0) {
+            peerGone = "was closed";
+            return peerGone;
+        }
+        long now = System.nanoTime();
+        if (now - nextPeerCheckNanos < 0) {
+            return null;
+        }
+        nextPeerCheckNanos = now + PEER_CHECK_INTERVAL_NANOS;
+        long holder = memory.getLongVolatile(peerLine + PipeDescriptor.HOLDER_OFFSET);
+        if (holder != ProcessStamp.NONE && !ProcessStamp.isAlive(holder)) {
+            peerGone = "died (pid " + ProcessStamp.pid(holder) + ")";
+        }
+        return peerGone;
+    }
+
+    // ---- lifecycle
+
+    /**
+     * Closes this end. If this process holds it, the other end sees the end of the stream (after what was
+     * sent) and, once both ends are closed or gone, the pipe's file is removed.
+     */
+    @Override
+    public void close() {
+        if (isClosed()) {
+            return;
+        }
+        if (memory.getLongVolatile(ownLine + PipeDescriptor.HOLDER_OFFSET) == self) {
+            memory.putIntVolatile(ownLine + PipeDescriptor.CLOSED_OFFSET, 1);
+            if (outgoing != null) {
+                outgoing.wakeAll();
+            }
+            if (incoming != null) {
+                incoming.wakeAll();
+            }
+            nextPeerCheckNanos = System.nanoTime();
+            if (peerGone() != null) {
+                unlink();
+            }
+        }
+        super.close();
+    }
+
+    @Override
+    public void unlink() {
+        super.unlink();
+        blocks.unlinkAll();
+    }
+
+    /** Serialising hands the end over: until the receiver attaches, nobody holds it. */
+    @Override
+    protected Object writeReplace() {
+        ensureOpen();
+        memory.compareAndSetLong(ownLine + PipeDescriptor.HOLDER_OFFSET, self, ProcessStamp.NONE);
+        return new ConnectionHandle(name(), end, codec);
+    }
+
+    @Override
+    public String toString() {
+        return "Connection[" + name() + ", end " + end + (isClosed() ? ", closed" : "") + "]";
+    }
+
+    /** Copies an inline message into the caller's array, or keeps it whole when it does not fit. */
+    private static final class IntoArray implements RecordHandler {
+        byte[] target;
+        int offset;
+        int length;
+        byte[] overflow;
+        String block;
+
+        @Override
+        public void onRecord(int type, ByteBuffer buffer, int at, int size) {
+            if (type == RecordDescriptor.TYPE_BLOCK_REFERENCE) {
+                block = MessageBlocks.readReference("pipe", buffer, at, size);
+            } else if (size > target.length - offset) {
+                overflow = new byte[size];
+                buffer.get(at, overflow);
+            } else {
+                buffer.get(at, target, offset, size);
+                length = size;
+            }
+        }
+    }
+}

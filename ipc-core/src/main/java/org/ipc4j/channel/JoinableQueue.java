@@ -1,0 +1,76 @@
+package org.ipc4j.channel;
+
+import java.util.concurrent.TimeUnit;
+
+import org.ipc4j.codec.Codec;
+import org.ipc4j.region.ObjectType;
+import org.ipc4j.region.Region;
+import org.ipc4j.region.RegionNames;
+import org.ipc4j.ring.RingOptions;
+import org.ipc4j.wait.WaitStrategies;
+
+/**
+ * Python's {@code JoinableQueue}: every put counts a task, {@link #taskDone()} marks one finished and
+ * {@link #join()} waits, in any process, until all are. The count lives in the queue's JOIN line and is a
+ * futex word, so joiners sleep. A producer killed between its put's count and its commit, or a consumer
+ * that dies before {@code taskDone()}, leaves the count high: {@code join()} then waits for work that
+ * will not be done (as in Python).
+ */
+public final class JoinableQueue<E> extends SharedQueue<E> {
+    private static final long serialVersionUID = 1L;
+
+    private JoinableQueue(Region region, Codec<E> codec) {
+        super(checkJoinable(region), codec);
+    }
+
+    public static <E> JoinableQueue<E> create(String name, int capacityBytes, Codec<E> codec) {
+        return create(name, RingOptions.ofCapacity(capacityBytes), codec);
+    }
+
+    public static <E> JoinableQueue<E> create(String name, RingOptions options, Codec<E> codec) {
+        return new JoinableQueue<>(Region.create(name, ObjectType.QUEUE, bodyLength(options),
+                initialiser(options, codec, QueueDescriptor.FLAG_JOINABLE)), codec);
+    }
+
+    public static <E> JoinableQueue<E> create(Codec<E> codec) {
+        return create(RegionNames.anonymous(), 1 << 20, codec);
+    }
+
+    public static <E> JoinableQueue<E> openOrCreate(String name, RingOptions options, Codec<E> codec) {
+        return new JoinableQueue<>(Region.openOrCreate(name, ObjectType.QUEUE, bodyLength(options),
+                initialiser(options, codec, QueueDescriptor.FLAG_JOINABLE)), codec);
+    }
+
+    public static <E> JoinableQueue<E> open(String name) {
+        Region region = Region.open(name, ObjectType.QUEUE);
+        return new JoinableQueue<>(region, CodecIds.builtIn(name, storedCodecId(region)));
+    }
+
+    public static <E> JoinableQueue<E> open(String name, Codec<E> codec) {
+        return new JoinableQueue<>(Region.open(name, ObjectType.QUEUE), codec);
+    }
+
+    /** Marks one element taken earlier as processed; {@link IllegalStateException} if more than were put. */
+    public void taskDone() {
+        ensureOpen();
+        finishTask();
+    }
+
+    /** Waits until every element ever put has been marked done. */
+    public void join() throws InterruptedException {
+        ensureOpen();
+        awaitTasksDone(WaitStrategies.noDeadline());
+    }
+
+    /** As {@link #join()}, for at most {@code timeout}; false if tasks were still unfinished then. */
+    public boolean join(long timeout, TimeUnit unit) throws InterruptedException {
+        ensureOpen();
+        return awaitTasksDone(WaitStrategies.deadline(timeout, unit));
+    }
+
+    /** Elements put and not yet marked done. */
+    public int unfinished() {
+        ensureOpen();
+        return unfinishedTasks();
+    }
+}

@@ -1,0 +1,472 @@
+package org.ipc4j.channel;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.ipc4j.codec.Codec;
+import org.ipc4j.errors.CorruptedException;
+import org.ipc4j.errors.QueueEmptyException;
+import org.ipc4j.errors.QueueFullException;
+import org.ipc4j.errors.QueueShutDownException;
+import org.ipc4j.errors.TypeMismatchException;
+import org.ipc4j.memory.MappedBytes;
+import org.ipc4j.region.ObjectType;
+import org.ipc4j.region.Region;
+import org.ipc4j.region.RegionNames;
+import org.ipc4j.region.SharedObject;
+import org.ipc4j.ring.MpmcRing;
+import org.ipc4j.ring.RecordDescriptor;
+import org.ipc4j.ring.Ring;
+import org.ipc4j.ring.RingOptions;
+import org.ipc4j.wait.FutexWord;
+import org.ipc4j.wait.WaitStrategies;
+import org.ipc4j.wait.WaitStrategy;
+
+/**
+ * A bounded queue shared by any number of producer and consumer processes, Python's
+ * {@code multiprocessing.Queue} as a {@link BlockingQueue}. Elements travel through a {@link Codec}: small
+ * ones inline in an MPMC ring, large ones (above the ring's max message length) in a block region of their
+ * own. Bounded by the ring's bytes and, optionally, by a count ({@link RingOptions#maxCount()}).
+ *
+ * <p>{@link #close()} releases this handle only (later calls through it fail, as after Python's
+ * {@code close()}); {@link #shutdown()} ends the queue for everyone, as Python 3.13's {@code Queue.shutdown()}:
+ * later puts fail with {@link QueueShutDownException}, takes drain what is there and then throw it.
+ * Thread-safe; {@link #size()} counts messages being written too.
+ */
+public class SharedQueue<E> extends QueueCollection<E> {
+    private static final long serialVersionUID = 1L;
+    private static final int DEFAULT_CAPACITY = 1 << 20;
+    /** A block name must fit inline. */
+    private static final int MIN_INLINE = RegionNames.MAX_LENGTH;
+
+    final transient MpmcRing ring;
+    final transient Codec<E> codec;
+    final transient MappedBytes memory;
+    final transient int body;
+    private final transient MessageBlocks blocks;
+    private final transient boolean joinable;
+    private final transient FutexWord unfinished;
+    private transient volatile WaitStrategy strategy = WaitStrategies.defaultStrategy();
+
+    SharedQueue(Region region, Codec<E> codec) {
+        super(region);
+        this.memory = region.bytes();
+        this.body = region.bodyOffset();
+        String name = region.name();
+        if (region.bodyLength() < QueueDescriptor.RING_OFFSET || memory.getInt(body + QueueDescriptor.MAGIC_OFFSET) != QueueDescriptor.MAGIC) {
+            throw new CorruptedException("'" + name + "' does not hold a queue: bad queue magic");
+        }
+        CodecIds.check(name, CodecIds.read(name, memory, body + QueueDescriptor.CODEC_ID_OFFSET), codec);
+        this.codec = codec;
+        this.joinable = (memory.getInt(body + QueueDescriptor.FLAGS_OFFSET) & QueueDescriptor.FLAG_JOINABLE) != 0;
+        this.ring = new MpmcRing(name, memory, body + QueueDescriptor.RING_OFFSET);
+        if (ring.maxMessageLength() < MIN_INLINE) {
+            throw new CorruptedException("'" + name + "': max inline message " + ring.maxMessageLength() + " is below " + MIN_INLINE);
+        }
+        this.blocks = new MessageBlocks(name);
+        this.unfinished = new FutexWord(memory, body + QueueDescriptor.UNFINISHED_OFFSET, body + QueueDescriptor.JOIN_SLEEPERS_OFFSET);
+    }
+
+    // ---- lifecycle
+
+    public static <E> SharedQueue<E> create(String name, int capacityBytes, Codec<E> codec) {
+        return create(name, RingOptions.ofCapacity(capacityBytes), codec);
+    }
+
+    public static <E> SharedQueue<E> create(String name, RingOptions options, Codec<E> codec) {
+        return new SharedQueue<>(Region.create(name, ObjectType.QUEUE, bodyLength(options), initialiser(options, codec, 0)), codec);
+    }
+
+    /** An anonymous queue: pass it to other processes as a serialised handle. */
+    public static <E> SharedQueue<E> create(Codec<E> codec) {
+        return create(RegionNames.anonymous(), DEFAULT_CAPACITY, codec);
+    }
+
+    public static <E> SharedQueue<E> openOrCreate(String name, RingOptions options, Codec<E> codec) {
+        return new SharedQueue<>(Region.openOrCreate(name, ObjectType.QUEUE, bodyLength(options), initialiser(options, codec, 0)), codec);
+    }
+
+    /** Opens with the built-in codec whose id the queue stores. */
+    public static <E> SharedQueue<E> open(String name) {
+        Region region = Region.open(name, ObjectType.QUEUE);
+        return new SharedQueue<>(region, CodecIds.builtIn(name, storedCodecId(region)));
+    }
+
+    public static <E> SharedQueue<E> open(String name, Codec<E> codec) {
+        return new SharedQueue<>(Region.open(name, ObjectType.QUEUE), codec);
+    }
+
+    static int bodyLength(RingOptions options) {
+        if (options.maxMessageLength() < MIN_INLINE) {
+            throw new IllegalArgumentException("a queue's max inline message must be at least " + MIN_INLINE + " bytes, not "
+                    + options.maxMessageLength());
+        }
+        return QueueDescriptor.bodyLength(options.capacity());
+    }
+
+    static java.util.function.Consumer<MappedBytes> initialiser(RingOptions options, Codec<?> codec, int flags) {
+        return memory -> {
+            int body = org.ipc4j.region.RegionHeaderDescriptor.HEADER_LENGTH;
+            memory.putInt(body + QueueDescriptor.MAGIC_OFFSET, QueueDescriptor.MAGIC);
+            memory.putInt(body + QueueDescriptor.FLAGS_OFFSET, flags);
+            CodecIds.write(memory, body + QueueDescriptor.CODEC_ID_OFFSET, codec);
+            MpmcRing.initialise(memory, body + QueueDescriptor.RING_OFFSET, options);
+        };
+    }
+
+    static String storedCodecId(Region region) {
+        return CodecIds.read(region.name(), region.bytes(), region.bodyOffset() + QueueDescriptor.CODEC_ID_OFFSET);
+    }
+
+    /** Uses {@code waitStrategy} for this handle's blocking calls (default: {@link WaitStrategies#defaultStrategy()}). */
+    public SharedQueue<E> withWaitStrategy(WaitStrategy waitStrategy) {
+        this.strategy = Objects.requireNonNull(waitStrategy);
+        return this;
+    }
+
+    /** Ends the queue for every process: puts fail from now on; takes drain what is left, then fail. */
+    public void shutdown() {
+        ensureOpen();
+        memory.putIntVolatile(body + QueueDescriptor.SHUTDOWN_OFFSET, 1);
+        ring.wakeAll();
+    }
+
+    public boolean isShutdown() {
+        return memory.getIntVolatile(body + QueueDescriptor.SHUTDOWN_OFFSET) != 0;
+    }
+
+    /** Removes the name and every large-message block nobody took. */
+    @Override
+    public void unlink() {
+        super.unlink();
+        blocks.unlinkAll();
+    }
+
+    public boolean isJoinable() {
+        return joinable;
+    }
+
+    public Codec<E> codec() {
+        return codec;
+    }
+
+    @Override
+    protected Object writeReplace() {
+        ensureOpen();
+        return new QueueHandle(name(), this instanceof JoinableQueue, codec);
+    }
+
+    // ---- producing
+
+    /** Sends {@code element}, waiting until {@code deadlineNanos}; false on timeout. */
+    private boolean send(E element, long deadlineNanos) throws InterruptedException {
+        ensureOpen();
+        Objects.requireNonNull(element, "a queue holds no null element");
+        checkNotShutdown();
+        int length = codec.encodedLength(element);
+        String block = null;
+        int claimLength = length;
+        int type = RecordDescriptor.TYPE_DATA;
+        if (length > ring.maxMessageLength()) {
+            block = blocks.write(codec, element, length);
+            claimLength = MessageBlocks.referenceLength(block);
+            type = RecordDescriptor.TYPE_BLOCK_REFERENCE;
+        }
+        boolean sent = false;
+        try {
+            int offset = claim(claimLength, type, deadlineNanos);
+            if (offset == Ring.FULL) {
+                return false;
+            }
+            if (joinable) {
+                memory.getAndAddInt(body + QueueDescriptor.UNFINISHED_OFFSET, 1);
+            }
+            try {
+                checkNotShutdown();
+                if (block != null) {
+                    MessageBlocks.writeReference(ring, offset, block);
+                } else {
+                    codec.encode(element, ring.buffer(), offset);
+                }
+            } catch (RuntimeException e) {
+                ring.abort(offset);
+                if (joinable) {
+                    finishTask();
+                }
+                throw e;
+            }
+            ring.commit(offset);
+            sent = true;
+            return true;
+        } finally {
+            if (!sent && block != null) {
+                blocks.discard(block);
+            }
+        }
+    }
+
+    private int claim(int length, int type, long deadlineNanos) throws InterruptedException {
+        boolean registered = false;
+        try {
+            for (int round = 0; ; round++) {
+                int seen = ring.producerSequence();
+                int offset = ring.tryClaim(length, type);
+                if (offset != Ring.FULL || WaitStrategies.isDue(deadlineNanos)) {
+                    return offset;
+                }
+                checkNotShutdown();
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+                if (!registered) {
+                    registered = true;
+                    ring.registerProducerWait();
+                    continue;
+                }
+                ring.producerIdle(strategy, seen, round, deadlineNanos);
+            }
+        } finally {
+            if (registered) {
+                ring.unregisterProducerWait();
+            }
+        }
+    }
+
+    private void checkNotShutdown() {
+        if (isShutdown()) {
+            throw new QueueShutDownException("queue '" + name() + "' is shut down: no more puts");
+        }
+    }
+
+    @Override
+    public boolean offer(E element) {
+        try {
+            return send(element, System.nanoTime());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public boolean offer(E element, long timeout, TimeUnit unit) throws InterruptedException {
+        return send(element, WaitStrategies.deadline(timeout, unit));
+    }
+
+    @Override
+    public void put(E element) throws InterruptedException {
+        send(element, WaitStrategies.noDeadline());
+    }
+
+    /** Python's {@code put_nowait}: {@link QueueFullException} if there is no room now. */
+    public void putNowait(E element) {
+        if (!offer(element)) {
+            throw new QueueFullException("queue '" + name() + "' is full");
+        }
+    }
+
+    // ---- consuming
+
+    /** Takes one element, waiting until {@code deadlineNanos}; null on timeout, or at the end if not {@code throwAtEnd}. */
+    private E receive(long deadlineNanos, boolean throwAtEnd) throws InterruptedException {
+        ensureOpen();
+        Receiver<E> receiver = receiver();
+        boolean registered = false;
+        try {
+            for (int round = 0; ; round++) {
+                int seen = ring.consumerSequence();
+                if (ring.read(receiver, 1) > 0) {
+                    return receiver.single(true);
+                }
+                if (isShutdown() && ring.isDrained()) {
+                    if (throwAtEnd) {
+                        throw new QueueShutDownException("queue '" + name() + "' is shut down and drained");
+                    }
+                    return null;
+                }
+                if (WaitStrategies.isDue(deadlineNanos)) {
+                    return null;
+                }
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+                if (!registered) {
+                    registered = true;
+                    ring.registerConsumerWait();
+                    continue;
+                }
+                if ((round & 15) == 15) {
+                    ring.recoverStuckRecord(false);
+                }
+                ring.consumerIdle(strategy, seen, round, deadlineNanos);
+            }
+        } finally {
+            if (registered) {
+                ring.unregisterConsumerWait();
+            }
+        }
+    }
+
+    private Receiver<E> receiver() {
+        return new Receiver<>(name(), codec, blocks);
+    }
+
+    @Override
+    public E take() throws InterruptedException {
+        return receive(WaitStrategies.noDeadline(), true);
+    }
+
+    @Override
+    public E poll(long timeout, TimeUnit unit) throws InterruptedException {
+        return receive(WaitStrategies.deadline(timeout, unit), false);
+    }
+
+    @Override
+    public E poll() {
+        try {
+            return receive(System.nanoTime(), false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** Python's {@code get_nowait}: {@link QueueEmptyException} if nothing is there now. */
+    public E getNowait() {
+        E element = poll();
+        if (element == null) {
+            if (isShutdown()) {
+                throw new QueueShutDownException("queue '" + name() + "' is shut down and drained");
+            }
+            throw new QueueEmptyException("queue '" + name() + "' is empty");
+        }
+        return element;
+    }
+
+    @Override
+    public E peek() {
+        ensureOpen();
+        Receiver<E> receiver = receiver();
+        return ring.peek(receiver, 1) > 0 ? receiver.single(false) : null;
+    }
+
+    @Override
+    public int drainTo(Collection<? super E> target, int maxElements) {
+        ensureOpen();
+        Objects.requireNonNull(target);
+        if (target == this) {
+            throw new IllegalArgumentException("cannot drain a queue into itself");
+        }
+        if (maxElements <= 0) {
+            return 0;
+        }
+        Receiver<E> receiver = receiver();
+        ring.read(receiver, maxElements);
+        List<E> values = receiver.values(true);
+        target.addAll(values);
+        return values.size();
+    }
+
+    // ---- state
+
+    /** Messages in the queue, including those being written; Python's {@code qsize()}. */
+    @Override
+    public int size() {
+        ensureOpen();
+        return (int) Math.min(Integer.MAX_VALUE, ring.size());
+    }
+
+    public int qsize() {
+        return size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return size() == 0;
+    }
+
+    public boolean empty() {
+        return isEmpty();
+    }
+
+    /**
+     * With a count bound, how many more fit by count; without one, {@link Integer#MAX_VALUE} while a small
+     * message still fits by bytes and 0 when not.
+     */
+    @Override
+    public int remainingCapacity() {
+        ensureOpen();
+        if (ring.maxCount() > 0) {
+            return (int) Math.max(0, Math.min(Integer.MAX_VALUE, ring.maxCount() - ring.size()));
+        }
+        return ring.hasRoomFor(0) ? Integer.MAX_VALUE : 0;
+    }
+
+    /** Python's {@code full()}. */
+    public boolean full() {
+        return remainingCapacity() == 0;
+    }
+
+    /** A snapshot of the elements now in the queue, oldest first; it does not change with the queue. */
+    @Override
+    public Iterator<E> iterator() {
+        ensureOpen();
+        Receiver<E> receiver = receiver();
+        ring.peek(receiver, Integer.MAX_VALUE);
+        return Collections.unmodifiableList(receiver.values(false)).iterator();
+    }
+
+    // ---- joinable bookkeeping (JoinableQueue's API; every handle keeps the count when the queue is joinable)
+
+    /** Marks one task done; wakes joiners when none is left. */
+    void finishTask() {
+        int offset = body + QueueDescriptor.UNFINISHED_OFFSET;
+        while (true) {
+            int left = memory.getIntVolatile(offset);
+            if (left <= 0) {
+                throw new IllegalStateException("taskDone() on '" + name() + "' called more times than elements were put");
+            }
+            if (memory.compareAndSetInt(offset, left, left - 1)) {
+                if (left == 1) {
+                    unfinished.wakeAll();
+                }
+                return;
+            }
+        }
+    }
+
+    /** Waits until every element put was marked done or the deadline passed; false on timeout. */
+    boolean awaitTasksDone(long deadlineNanos) throws InterruptedException {
+        for (int round = 0; ; round++) {
+            int left = unfinished.get();
+            if (left == 0) {
+                return true;
+            }
+            if (WaitStrategies.isDue(deadlineNanos)) {
+                return false;
+            }
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            strategy.idle(unfinished, left, round, deadlineNanos);
+        }
+    }
+
+    int unfinishedTasks() {
+        return unfinished.get();
+    }
+
+    static Region checkJoinable(Region region) {
+        int flags = region.bytes().getInt(region.bodyOffset() + QueueDescriptor.FLAGS_OFFSET);
+        if ((flags & QueueDescriptor.FLAG_JOINABLE) == 0) {
+            region.close();
+            throw new TypeMismatchException("'" + region.name() + "' is a plain queue, not a joinable one");
+        }
+        return region;
+    }
+}

@@ -1,0 +1,37 @@
+package org.ipc4j.process;
+
+import java.io.Serializable;
+import java.util.List;
+
+/** What travels between a {@link ProcessPool} and its workers, through ipc4j pipes. */
+final class PoolMessages {
+    private PoolMessages() {
+    }
+
+    enum Kind {
+        /** {@code ((PoolFunction) function).apply(argument)} */
+        APPLY,
+        /** {@code ((StarFunction) function).apply((Object[]) argument)} */
+        STAR,
+        /** {@code ((java.util.concurrent.Callable) function).call()} */
+        CALL,
+        /** {@code function} applied to each element of {@code (List) argument}, giving a List. */
+        CHUNK,
+        /** {@code ((StarFunction) function)} applied to each Object[] of {@code (List) argument}, giving a List. */
+        STAR_CHUNK
+    }
+
+    record Task(long id, Kind kind, Object function, Object argument) implements Serializable {
+    }
+
+    /** Several tasks in one message: Java serialisation writes a function shared by them only once. */
+    record TaskBatch(List<Task> tasks) implements Serializable {
+    }
+
+    /** {@code value} is the result, or the Throwable the task threw when {@code failed}. */
+    record TaskResult(long id, boolean failed, Object value) implements Serializable {
+    }
+
+    record ResultBatch(List<TaskResult> results) implements Serializable {
+    }
+}

@@ -1,0 +1,404 @@
+package org.ipc4j.process;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.RunnableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import org.ipc4j.process.PoolMessages.Kind;
+
+/**
+ * A pool of worker JVMs, Python's {@code multiprocessing.Pool}, that is also an {@link java.util.concurrent.ExecutorService}.
+ *
+ * <pre>{@code
+ *   try (ProcessPool pool = new ProcessPool(4)) {
+ *       List<Integer> squares = pool.map(x -> x * x, List.of(1, 2, 3));
+ *       CompletableFuture<Integer> f = pool.applyAsync(x -> x + 1, 41);
+ *   }
+ * }</pre>
+ *
+ * Functions are serialisable lambdas ({@link PoolFunction}, {@link StarFunction}, or a {@link Callable} that is
+ * also {@link Serializable}). Tasks and results travel through ipc4j pipes, one pair per worker, so the pool
+ * always knows which tasks each worker holds: when a worker dies (kill -9, {@code System.exit}, out of memory)
+ * exactly those fail with {@link WorkerDiedException}, a replacement starts, and nothing hangs (Python's Pool
+ * hangs here). A task's own exception comes back as the cause of an {@link ExecutionException}, with the
+ * worker's stack trace.
+ *
+ * <p>{@link #close()} is Java's: no new tasks, wait for the queued ones, stop the workers (Python's
+ * {@code with Pool()} terminates instead; call {@link #terminate()} for that). {@link #shutdown()} is Python's
+ * {@code close()}, {@link #join()} its {@code join()}.
+ */
+public final class ProcessPool extends AbstractExecutorService implements AutoCloseable {
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    private final PoolDispatcher dispatcher;
+
+    /** A pool with one worker per core. */
+    public ProcessPool() {
+        this(builder());
+    }
+
+    public ProcessPool(int processes) {
+        this(builder().processes(processes));
+    }
+
+    private ProcessPool(Builder builder) {
+        this.dispatcher = new PoolDispatcher(builder.name, builder.processes, builder.initializer, builder.maxTasksPerChild,
+                builder.startMethod);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public String name() {
+        return dispatcher.name();
+    }
+
+    public int processes() {
+        return dispatcher.processes();
+    }
+
+    /** The pids of the workers running now. */
+    public List<Long> workerPids() {
+        return dispatcher.workerPids();
+    }
+
+    // ---- Python's Pool API
+
+    /** Runs {@code function(argument)} in a worker and waits for the result (Python's {@code apply}). */
+    public <A, R> R apply(PoolFunction<A, R> function, A argument) throws InterruptedException, ExecutionException {
+        return applyAsync(function, argument).get();
+    }
+
+    /** Python's {@code apply_async}: the future completes with the result or the task's exception. */
+    public <A, R> CompletableFuture<R> applyAsync(PoolFunction<A, R> function, A argument) {
+        return dispatcher.submit(Kind.APPLY, function, argument);
+    }
+
+    /** {@code apply_async} with Python's {@code callback=} and {@code error_callback=}. */
+    public <A, R> CompletableFuture<R> applyAsync(PoolFunction<A, R> function, A argument, Consumer<? super R> callback,
+                                                  Consumer<? super Throwable> errorCallback) {
+        CompletableFuture<R> future = applyAsync(function, argument);
+        future.whenComplete((value, error) -> {
+            if (error == null) {
+                callback.accept(value);
+            } else {
+                errorCallback.accept(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+            }
+        });
+        return future;
+    }
+
+    /** Python's {@code map}: results in order; the list is cut into chunks of about len / (4 * processes). */
+    public <A, R> List<R> map(PoolFunction<A, R> function, List<A> arguments) throws InterruptedException, ExecutionException {
+        return mapAsync(function, arguments).get();
+    }
+
+    public <A, R> List<R> map(PoolFunction<A, R> function, List<A> arguments, int chunkSize)
+            throws InterruptedException, ExecutionException {
+        return mapAsync(function, arguments, chunkSize).get();
+    }
+
+    public <A, R> CompletableFuture<List<R>> mapAsync(PoolFunction<A, R> function, List<A> arguments) {
+        return mapAsync(function, arguments, defaultChunkSize(arguments.size()));
+    }
+
+    public <A, R> CompletableFuture<List<R>> mapAsync(PoolFunction<A, R> function, List<A> arguments, int chunkSize) {
+        return joinChunks(submitChunks(Kind.CHUNK, function, arguments, chunkSize));
+    }
+
+    /** Python's {@code starmap}: each element of {@code arguments} is the argument list of one call. */
+    public <R> List<R> starMap(StarFunction<R> function, List<Object[]> arguments) throws InterruptedException, ExecutionException {
+        return starMap(function, arguments, defaultChunkSize(arguments.size()));
+    }
+
+    public <R> List<R> starMap(StarFunction<R> function, List<Object[]> arguments, int chunkSize)
+            throws InterruptedException, ExecutionException {
+        return this.<Object[], R>joinChunks(submitChunks(Kind.STAR_CHUNK, function, arguments, chunkSize)).get();
+    }
+
+    /** Python's {@code imap}: a lazy iterator over the results, in order; tasks are all submitted now. */
+    public <A, R> Iterator<R> imap(PoolFunction<A, R> function, List<A> arguments) {
+        return imap(function, arguments, 1);
+    }
+
+    public <A, R> Iterator<R> imap(PoolFunction<A, R> function, List<A> arguments, int chunkSize) {
+        List<CompletableFuture<List<R>>> chunks = submitChunks(Kind.CHUNK, function, arguments, chunkSize);
+        return new ChunkIterator<>(chunks.iterator());
+    }
+
+    /** Python's {@code imap_unordered}: each result as soon as it is ready. */
+    public <A, R> Iterator<R> imapUnordered(PoolFunction<A, R> function, List<A> arguments) {
+        return imapUnordered(function, arguments, 1);
+    }
+
+    public <A, R> Iterator<R> imapUnordered(PoolFunction<A, R> function, List<A> arguments, int chunkSize) {
+        List<CompletableFuture<List<R>>> chunks = submitChunks(Kind.CHUNK, function, arguments, chunkSize);
+        BlockingQueue<CompletableFuture<List<R>>> done = new LinkedBlockingQueue<>();
+        for (CompletableFuture<List<R>> chunk : chunks) {
+            chunk.whenComplete((v, e) -> done.add(chunk));
+        }
+        return new ChunkIterator<>(new Iterator<>() {
+            private int taken;
+
+            @Override
+            public boolean hasNext() {
+                return taken < chunks.size();
+            }
+
+            @Override
+            public CompletableFuture<List<R>> next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                taken++;
+                try {
+                    return done.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CancellationException("interrupted while waiting for a result");
+                }
+            }
+        });
+    }
+
+    /** Python's {@code close()}: no new tasks; the queued ones still run. Same as {@link #shutdown()}. */
+    @Override
+    public void shutdown() {
+        dispatcher.shutdown();
+    }
+
+    /** Python's {@code join()}: waits until every worker has exited; call {@link #shutdown()} first. */
+    public void join() throws InterruptedException {
+        if (!isShutdown()) {
+            throw new IllegalStateException("pool '" + name() + "' is still running: shut it down before join()");
+        }
+        dispatcher.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+    }
+
+    /** Python's {@code terminate()}: kills the workers now; every unfinished task fails with CancellationException. */
+    public void terminate() {
+        dispatcher.terminate();
+    }
+
+    /** Java's close: no new tasks, wait for the queued ones, then the workers exit. */
+    @Override
+    public void close() {
+        shutdown();
+        try {
+            dispatcher.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            terminate();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- ExecutorService
+
+    @Override
+    public List<Runnable> shutdownNow() {
+        List<Runnable> neverStarted = dispatcher.drainPending();
+        terminate();
+        return neverStarted;
+    }
+
+    @Override
+    public boolean isShutdown() {
+        return dispatcher.isShutdown();
+    }
+
+    @Override
+    public boolean isTerminated() {
+        return dispatcher.isTerminated();
+    }
+
+    @Override
+    public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+        return dispatcher.awaitTermination(timeout, unit);
+    }
+
+    /** Runs {@code command} in a worker; it must be serialisable (a lambda cast to Runnable &amp; Serializable). */
+    @Override
+    public void execute(Runnable command) {
+        if (command instanceof RemoteTask<?> remote) {
+            remote.start(this);
+            return;
+        }
+        requireSerializable(command);
+        Runnable task = command;
+        dispatcher.submit(Kind.CALL, (Callable<Object> & Serializable) () -> {
+            task.run();
+            return null;
+        }, null);
+    }
+
+    @Override
+    protected <T> RunnableFuture<T> newTaskFor(Callable<T> callable) {
+        requireSerializable(callable);
+        return new RemoteTask<>(callable);
+    }
+
+    @Override
+    protected <T> RunnableFuture<T> newTaskFor(Runnable runnable, T value) {
+        requireSerializable(runnable);
+        Runnable task = runnable;
+        return new RemoteTask<>((Callable<T> & Serializable) () -> {
+            task.run();
+            return value;
+        });
+    }
+
+    private void requireSerializable(Object task) {
+        if (!(task instanceof Serializable)) {
+            throw new RejectedExecutionException("pool '" + name() + "' runs tasks in other JVMs, so a task must be"
+                    + " Serializable: write it as a lambda cast to (Callable<T> & Serializable), or use applyAsync");
+        }
+    }
+
+    /** A submitted Callable: what AbstractExecutorService's submit/invokeAll hand to {@link #execute}. */
+    private static final class RemoteTask<T> extends CompletableFuture<T> implements RunnableFuture<T> {
+        private final Callable<T> callable;
+
+        RemoteTask(Callable<T> callable) {
+            this.callable = callable;
+        }
+
+        void start(ProcessPool pool) {
+            pool.dispatcher.<T>submit(Kind.CALL, callable, null).whenComplete((value, error) -> {
+                if (error != null) {
+                    completeExceptionally(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+                } else {
+                    complete(value);
+                }
+            });
+        }
+
+        @Override
+        public void run() {
+            throw new UnsupportedOperationException("a pool task runs in a worker JVM, not in the caller");
+        }
+    }
+
+    // ---- chunks
+
+    private int defaultChunkSize(int count) {
+        int chunks = 4 * processes();
+        return Math.max(1, (count + chunks - 1) / chunks);
+    }
+
+    private <A, R> List<CompletableFuture<List<R>>> submitChunks(Kind kind, Object function, List<A> arguments, int chunkSize) {
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("chunk size must be >= 1, not " + chunkSize);
+        }
+        List<CompletableFuture<List<R>>> chunks = new ArrayList<>();
+        for (int from = 0; from < arguments.size(); from += chunkSize) {
+            List<A> chunk = new ArrayList<>(arguments.subList(from, Math.min(arguments.size(), from + chunkSize)));
+            chunks.add(dispatcher.submit(kind, function, chunk));
+        }
+        return chunks;
+    }
+
+    private <A, R> CompletableFuture<List<R>> joinChunks(List<CompletableFuture<List<R>>> chunks) {
+        return CompletableFuture.allOf(chunks.toArray(new CompletableFuture<?>[0])).thenApply(ignored -> {
+            List<R> results = new ArrayList<>();
+            for (CompletableFuture<List<R>> chunk : chunks) {
+                results.addAll(chunk.join());
+            }
+            return results;
+        });
+    }
+
+    /** Flattens chunk futures into results, waiting for each chunk when it is reached. */
+    private static final class ChunkIterator<R> implements Iterator<R> {
+        private final Iterator<CompletableFuture<List<R>>> chunks;
+        private Iterator<R> current = List.<R>of().iterator();
+
+        ChunkIterator(Iterator<CompletableFuture<List<R>>> chunks) {
+            this.chunks = chunks;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (!current.hasNext() && chunks.hasNext()) {
+                try {
+                    current = chunks.next().get().iterator();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CancellationException("interrupted while waiting for a result");
+                } catch (ExecutionException e) {
+                    throw new CompletionException(e.getCause());
+                }
+            }
+            return current.hasNext();
+        }
+
+        @Override
+        public R next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return current.next();
+        }
+    }
+
+    /** Options for a pool. */
+    public static final class Builder {
+        private String name = "ProcessPool-" + POOLS.incrementAndGet();
+        private int processes = Runtime.getRuntime().availableProcessors();
+        private ProcessTarget initializer;
+        private int maxTasksPerChild;
+        private StartMethod startMethod;
+
+        public Builder processes(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("a pool needs at least one process, not " + count);
+            }
+            this.processes = count;
+            return this;
+        }
+
+        public Builder name(String poolName) {
+            this.name = poolName;
+            return this;
+        }
+
+        /** Runs once in each worker before its first task (Python's {@code initializer=}). */
+        public Builder initializer(ProcessTarget target) {
+            this.initializer = target;
+            return this;
+        }
+
+        /** A worker exits after this many tasks and is replaced (Python's {@code maxtasksperchild}); 0 = never. */
+        public Builder maxTasksPerChild(int tasks) {
+            if (tasks < 0) {
+                throw new IllegalArgumentException("maxTasksPerChild must be >= 0, not " + tasks);
+            }
+            this.maxTasksPerChild = tasks;
+            return this;
+        }
+
+        public Builder startMethod(StartMethod method) {
+            this.startMethod = method;
+            return this;
+        }
+
+        public ProcessPool build() {
+            return new ProcessPool(this);
+        }
+    }
+}

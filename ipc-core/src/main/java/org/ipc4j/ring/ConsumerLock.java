@@ -1,0 +1,91 @@
+package org.ipc4j.ring;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import org.ipc4j.memory.MappedBytes;
+import org.ipc4j.wait.WaitStrategies;
+
+/**
+ * Serialises the consumers of an MPMC ring: a 64-bit word holding the owner's {@link ProcessStamp}, 0 when
+ * free. Held only while records are read and cleared, never while waiting for data. A consumer that finds
+ * the lock held for a while checks the owner's liveness and takes the lock over from a dead owner with a
+ * CAS from the dead stamp (two rescuers cannot both win). Threads of one process exclude each other too:
+ * the CAS from 0 admits one.
+ */
+final class ConsumerLock {
+    private static final long LIVENESS_CHECK_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final int SPINS = 200;
+    private static final int YIELDS = 50;
+
+    private final MappedBytes memory;
+    private final int offset;
+    private final long self;
+
+    ConsumerLock(MappedBytes memory, int offset) {
+        this.memory = memory;
+        this.offset = offset;
+        this.self = ProcessStamp.current();
+    }
+
+    boolean tryLock() {
+        return memory.compareAndSetLong(offset, ProcessStamp.NONE, self);
+    }
+
+    /** Acquires the lock, or returns false once {@code deadlineNanos} passed; throws if interrupted. */
+    boolean lock(long deadlineNanos) throws InterruptedException {
+        if (!lock(deadlineNanos, true)) {
+            if (Thread.currentThread().isInterrupted()) {
+                Thread.interrupted();
+                throw new InterruptedException();
+            }
+            return false;
+        }
+        return true;
+    }
+
+    /** Acquires the lock, or returns false once {@code deadlineNanos} passed; ignores interrupts. */
+    boolean lockUninterruptibly(long deadlineNanos) {
+        return lock(deadlineNanos, false);
+    }
+
+    private boolean lock(long deadlineNanos, boolean interruptible) {
+        long nextLivenessCheck = 0;
+        for (int round = 0; ; round++) {
+            if (tryLock()) {
+                return true;
+            }
+            if (round < SPINS) {
+                Thread.onSpinWait();
+                continue;
+            }
+            if (interruptible && Thread.currentThread().isInterrupted()) {
+                return false;
+            }
+            long now = System.nanoTime();
+            if (nextLivenessCheck == 0) {
+                nextLivenessCheck = now + LIVENESS_CHECK_INTERVAL_NANOS;
+            } else if (now - nextLivenessCheck >= 0) {
+                nextLivenessCheck = now + LIVENESS_CHECK_INTERVAL_NANOS;
+                long owner = memory.getLongVolatile(offset);
+                if (owner != ProcessStamp.NONE && owner != self && !ProcessStamp.isAlive(owner)
+                        && memory.compareAndSetLong(offset, owner, self)) {
+                    return true;
+                }
+            }
+            if (WaitStrategies.isDue(deadlineNanos)) {
+                return false;
+            }
+            if (round < SPINS + YIELDS) {
+                Thread.yield();
+            } else {
+                LockSupport.parkNanos(20_000);
+            }
+        }
+    }
+
+    void unlock() {
+        // release: pairs with the next owner's CAS, which then sees head and the cleared records
+        memory.putLongRelease(offset, ProcessStamp.NONE);
+    }
+}

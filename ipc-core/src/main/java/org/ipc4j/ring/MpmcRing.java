@@ -1,0 +1,131 @@
+package org.ipc4j.ring;
+
+import org.ipc4j.memory.MappedBytes;
+import org.ipc4j.wait.WaitStrategies;
+
+/**
+ * Many producers and many consumers in any processes (SharedQueue). Producers claim space with a CAS on
+ * tail, as Agrona's ManyToOneRingBuffer does; consumers take turns through the {@link ConsumerLock}, held
+ * only while records are read and cleared. A consumer that dies holding it is replaced (liveness), and
+ * the records it had half cleared are skipped, never handed on torn.
+ */
+public final class MpmcRing extends Ring {
+    private final ConsumerLock lock;
+    private int lockFreeEmptyPolls;
+
+    public MpmcRing(String name, MappedBytes memory, int base) {
+        super(name, memory, base, true);
+        this.lock = new ConsumerLock(memory, base + RingDescriptor.CONSUMER_LOCK_OFFSET);
+    }
+
+    public static void initialise(MappedBytes memory, int base, RingOptions options) {
+        Ring.initialise(memory, base, options, true);
+    }
+
+    @Override
+    boolean reserveMessage() {
+        if (maxCount == 0) {
+            memory.getAndAddLong(reservedOffset, 1);
+            return true;
+        }
+        while (true) {
+            long reserved = memory.getLongVolatile(reservedOffset);
+            if (reserved - memory.getLongVolatile(consumedOffset) >= maxCount) {
+                return false;
+            }
+            if (memory.compareAndSetLong(reservedOffset, reserved, reserved + 1)) {
+                return true;
+            }
+        }
+    }
+
+    @Override
+    void unreserveMessage() {
+        memory.getAndAddLong(reservedOffset, -1);
+    }
+
+    @Override
+    int claimSpace(int span) {
+        while (true) {
+            long tail = memory.getLongVolatile(tailOffset);
+            int index = (int) tail & mask;
+            int toEnd = capacity - index;
+            int required = span <= toEnd ? span : toEnd + span;
+            // volatile: pairs with the release of the cache below by another producer, made after its acquire of head
+            if (tail + required - memory.getLongVolatile(headCacheOffset) > capacity) {
+                // volatile: pairs with the consumer's release of head: the bytes it cleared are seen before we reuse them
+                long head = memory.getLongVolatile(headOffset);
+                if (head > tail && memory.getLongVolatile(tailOffset) != tail) {
+                    continue; // our tail was stale, not the ring corrupted
+                }
+                checkPositions(head, tail);
+                if (tail + required - head > capacity) {
+                    return -1;
+                }
+                // release: pairs with the volatile read of the cache above by other producers
+                memory.putLongRelease(headCacheOffset, head);
+            }
+            if (memory.compareAndSetLong(tailOffset, tail, tail + required)) {
+                int at = data + index;
+                if (required != span) {
+                    if (toEnd >= RecordDescriptor.HEADER_LENGTH) {
+                        writePadding(at, toEnd);
+                    }
+                    at = data;
+                }
+                return at;
+            }
+        }
+    }
+
+    @Override
+    public int read(RecordHandler handler, int limit) {
+        if (looksEmpty()) {
+            return 0;
+        }
+        lock.lockUninterruptibly(WaitStrategies.noDeadline());
+        try {
+            return reader.read(handler, limit);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public int peek(RecordHandler handler, int limit) {
+        lock.lockUninterruptibly(WaitStrategies.noDeadline());
+        try {
+            return reader.peek(handler, limit);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean recoverStuckRecord(boolean producersGone) {
+        lock.lockUninterruptibly(WaitStrategies.noDeadline());
+        try {
+            return reader.checkStuck(producersGone);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * True if the head record is not written and the head did not move meanwhile: skips the lock on an
+     * empty queue. Every 64th empty poll goes through anyway, so that stuck records are looked at.
+     */
+    private boolean looksEmpty() {
+        // acquire: pairs with the consumer's release of head
+        long head = memory.getLongAcquire(headOffset);
+        int index = (int) head & mask;
+        if (RecordDescriptor.isSkippedGap(index, capacity)) {
+            return false;
+        }
+        // acquire: pairs with the producer's release of the length
+        if (memory.getIntAcquire(data + index) != 0 || memory.getLongAcquire(headOffset) != head) {
+            return false;
+        }
+        return (++lockFreeEmptyPolls & 63) != 0;
+    }
+}

@@ -1,0 +1,44 @@
+package org.ipc4j.ring;
+
+import org.ipc4j.os.Os;
+import org.ipc4j.os.ProcessId;
+
+/**
+ * A process packed into 64 bits (pid in the high half, the low 32 bits of its start time in the low half),
+ * so that an owner can be claimed with one CAS and recognised after pid reuse.
+ */
+public final class ProcessStamp {
+    public static final long NONE = 0;
+
+    private ProcessStamp() {
+    }
+
+    public static long of(ProcessId id) {
+        return (id.pid() << 32) | (id.startTime() & 0xFFFF_FFFFL);
+    }
+
+    public static long current() {
+        return of(Os.currentProcess());
+    }
+
+    public static int pid(long stamp) {
+        return (int) (stamp >>> 32);
+    }
+
+    public static int startTimeLow(long stamp) {
+        return (int) stamp;
+    }
+
+    /** True unless the process is known to be gone (or its pid now belongs to another process). */
+    public static boolean isAlive(int pid, int startTimeLow) {
+        if (pid <= 0) {
+            return false;
+        }
+        long actual = Os.liveness().startTime(pid);
+        return actual >= 0 && (startTimeLow == 0 || (int) actual == startTimeLow);
+    }
+
+    public static boolean isAlive(long stamp) {
+        return isAlive(pid(stamp), startTimeLow(stamp));
+    }
+}

@@ -1,0 +1,58 @@
+package org.ipc4j.ring;
+
+/**
+ * Layout of one record in a ring's data area. Records start 8-byte aligned and take
+ * {@code align(length, 8)} bytes; a record never starts in the last {@link #HEADER_LENGTH} - 8 bytes of the
+ * area (a gap that small is skipped by both sides, see {@link #isSkippedGap}).
+ *
+ * <pre>
+ *   0                   1                   2                   3
+ *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *  +-------------------------------+-------------------------------+
+ *  |   Length (header + payload)   |   Type                        |  0
+ *  +-------------------------------+-------------------------------+
+ *  |   Producer pid                |  Producer start time (low 32) |  8
+ *  +-------------------------------+-------------------------------+
+ *  |   Payload ...                                                 | 16
+ *  +---------------------------------------------------------------+
+ * </pre>
+ *
+ * <p>Length is 0 while the space is free or claimed but not yet written, negative while the producer
+ * writes the payload, positive once committed (a release store, the last write of a record). The consumer
+ * zeroes a record after reading it, so that "0" keeps meaning "not written".
+ */
+public final class RecordDescriptor {
+    public static final int HEADER_LENGTH = 16;
+    public static final int ALIGNMENT = 8;
+
+    public static final int LENGTH_OFFSET = 0;
+    public static final int TYPE_OFFSET = 4;
+    public static final int PID_OFFSET = 8;
+    public static final int START_TIME_OFFSET = 12;
+
+    /** A message for the reader. */
+    public static final int TYPE_DATA = 1;
+    /** Fills the end of the area when a record does not fit there; no message. */
+    public static final int TYPE_PADDING = 2;
+    /** A message slot that carries nothing: aborted, its producer died, or a consumer died after taking it. */
+    public static final int TYPE_ABORTED = 3;
+    /** A message whose bytes are in a separate region; the payload names it (see the channel package). */
+    public static final int TYPE_BLOCK_REFERENCE = 4;
+
+    private RecordDescriptor() {
+    }
+
+    public static int align(int length) {
+        return (length + ALIGNMENT - 1) & -ALIGNMENT;
+    }
+
+    /** True if a record cannot start at {@code index}: fewer than a header's bytes are left before the end. */
+    public static boolean isSkippedGap(int index, int capacity) {
+        return capacity - index < HEADER_LENGTH;
+    }
+
+    /** True for the types that carry a message to the reader. */
+    public static boolean isMessage(int type) {
+        return type == TYPE_DATA || type == TYPE_BLOCK_REFERENCE;
+    }
+}

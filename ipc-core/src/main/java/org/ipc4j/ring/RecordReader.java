@@ -1,0 +1,270 @@
+package org.ipc4j.ring;
+
+import static org.ipc4j.ring.RecordDescriptor.HEADER_LENGTH;
+import static org.ipc4j.ring.RecordDescriptor.LENGTH_OFFSET;
+import static org.ipc4j.ring.RecordDescriptor.PID_OFFSET;
+import static org.ipc4j.ring.RecordDescriptor.START_TIME_OFFSET;
+import static org.ipc4j.ring.RecordDescriptor.TYPE_ABORTED;
+import static org.ipc4j.ring.RecordDescriptor.TYPE_BLOCK_REFERENCE;
+import static org.ipc4j.ring.RecordDescriptor.TYPE_DATA;
+import static org.ipc4j.ring.RecordDescriptor.TYPE_OFFSET;
+import static org.ipc4j.ring.RecordDescriptor.TYPE_PADDING;
+
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.TimeUnit;
+
+import org.ipc4j.errors.CorruptedException;
+import org.ipc4j.memory.MappedBytes;
+
+/**
+ * The consumer side of a ring: reads, validates, clears and advances past records, and recovers records
+ * that a dead (or, after the stuck bound, unknown) producer left unfinished, in the spirit of Agrona's
+ * {@code unblock()}. The caller owns the consumer side (SPSC: the one consumer; MPMC: the consumer lock).
+ */
+final class RecordReader {
+    private static final long STUCK_CHECK_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final byte[] ZEROS = new byte[4096];
+
+    private final Ring ring;
+    private final MappedBytes memory;
+    private final long stuckBoundNanos;
+    private long stuckPosition = -1;
+    private long stuckSinceNanos;
+    private long nextStuckCheckNanos;
+    private int emptyPolls;
+
+    RecordReader(Ring ring, long stuckBoundNanos) {
+        this.ring = ring;
+        this.memory = ring.memory;
+        this.stuckBoundNanos = stuckBoundNanos;
+    }
+
+    int read(RecordHandler handler, int limit) {
+        // acquire: pairs with the release of head by the previous consumer (another thread or process): the
+        // records it cleared are seen cleared
+        long head = memory.getLongAcquire(ring.headOffset);
+        int delivered = 0;
+        boolean progressed = false;
+        try {
+            while (delivered < limit) {
+                int index = (int) head & ring.mask;
+                if (RecordDescriptor.isSkippedGap(index, ring.capacity)) {
+                    long tail = memory.getLongVolatile(ring.tailOffset);
+                    ring.checkPositions(head, tail);
+                    if (tail == head) {
+                        break;
+                    }
+                    head += ring.capacity - index;
+                    // release: pairs with producers' acquire of head before they reuse the space
+                    memory.putLongRelease(ring.headOffset, head);
+                    progressed = true;
+                    continue;
+                }
+                int at = ring.data + index;
+                // acquire: pairs with the producer's release of the committed length: the payload is visible
+                int length = memory.getIntAcquire(at + LENGTH_OFFSET);
+                if (length <= 0) {
+                    if ((length < 0 || (++emptyPolls & 63) == 0) && checkStuck(false)) {
+                        continue;
+                    }
+                    break;
+                }
+                int type = memory.getInt(at + TYPE_OFFSET);
+                int span = checkRecord(index, length, type);
+                if (RecordDescriptor.isMessage(type)) {
+                    stuckPosition = -1;
+                    try {
+                        handler.onRecord(type, ring.buffer, at + HEADER_LENGTH, length - HEADER_LENGTH);
+                    } finally {
+                        head = consume(head, at, span, true, true);
+                        progressed = true;
+                    }
+                    delivered++;
+                } else {
+                    head = consume(head, at, span, false, type == TYPE_ABORTED);
+                    progressed = true;
+                }
+            }
+        } finally {
+            if (progressed && ring.wakeups) {
+                // full fence: orders the head stores above before the interest read (RingSignal's waker half)
+                VarHandle.fullFence();
+                ring.notFull.signal();
+            }
+        }
+        return delivered;
+    }
+
+    int peek(RecordHandler handler, int limit) {
+        // acquire: pairs with the release of head by the previous consumer
+        long head = memory.getLongAcquire(ring.headOffset);
+        long tail = memory.getLongVolatile(ring.tailOffset);
+        ring.checkPositions(head, tail);
+        int seen = 0;
+        for (long position = head; seen < limit && position < tail; ) {
+            int index = (int) position & ring.mask;
+            if (RecordDescriptor.isSkippedGap(index, ring.capacity)) {
+                position += ring.capacity - index;
+                continue;
+            }
+            int at = ring.data + index;
+            // acquire: pairs with the producer's release of the committed length
+            int length = memory.getIntAcquire(at + LENGTH_OFFSET);
+            if (length <= 0) {
+                break;
+            }
+            int type = memory.getInt(at + TYPE_OFFSET);
+            int span = checkRecord(index, length, type);
+            if (RecordDescriptor.isMessage(type)) {
+                handler.onRecord(type, ring.buffer, at + HEADER_LENGTH, length - HEADER_LENGTH);
+                seen++;
+            }
+            position += span;
+        }
+        return seen;
+    }
+
+    /**
+     * Looks at an unfinished record at the head (at most once a millisecond): drops it if its producer is
+     * dead, if {@code producersGone}, or if nobody wrote its header within the stuck bound. True if it did.
+     */
+    boolean checkStuck(boolean producersGone) {
+        long now = System.nanoTime();
+        if (!producersGone && now - nextStuckCheckNanos < 0) {
+            return false;
+        }
+        nextStuckCheckNanos = now + STUCK_CHECK_INTERVAL_NANOS;
+        // acquire: pairs with the release of head by the previous consumer
+        long head = memory.getLongAcquire(ring.headOffset);
+        long tail = memory.getLongVolatile(ring.tailOffset);
+        ring.checkPositions(head, tail);
+        int index = (int) head & ring.mask;
+        if (head == tail || RecordDescriptor.isSkippedGap(index, ring.capacity)) {
+            stuckPosition = -1;
+            return false;
+        }
+        int at = ring.data + index;
+        // acquire: pairs with the producer's release of the length, so pid and start time are visible
+        int length = memory.getIntAcquire(at + LENGTH_OFFSET);
+        if (length > 0) {
+            return false;
+        }
+        if (head != stuckPosition) {
+            stuckPosition = head;
+            stuckSinceNanos = now;
+            if (!producersGone) {
+                return false;
+            }
+        }
+        if (length < 0) {
+            if (-length < HEADER_LENGTH || -length > ring.capacity - index) {
+                throw corrupted("record at position " + head + " being written claims " + -length + " bytes");
+            }
+            if (producersGone || !ProcessStamp.isAlive(memory.getInt(at + PID_OFFSET), memory.getInt(at + START_TIME_OFFSET))) {
+                memory.putInt(at + TYPE_OFFSET, TYPE_ABORTED);
+                // release: pairs with the consumer's acquire of the length; the aborted type is seen with it
+                memory.putIntRelease(at + LENGTH_OFFSET, -length);
+                stuckPosition = -1;
+                return true;
+            }
+            return false;
+        }
+        if (!producersGone && now - stuckSinceNanos < stuckBoundNanos) {
+            return false;
+        }
+        return dropUnwritten(head, at, index, tail);
+    }
+
+    /**
+     * The record at the head was claimed but its header never written. Its bytes are zero up to the next
+     * record (consumers clear what they read), so the first non-zero word after it starts the next record.
+     */
+    private boolean dropUnwritten(long head, int at, int index, long tail) {
+        int limit = (int) Math.min(ring.capacity - index, tail - head);
+        if (limit < HEADER_LENGTH) {
+            throw corrupted("claimed span of " + limit + " bytes at position " + head + " is shorter than a record header");
+        }
+        int span = limit;
+        for (int i = HEADER_LENGTH; i < limit; i += RecordDescriptor.ALIGNMENT) {
+            if (memory.getLongVolatile(at + i) != 0) {
+                span = i;
+                break;
+            }
+        }
+        if (!memory.compareAndSetInt(at + LENGTH_OFFSET, 0, -span)) {
+            return true; // its producer wrote the header after all: look again
+        }
+        memory.putInt(at + TYPE_OFFSET, TYPE_ABORTED);
+        memory.putLong(at + PID_OFFSET, 0);
+        // release: pairs with the consumer's acquire of the length; the aborted type is seen with it
+        memory.putIntRelease(at + LENGTH_OFFSET, span);
+        stuckPosition = -1;
+        return true;
+    }
+
+    /** Validates a committed record's header; returns the bytes it takes. */
+    private int checkRecord(int index, int length, int type) {
+        int toEnd = ring.capacity - index;
+        if (length < HEADER_LENGTH || length > toEnd) {
+            throw corrupted("record at index " + index + " has length " + length + " (header " + HEADER_LENGTH
+                    + ", " + toEnd + " bytes to the end of the ring)");
+        }
+        switch (type) {
+            case TYPE_DATA:
+            case TYPE_BLOCK_REFERENCE:
+                if (length - HEADER_LENGTH > ring.maxMessageLength) {
+                    throw corrupted("record at index " + index + " has " + (length - HEADER_LENGTH)
+                            + " payload bytes, more than the ring's maximum " + ring.maxMessageLength);
+                }
+                break;
+            case TYPE_PADDING:
+                if (length != toEnd) {
+                    throw corrupted("padding at index " + index + " is " + length + " bytes, not the " + toEnd + " to the end");
+                }
+                break;
+            case TYPE_ABORTED:
+                break;
+            default:
+                throw corrupted("record at index " + index + " has unknown type " + type);
+        }
+        return RecordDescriptor.align(length);
+    }
+
+    /** Clears a read record and moves the head past it. */
+    private long consume(long head, int at, int span, boolean delivered, boolean counted) {
+        if (delivered) {
+            memory.putInt(at + TYPE_OFFSET, TYPE_ABORTED);
+            // the aborted mark is visible before any cleared byte: a consumer taking over after we die here
+            // skips the record instead of handing it on torn
+            VarHandle.storeStoreFence();
+        }
+        clear(at + PID_OFFSET, span - PID_OFFSET);
+        // payload cleared before the header: a scan for the next header never meets a stale payload word
+        VarHandle.storeStoreFence();
+        memory.putLong(at + LENGTH_OFFSET, 0);
+        if (counted) {
+            memory.putLongOpaque(ring.consumedOffset, memory.getLongOpaque(ring.consumedOffset) + 1);
+        }
+        long next = head + span;
+        // release: pairs with producers' acquire of head before they reuse the space: the cleared bytes come first
+        memory.putLongRelease(ring.headOffset, next);
+        emptyPolls = 0;
+        return next;
+    }
+
+    private void clear(int offset, int length) {
+        if (length <= 256) {
+            for (int i = 0; i < length; i += Long.BYTES) {
+                memory.putLong(offset + i, 0);
+            }
+            return;
+        }
+        for (int done = 0; done < length; done += ZEROS.length) {
+            memory.putBytes(offset + done, ZEROS, 0, Math.min(ZEROS.length, length - done));
+        }
+    }
+
+    private CorruptedException corrupted(String what) {
+        return new CorruptedException("'" + ring.name + "': " + what);
+    }
+}

@@ -1,0 +1,388 @@
+package org.ipc4j.ring;
+
+import static org.ipc4j.ring.RecordDescriptor.HEADER_LENGTH;
+import static org.ipc4j.ring.RecordDescriptor.LENGTH_OFFSET;
+import static org.ipc4j.ring.RecordDescriptor.PID_OFFSET;
+import static org.ipc4j.ring.RecordDescriptor.START_TIME_OFFSET;
+import static org.ipc4j.ring.RecordDescriptor.TYPE_ABORTED;
+import static org.ipc4j.ring.RecordDescriptor.TYPE_BLOCK_REFERENCE;
+import static org.ipc4j.ring.RecordDescriptor.TYPE_DATA;
+import static org.ipc4j.ring.RecordDescriptor.TYPE_PADDING;
+
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
+
+import org.ipc4j.errors.CorruptedException;
+import org.ipc4j.memory.MappedBytes;
+import org.ipc4j.os.ProcessId;
+import org.ipc4j.os.Os;
+import org.ipc4j.wait.WaitStrategies;
+import org.ipc4j.wait.WaitStrategy;
+
+/**
+ * A ring of variable-length records in shared memory ({@link RingDescriptor}, {@link RecordDescriptor}).
+ *
+ * <p>Zero-copy use: {@link #tryClaim} returns the offset of the payload in {@link #buffer()}; write it and
+ * {@link #commit} (or {@link #abort}). {@link #read} hands each record to a {@link RecordHandler} in place.
+ * None of these allocate or make a system call unless the other side sleeps. An instance keeps per-handle
+ * state (the consumer's view of a stuck record) and is used by one thread at a time per side.
+ */
+public abstract class Ring {
+    /** Returned by {@link #tryClaim} when the ring has no room (or holds its maximum count). */
+    public static final int FULL = -1;
+    private static final long LIVENESS_CHECK_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
+    final String name;
+    final MappedBytes memory;
+    final ByteBuffer buffer;
+    final int data;
+    final int capacity;
+    final int mask;
+    final int maxMessageLength;
+    final long maxCount;
+    final boolean wakeups;
+    final int tailOffset;
+    final int reservedOffset;
+    final int headCacheOffset;
+    final int headOffset;
+    final int consumedOffset;
+    final RingSignal notEmpty;
+    final RingSignal notFull;
+    final RecordReader reader;
+    final int selfPid;
+    final int selfStartTime;
+
+    Ring(String name, MappedBytes memory, int base, boolean mpmc) {
+        this.name = name;
+        this.memory = memory;
+        if (base < 0 || (base & (RingDescriptor.LINE - 1)) != 0 || base > memory.capacity() - RingDescriptor.DATA_OFFSET) {
+            throw new CorruptedException("'" + name + "': ring base " + base + " is not a 128-aligned offset inside "
+                    + memory.capacity() + " bytes");
+        }
+        this.capacity = memory.getInt(base + RingDescriptor.CAPACITY_OFFSET);
+        int magic = memory.getInt(base + RingDescriptor.MAGIC_OFFSET);
+        int flags = memory.getInt(base + RingDescriptor.FLAGS_OFFSET);
+        if (magic != RingDescriptor.MAGIC) {
+            throw new CorruptedException("'" + name + "': ring magic is 0x" + Integer.toHexString(magic));
+        }
+        if (capacity < RingDescriptor.MIN_CAPACITY || capacity > RingDescriptor.MAX_CAPACITY || Integer.bitCount(capacity) != 1
+                || (long) base + RingDescriptor.ringLength(capacity) > memory.capacity()) {
+            throw new CorruptedException("'" + name + "': ring capacity " + capacity + " is not a power of two that fits in "
+                    + (memory.capacity() - base) + " bytes");
+        }
+        if (((flags & RingDescriptor.FLAG_MPMC) != 0) != mpmc) {
+            throw new CorruptedException("'" + name + "': ring flags 0x" + Integer.toHexString(flags)
+                    + (mpmc ? " are not an MPMC ring's" : " are not an SPSC ring's"));
+        }
+        this.maxMessageLength = memory.getInt(base + RingDescriptor.MAX_MESSAGE_LENGTH_OFFSET);
+        if (maxMessageLength < 0 || maxMessageLength > RingOptions.maxInline(capacity)) {
+            throw new CorruptedException("'" + name + "': max message length " + maxMessageLength + " does not fit a ring of " + capacity);
+        }
+        this.maxCount = memory.getLong(base + RingDescriptor.MAX_COUNT_OFFSET);
+        long stuckBound = memory.getLong(base + RingDescriptor.STUCK_BOUND_OFFSET);
+        if (maxCount < 0 || stuckBound <= 0) {
+            throw new CorruptedException("'" + name + "': ring max count " + maxCount + " or stuck bound " + stuckBound + " is invalid");
+        }
+        this.wakeups = (flags & RingDescriptor.FLAG_WAKEUPS) != 0;
+        this.mask = capacity - 1;
+        this.data = base + RingDescriptor.DATA_OFFSET;
+        this.tailOffset = base + RingDescriptor.TAIL_OFFSET;
+        this.reservedOffset = base + RingDescriptor.RESERVED_OFFSET;
+        this.headCacheOffset = base + RingDescriptor.HEAD_CACHE_OFFSET;
+        this.headOffset = base + RingDescriptor.HEAD_OFFSET;
+        this.consumedOffset = base + RingDescriptor.CONSUMED_OFFSET;
+        this.buffer = memory.slice(0, memory.capacity());
+        this.notEmpty = new RingSignal(memory, base + RingDescriptor.NOT_EMPTY_OFFSET);
+        this.notFull = new RingSignal(memory, base + RingDescriptor.NOT_FULL_OFFSET);
+        this.reader = new RecordReader(this, stuckBound);
+        ProcessId self = Os.currentProcess();
+        this.selfPid = (int) self.pid();
+        this.selfStartTime = (int) self.startTime();
+    }
+
+    /** Writes an empty ring's CONFIG line at {@code base} (the rest must be zero, as a new region is). */
+    public static void initialise(MappedBytes memory, int base, RingOptions options, boolean mpmc) {
+        memory.putInt(base + RingDescriptor.CAPACITY_OFFSET, options.capacity());
+        memory.putInt(base + RingDescriptor.MAX_MESSAGE_LENGTH_OFFSET, options.maxMessageLength());
+        memory.putInt(base + RingDescriptor.FLAGS_OFFSET, (options.wakeups() ? RingDescriptor.FLAG_WAKEUPS : 0)
+                | (mpmc ? RingDescriptor.FLAG_MPMC : 0));
+        memory.putInt(base + RingDescriptor.MAGIC_OFFSET, RingDescriptor.MAGIC);
+        memory.putLong(base + RingDescriptor.MAX_COUNT_OFFSET, options.maxCount());
+        memory.putLong(base + RingDescriptor.STUCK_BOUND_OFFSET, options.stuckBound().toNanos());
+    }
+
+    // ---- producer side
+
+    /**
+     * Claims room for a message of {@code length} bytes; returns the offset of its payload in {@link #buffer()},
+     * or {@link #FULL}. Every successful claim must be followed by {@link #commit} or {@link #abort}.
+     */
+    public final int tryClaim(int length) {
+        return tryClaim(length, TYPE_DATA);
+    }
+
+    /** As {@link #tryClaim(int)}, for {@link RecordDescriptor#TYPE_DATA} or {@link RecordDescriptor#TYPE_BLOCK_REFERENCE}. */
+    public final int tryClaim(int length, int type) {
+        if (length < 0 || length > maxMessageLength) {
+            throw new IllegalArgumentException("'" + name + "': a message of " + length + " bytes does not fit inline (max "
+                    + maxMessageLength + ")");
+        }
+        if (type != TYPE_DATA && type != TYPE_BLOCK_REFERENCE) {
+            throw new IllegalArgumentException("'" + name + "': record type " + type + " cannot be claimed");
+        }
+        if (!reserveMessage()) {
+            return FULL;
+        }
+        int at = claimSpace(RecordDescriptor.align(HEADER_LENGTH + length));
+        if (at < 0) {
+            unreserveMessage();
+            return FULL;
+        }
+        memory.putInt(at + RecordDescriptor.TYPE_OFFSET, type);
+        memory.putInt(at + PID_OFFSET, selfPid);
+        memory.putInt(at + START_TIME_OFFSET, selfStartTime);
+        // release: a consumer that reads the negative length with acquire also sees who is writing (pid) for its liveness check
+        memory.putIntRelease(at + LENGTH_OFFSET, -(HEADER_LENGTH + length));
+        return at + HEADER_LENGTH;
+    }
+
+    /** Claims {@code span} bytes (aligned) and writes any wrap padding; returns the record's absolute offset or -1. */
+    abstract int claimSpace(int span);
+
+    abstract boolean reserveMessage();
+
+    abstract void unreserveMessage();
+
+    /** Publishes a claimed record to consumers. */
+    public final void commit(int payloadOffset) {
+        int at = claimedHeader(payloadOffset);
+        int length = -memory.getInt(at + LENGTH_OFFSET);
+        if (wakeups) {
+            // volatile: its release half pairs with the consumer's acquire of the length (payload visible); its
+            // store-load order with the interest read below is the waker half of RingSignal's protocol
+            memory.putIntVolatile(at + LENGTH_OFFSET, length);
+            notEmpty.signal();
+        } else {
+            // release: pairs with the consumer's acquire of the length, so the payload written before is visible
+            memory.putIntRelease(at + LENGTH_OFFSET, length);
+        }
+    }
+
+    /** Gives up a claimed record: consumers skip it. */
+    public final void abort(int payloadOffset) {
+        int at = claimedHeader(payloadOffset);
+        memory.putInt(at + RecordDescriptor.TYPE_OFFSET, TYPE_ABORTED);
+        // release: pairs with the consumer's acquire of the length; it sees the aborted type with it
+        memory.putIntRelease(at + LENGTH_OFFSET, -memory.getInt(at + LENGTH_OFFSET));
+        if (wakeups) {
+            // full fence: orders the length store before the interest read (RingSignal's waker half)
+            VarHandle.fullFence();
+            notEmpty.signal();
+        }
+    }
+
+    private int claimedHeader(int payloadOffset) {
+        int at = payloadOffset - HEADER_LENGTH;
+        if (at < data || at >= data + capacity || ((at - data) & (RecordDescriptor.ALIGNMENT - 1)) != 0
+                || memory.getInt(at + LENGTH_OFFSET) >= 0) {
+            throw new IllegalStateException("'" + name + "': offset " + payloadOffset + " is not a claimed, uncommitted record");
+        }
+        return at;
+    }
+
+    /** Writes a complete padding record over the {@code length} bytes at the end of the area. */
+    final void writePadding(int at, int length) {
+        memory.putInt(at + RecordDescriptor.TYPE_OFFSET, TYPE_PADDING);
+        memory.putInt(at + PID_OFFSET, selfPid);
+        memory.putInt(at + START_TIME_OFFSET, 0);
+        // release: pairs with the consumer's acquire of the length; it sees the padding type with it
+        memory.putIntRelease(at + LENGTH_OFFSET, length);
+    }
+
+    /** Head, validated against {@code tail}: a ring whose positions break the invariant is corrupted. */
+    final void checkPositions(long head, long tail) {
+        if (((head | tail) & (RecordDescriptor.ALIGNMENT - 1)) != 0 || head < 0 || tail < head || tail - head > capacity) {
+            throw new CorruptedException("'" + name + "': ring positions are inconsistent: head " + head + ", tail " + tail
+                    + ", capacity " + capacity);
+        }
+    }
+
+    // ---- consumer side
+
+    /**
+     * Hands up to {@code limit} messages to {@code handler}, consuming them; returns how many. A record whose
+     * producer died mid-write is dropped once that is seen; one whose producer is unknown after the ring's
+     * stuck bound. Garbage in the ring gives {@link CorruptedException}, never an out-of-bounds access.
+     */
+    public abstract int read(RecordHandler handler, int limit);
+
+    /** Hands up to {@code limit} committed messages to {@code handler} without consuming them. */
+    public abstract int peek(RecordHandler handler, int limit);
+
+    /**
+     * Looks at an unfinished record at the head and drops it if its producer is dead, if
+     * {@code producersGone} (the caller knows every producer is gone), or if its producer is unknown and
+     * the stuck bound passed. Waiting loops call it now and then; {@link #read} does too. True if it dropped one.
+     */
+    public abstract boolean recoverStuckRecord(boolean producersGone);
+
+    /**
+     * As {@link #read}, waiting with {@code strategy} until at least one message came or the deadline
+     * ({@link System#nanoTime()} based) passed; returns 0 on timeout.
+     */
+    public final int read(RecordHandler handler, int limit, long deadlineNanos, WaitStrategy strategy) throws InterruptedException {
+        boolean registered = false;
+        try {
+            for (int round = 0; ; round++) {
+                int seen = notEmpty.sequence();
+                int read = read(handler, limit);
+                if (read > 0 || WaitStrategies.isDue(deadlineNanos)) {
+                    return read;
+                }
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+                if (!registered) {
+                    registered = true;
+                    notEmpty.register();
+                    continue;
+                }
+                if ((round & 15) == 15) {
+                    recoverStuckRecord(false);
+                }
+                notEmpty.idle(strategy, seen, round, deadlineNanos);
+            }
+        } finally {
+            if (registered) {
+                notEmpty.unregister();
+            }
+        }
+    }
+
+    /** As {@link #tryClaim(int, int)}, waiting with {@code strategy} for room; returns {@link #FULL} on timeout. */
+    public final int claim(int length, int type, long deadlineNanos, WaitStrategy strategy) throws InterruptedException {
+        boolean registered = false;
+        try {
+            for (int round = 0; ; round++) {
+                int seen = notFull.sequence();
+                int offset = tryClaim(length, type);
+                if (offset != FULL || WaitStrategies.isDue(deadlineNanos)) {
+                    return offset;
+                }
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+                if (!registered) {
+                    registered = true;
+                    notFull.register();
+                    continue;
+                }
+                notFull.idle(strategy, seen, round, deadlineNanos);
+            }
+        } finally {
+            if (registered) {
+                notFull.unregister();
+            }
+        }
+    }
+
+    // ---- waiting, for channels that loop themselves (see WaitStrategy's usage loop)
+
+    public final int consumerSequence() {
+        return notEmpty.sequence();
+    }
+
+    public final void registerConsumerWait() {
+        notEmpty.register();
+    }
+
+    public final void unregisterConsumerWait() {
+        notEmpty.unregister();
+    }
+
+    public final void consumerIdle(WaitStrategy strategy, int seen, int round, long deadlineNanos) {
+        notEmpty.idle(strategy, seen, round, deadlineNanos);
+    }
+
+    public final int producerSequence() {
+        return notFull.sequence();
+    }
+
+    public final void registerProducerWait() {
+        notFull.register();
+    }
+
+    public final void unregisterProducerWait() {
+        notFull.unregister();
+    }
+
+    public final void producerIdle(WaitStrategy strategy, int seen, int round, long deadlineNanos) {
+        notFull.idle(strategy, seen, round, deadlineNanos);
+    }
+
+    /** Wakes every waiter on both sides so that they re-check their conditions (close, shutdown, peer death). */
+    public final void wakeAll() {
+        notEmpty.signalAlways();
+        notFull.signalAlways();
+    }
+
+    // ---- state
+
+    /** Messages claimed and not yet consumed (in-flight claims included); never negative. */
+    public final long size() {
+        long consumed = memory.getLongVolatile(consumedOffset);
+        long reserved = memory.getLongVolatile(reservedOffset);
+        return Math.max(0, reserved - consumed);
+    }
+
+    /** True if no byte is claimed beyond the head: nothing committed and nothing being written. */
+    public final boolean isDrained() {
+        long head = memory.getLongVolatile(headOffset);
+        long tail = memory.getLongVolatile(tailOffset);
+        checkPositions(head, tail);
+        return head == tail;
+    }
+
+    /** True if a message of {@code length} bytes would fit now (by bytes and by count). */
+    public final boolean hasRoomFor(int length) {
+        long tail = memory.getLongVolatile(tailOffset);
+        long head = memory.getLongVolatile(headOffset);
+        if (maxCount > 0 && size() >= maxCount) {
+            return false;
+        }
+        int index = (int) tail & mask;
+        int span = RecordDescriptor.align(HEADER_LENGTH + Math.min(Math.max(length, 0), maxMessageLength));
+        int required = span <= capacity - index ? span : capacity - index + span;
+        return tail + required - head <= capacity;
+    }
+
+    public final String name() {
+        return name;
+    }
+
+    /** A view of the whole mapping with absolute offsets: claimed payloads and handed records live in it. */
+    public final ByteBuffer buffer() {
+        return buffer;
+    }
+
+    public final MappedBytes memory() {
+        return memory;
+    }
+
+    public final int capacity() {
+        return capacity;
+    }
+
+    public final int maxMessageLength() {
+        return maxMessageLength;
+    }
+
+    public final long maxCount() {
+        return maxCount;
+    }
+
+    public final boolean wakeups() {
+        return wakeups;
+    }
+}

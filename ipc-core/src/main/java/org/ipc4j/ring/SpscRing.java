@@ -1,0 +1,76 @@
+package org.ipc4j.ring;
+
+import org.ipc4j.memory.MappedBytes;
+
+/**
+ * One producer, one consumer (Pipe): the producer owns tail, head cache and the reserved count and
+ * publishes with plain release stores; the consumer owns head. No lock, no CAS on the fast path. "One"
+ * means one thread at a time on each side; the side may move between processes (a pipe end handed over).
+ */
+public final class SpscRing extends Ring {
+    public SpscRing(String name, MappedBytes memory, int base) {
+        super(name, memory, base, false);
+    }
+
+    public static void initialise(MappedBytes memory, int base, RingOptions options) {
+        Ring.initialise(memory, base, options, false);
+    }
+
+    @Override
+    boolean reserveMessage() {
+        long reserved = memory.getLongOpaque(reservedOffset);
+        if (maxCount > 0 && reserved - memory.getLongVolatile(consumedOffset) >= maxCount) {
+            return false;
+        }
+        memory.putLongOpaque(reservedOffset, reserved + 1);
+        return true;
+    }
+
+    @Override
+    void unreserveMessage() {
+        memory.putLongOpaque(reservedOffset, memory.getLongOpaque(reservedOffset) - 1);
+    }
+
+    @Override
+    int claimSpace(int span) {
+        // acquire: pairs with the release of tail by this side's previous owner (a pipe end handed over)
+        long tail = memory.getLongAcquire(tailOffset);
+        int index = (int) tail & mask;
+        int toEnd = capacity - index;
+        int required = span <= toEnd ? span : toEnd + span;
+        if (tail + required - memory.getLong(headCacheOffset) > capacity) {
+            // acquire: pairs with the consumer's release of head: the bytes it cleared are seen before we reuse them
+            long head = memory.getLongAcquire(headOffset);
+            checkPositions(head, tail);
+            if (tail + required - head > capacity) {
+                return -1;
+            }
+            memory.putLong(headCacheOffset, head);
+        }
+        int at = data + index;
+        if (required != span) {
+            if (toEnd >= RecordDescriptor.HEADER_LENGTH) {
+                writePadding(at, toEnd);
+            }
+            at = data;
+        }
+        // release: pairs with the consumer's acquire of tail (empty and stuck checks); the padding is written first
+        memory.putLongRelease(tailOffset, tail + required);
+        return at;
+    }
+
+    @Override
+    public int read(RecordHandler handler, int limit) {
+        return reader.read(handler, limit);
+    }
+
+    @Override
+    public int peek(RecordHandler handler, int limit) {
+        return reader.peek(handler, limit);
+    }
+
+    @Override
+    public boolean recoverStuckRecord(boolean producersGone) {
+        return reader.checkStuck(producersGone);
+    }
+}
