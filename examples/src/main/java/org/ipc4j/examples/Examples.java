@@ -20,8 +20,8 @@ import java.util.Optional;
 public final class Examples {
     private static final String ALL_SCALE = "0.1";
     private static final String DEMO_SCALE = "0.5";
-    private static final List<String> DEMO = List.of(
-            "ForkLikeChild", "ProcessStartJoin", "StartMethodRandom", "ProcessAliveAndPid", "JoinTwoChildren");
+    private static final List<String> DEMO = List.of("ForkLikeChild", "ProcessStartJoin", "StartMethodRandom",
+            "ProcessAliveAndPid", "QueueWriterReader", "LockTakingTurns", "SemaphoreKtv", "PoolStarMap");
 
     private Examples() {
     }
@@ -33,7 +33,8 @@ public final class Examples {
         switch (command) {
             case "list" -> code = list();
             case "run" -> code = run(rest);
-            case "all" -> code = runEach(Catalogue.entries().stream().map(Catalogue.Entry::name).toList(),
+            case "all" -> code = runEach(
+                    Catalogue.entries().stream().filter(e -> !e.byHand()).map(Catalogue.Entry::name).toList(),
                     withDefaultScale(rest, ALL_SCALE));
             case "demo" -> code = runEach(DEMO, withDefaultScale(rest, DEMO_SCALE));
             case "help", "-h", "--help" -> code = usage(0);
@@ -52,7 +53,8 @@ public final class Examples {
                 usage: java -jar examples/target/ipc4j-examples.jar COMMAND
                   list                 the examples, each with the seed program it mirrors
                   run NAME [args..]    run one example (args: its options, e.g. --scale 0.1)
-                  all [args..]         run every example, each in a new JVM (default --scale %s)
+                  all [args..]         run every example but the pairs started by hand, each in a new JVM
+                                       (default --scale %s)
                   demo                 a short tour (default --scale %s)
                 """.formatted(ALL_SCALE, DEMO_SCALE);
         (code == 0 ? System.out : System.err).print(text);

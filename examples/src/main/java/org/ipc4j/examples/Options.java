@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The command line of one example: {@code --name value} or {@code --name=value} options, and the rest as
- * positional arguments (everything after {@code --} is positional).
+ * The command line of one example: {@code --name value} or {@code --name=value} options, {@code --flag}
+ * switches (an option followed by another option or by nothing), and the rest as positional arguments
+ * (everything after {@code --} is positional).
  *
  * <p>Durations default to the seed's timing. {@code --scale F} multiplies every default duration by F
  * (the runner's {@code all} and the tests use it to run the seeds quickly); a duration given explicitly,
@@ -28,10 +29,10 @@ public final class Options {
                 onlyPositional = true;
             } else if (arg.contains("=")) {
                 named.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-            } else if (i + 1 < args.length) {
+            } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
                 named.put(arg.substring(2), args[++i]);
             } else {
-                throw new IllegalArgumentException("option " + arg + " needs a value");
+                named.put(arg.substring(2), "true");
             }
         }
         this.scale = number("scale", 1.0);
@@ -56,6 +57,11 @@ public final class Options {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--" + name + " must be a whole number, not '" + value + "'", e);
         }
+    }
+
+    /** True if {@code --name} (or {@code --name=true}) was given. */
+    public boolean flag(String name) {
+        return Boolean.parseBoolean(named.getOrDefault(name, "false"));
     }
 
     public String text(String name, String defaultValue) {
