@@ -9,6 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.ipc4j.region.ObjectType;
+import org.ipc4j.sync.SharedBarrier;
+import org.ipc4j.sync.SharedEvent;
+import org.ipc4j.sync.SharedLock;
+import org.ipc4j.sync.SharedSemaphore;
 import org.ipc4j.region.Region;
 import org.ipc4j.testkit.ChildJvm;
 import org.ipc4j.testkit.SharedDirExtension;
@@ -28,6 +32,47 @@ class CliEndToEndTest {
             System.out.println("created");
             Thread.sleep(120_000);
         }
+    }
+
+    /** Child: creates one object of each sync type, holds the lock, waits to be killed. */
+    public static final class SyncHolder {
+        public static void main(String[] args) throws Exception {
+            SharedLock lock = SharedLock.create("held-lock");
+            lock.lock();
+            SharedSemaphore semaphore = SharedSemaphore.create("sem", 3);
+            semaphore.acquire();
+            SharedEvent.create("evt").set();
+            SharedBarrier.create("bar", 3);
+            System.out.println("ready");
+            Thread.sleep(120_000);
+        }
+    }
+
+    @Test
+    void statShowsTheLiveStateOfSyncObjects() {
+        ChildJvm holder = ChildJvm.start(SyncHolder.class);
+        holder.awaitLine("ready"::equals, TIMEOUT);
+        ChildJvm lock = cli("stat", "held-lock");
+        assertEquals(0, exit(lock), lock.output());
+        assertTrue(lock.lines().contains(String.format("%-16s %s", "ownerPid", holder.pid())), lock.output());
+        assertTrue(lock.lines().contains(String.format("%-16s %s", "ownerAlive", true)), lock.output());
+        assertTrue(lock.lines().contains(String.format("%-16s %s", "holdCount", 1)), lock.output());
+
+        ChildJvm json = cli("stat", "--json", "sem");
+        assertEquals(0, exit(json), json.output());
+        assertTrue(json.output().contains("\"type\":\"semaphore\"") && json.output().contains("\"permits\":2,\"initialPermits\":3"),
+                json.output());
+        ChildJvm event = cli("stat", "evt");
+        assertTrue(event.lines().contains(String.format("%-16s %s", "set", true)), event.output());
+        ChildJvm barrier = cli("stat", "bar");
+        assertTrue(barrier.lines().contains(String.format("%-16s %s", "parties", 3)), barrier.output());
+
+        holder.kill9();
+        ChildJvm dead = cli("stat", "held-lock");
+        assertTrue(dead.lines().contains(String.format("%-16s %s", "ownerAlive", false)), dead.output());
+        ChildJvm gc = cli("gc");
+        assertEquals(0, exit(gc), gc.output());
+        assertTrue(gc.lines().containsAll(java.util.List.of("removed bar", "removed evt", "removed held-lock", "removed sem")), gc.output());
     }
 
     /** Runs the tool as a user would: its own JVM, its main class, the arguments. */

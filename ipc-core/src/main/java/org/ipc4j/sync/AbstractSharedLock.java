@@ -1,5 +1,6 @@
 package org.ipc4j.sync;
 
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 
@@ -61,15 +62,26 @@ public abstract sealed class AbstractSharedLock extends SharedObject implements 
         afterAcquire();
     }
 
-    /** Takes the lock if it is free now (or held by a dead process); never waits. */
+    /**
+     * Takes the lock if it is free now, or re-enters an RLock this thread holds, or takes over from a dead
+     * owner; never waits. When another process holds the lock this costs a liveness check (a read of
+     * /proc), so spinning on tryLock() is slower than waiting with {@link #tryLock(long, TimeUnit)}.
+     */
     @Override
     public boolean tryLock() {
         ensureOpen();
-        if (core.tryAcquireOnce()) {
+        if (core.tryAcquireFree()) {
             afterAcquire();
             return true;
         }
-        return tryReenter();
+        if (core.isHeldByCurrentThread()) {
+            return tryReenter();
+        }
+        if (core.tryTakeOverFromDeadOwner()) {
+            afterAcquire();
+            return true;
+        }
+        return false;
     }
 
     @Override
@@ -151,7 +163,7 @@ public abstract sealed class AbstractSharedLock extends SharedObject implements 
     /** How this process's threads wait for the lock (default {@link WaitStrategies#defaultStrategy()}). */
     public void waitStrategy(WaitStrategy strategy) {
         ensureOpen();
-        core.waitStrategy(java.util.Objects.requireNonNull(strategy, "strategy"));
+        core.waitStrategy(Objects.requireNonNull(strategy, "strategy"));
     }
 
     /** The hold count, for tools: how many unlocks the owner still owes (0 if free). */

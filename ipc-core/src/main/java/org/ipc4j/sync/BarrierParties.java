@@ -101,6 +101,7 @@ final class BarrierParties {
     private int claim(int generation) {
         for (int i = 0; i < capacity; i++) {
             int at = entryOffset(i);
+            // the pid CAS claims the entry; checkers read pid then stamp (both volatile), so they see our stamp or 0
             if (bytes.getLongVolatile(at + ENTRY_PID) == 0 && bytes.compareAndSetLong(at + ENTRY_PID, 0, myPid)) {
                 bytes.putLong(at + ENTRY_STAMP, myStamp);
                 bytes.putIntVolatile(at + ENTRY_GENERATION, generation);

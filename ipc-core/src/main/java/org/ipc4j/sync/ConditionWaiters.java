@@ -71,6 +71,7 @@ final class ConditionWaiters {
         int at = slotOffset(slot);
         int state = bytes.getIntVolatile(at + SLOT_STATE);
         bytes.putLong(at + SLOT_PID, 0);
+        // under the lock, like every table change: the lock's release/acquire orders it for the next user of the slot
         bytes.putIntVolatile(at + SLOT_STATE, FREE);
         if (state == WAITING) {
             bytes.getAndAddInt(WAITING_OFFSET, -1);

@@ -63,11 +63,8 @@ final class LockCore {
         return false;
     }
 
-    /** One attempt without waiting: free, or held by a process that has died. */
-    boolean tryAcquireOnce() {
-        if (tryAcquireFree()) {
-            return true;
-        }
+    /** Takes the lock if its owner has died; false if it is free, held by a live owner, or the race is lost. */
+    boolean tryTakeOverFromDeadOwner() {
         long word = bytes.getLongVolatile(LOCK_WORD_OFFSET);
         return ownerPid(word) != 0 && takeOverIfDead(word);
     }

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 import org.ipc4j.errors.CorruptedException;
 import org.ipc4j.memory.MappedBytes;
@@ -84,7 +85,7 @@ public final class SharedBarrier extends SharedObject {
         return BarrierDescriptor.bodyLength(parties + BarrierDescriptor.SPARE_ENTRIES);
     }
 
-    private static java.util.function.Consumer<MappedBytes> init(int parties) {
+    private static Consumer<MappedBytes> init(int parties) {
         return bytes -> {
             bytes.putInt(PARTIES_OFFSET, parties);
             bytes.putInt(TABLE_CAPACITY_OFFSET, parties + BarrierDescriptor.SPARE_ENTRIES);
@@ -189,6 +190,7 @@ public final class SharedBarrier extends SharedObject {
                     return 0;
                 }
             } else if (bytes.compareAndSetLong(STATE_OFFSET, state, state(phase, arrivedBefore + 1, outcomes(state)))) {
+                // this arrival CAS is ordered before the tripping CAS of the last party, which pairs with every waiter's read
                 awaitPhaseChange(phase, deadline, timed);
                 return parties - 1 - arrivedBefore;
             }
@@ -256,6 +258,7 @@ public final class SharedBarrier extends SharedObject {
             if (phase(state) != phase) {
                 return false;
             }
+            // release CAS: pairs with the waiters' volatile read of the phase, like a trip
             if (bytes.compareAndSetLong(STATE_OFFSET, state, state(phase | BarrierDescriptor.BROKEN, arrived(state), outcomes(state)))) {
                 phaseWord.wakeAll();
                 return true;

@@ -91,9 +91,14 @@ public final class SharedCondition extends SharedObject implements Condition {
     /** Opens a condition and the lock it is bound to; {@link #close()} closes both. */
     public static SharedCondition open(String name) {
         Region region = Region.open(name, ObjectType.CONDITION);
-        BoundLock bound = boundLock(region);
-        AbstractSharedLock lock = bound.type == ObjectType.RLOCK ? SharedRLock.open(bound.name) : SharedLock.open(bound.name);
-        return new SharedCondition(region, lock, true);
+        try {
+            BoundLock bound = boundLock(region);
+            AbstractSharedLock lock = bound.type == ObjectType.RLOCK ? SharedRLock.open(bound.name) : SharedLock.open(bound.name);
+            return new SharedCondition(region, lock, true);
+        } catch (RuntimeException e) {
+            region.close();
+            throw e;
+        }
     }
 
     /** Opens a condition, binding it to {@code lock}, which must be the lock it was created with. */

@@ -9,6 +9,7 @@ import static org.ipc4j.sync.SemaphoreDescriptor.WAITERS_OFFSET;
 
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.ipc4j.errors.BoundExceededException;
 import org.ipc4j.errors.CorruptedException;
@@ -83,7 +84,7 @@ public final class SharedSemaphore extends SharedObject {
         return new SharedSemaphore(Region.openOrCreate(name, ObjectType.SEMAPHORE, SemaphoreDescriptor.BODY_LENGTH, init(name, permits, true)));
     }
 
-    private static java.util.function.Consumer<MappedBytes> init(String name, int permits, boolean bounded) {
+    private static Consumer<MappedBytes> init(String name, int permits, boolean bounded) {
         if (permits < 0) {
             throw new IllegalArgumentException("'" + name + "': a semaphore needs permits >= 0, not " + permits);
         }
