@@ -9,10 +9,9 @@ final class ProcessHandleLiveness implements ProcessLiveness {
     public long startTime(long pid) {
         Optional<ProcessHandle> handle = ProcessHandle.of(pid);
         if (handle.isEmpty() || !handle.get().isAlive()) {
-            return -1;
+            return DEAD;
         }
-        // A process whose start time the platform cannot tell is reported alive with start time 0 (unknown).
-        return handle.get().info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+        return handle.get().info().startInstant().map(Instant::toEpochMilli).orElse(UNKNOWN);
     }
 
     @Override

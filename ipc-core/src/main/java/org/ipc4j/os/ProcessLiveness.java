@@ -5,13 +5,27 @@ package org.ipc4j.os;
  * process is alive only if a process with that pid runs now and started at the recorded time.
  */
 public interface ProcessLiveness {
-    /** The start time of the running process {@code pid}, or {@code -1} if none runs (zombies count as dead). */
+    /** {@link #startTime} when no process runs under the pid (zombies count as dead). */
+    long DEAD = -1;
+    /**
+     * {@link #startTime} when the process may run but its start time cannot be read now (a transient I/O
+     * error such as EMFILE): callers must treat it as alive, never take over what it owns.
+     */
+    long UNKNOWN = 0;
+
+    /** The start time of the running process {@code pid}, {@link #DEAD}, or {@link #UNKNOWN}. */
     long startTime(long pid);
 
-    /** True if {@code pid} runs and, when {@code startTime} is not 0, started at {@code startTime}. */
+    /**
+     * True unless the process is certainly gone: no process runs under {@code pid}, or one runs that started
+     * at another time than {@code startTime} (pid reuse). A {@code startTime} of 0 means "any process".
+     */
     default boolean isAlive(long pid, long startTime) {
         long actual = startTime(pid);
-        return actual >= 0 && (startTime == 0 || actual == startTime);
+        if (actual == DEAD) {
+            return false;
+        }
+        return actual == UNKNOWN || startTime == 0 || actual == startTime;
     }
 
     default boolean isAlive(ProcessId id) {

@@ -1,8 +1,10 @@
 package org.ipc4j.os;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -19,32 +21,33 @@ final class ProcfsLiveness implements ProcessLiveness {
 
     @Override
     public long startTime(long pid) {
-        if (pid <= 0) {
-            return -1;
+        if (pid <= 0 || pid > Integer.MAX_VALUE) {
+            return DEAD;
         }
         final String stat;
         try {
             stat = new String(Files.readAllBytes(PROC.resolve(Long.toString(pid)).resolve("stat")), StandardCharsets.US_ASCII);
-        } catch (IOException | SecurityException e) {
-            return -1;
+        } catch (NoSuchFileException | FileNotFoundException gone) {
+            return DEAD;
+        } catch (IOException | SecurityException unreadable) {
+            // EMFILE, ENOMEM, ...: not evidence of death
+            return UNKNOWN;
         }
         int close = stat.lastIndexOf(')');
-        if (close < 0) {
-            return -1;
-        }
-        String[] fields = stat.substring(close + 2).split(" ");
+        String[] fields = close < 0 || close + 2 > stat.length() ? new String[0] : stat.substring(close + 2).split(" ");
         // fields[0] is field 3 (state); field 22 (starttime) is fields[19]
         if (fields.length < 20) {
-            return -1;
+            return UNKNOWN;
         }
         char state = fields[0].isEmpty() ? '?' : fields[0].charAt(0);
         if (state == 'Z' || state == 'X' || state == 'x') {
-            return -1;
+            return DEAD;
         }
         try {
-            return Long.parseLong(fields[19]);
+            long start = Long.parseLong(fields[19]);
+            return start > 0 ? start : UNKNOWN;
         } catch (NumberFormatException e) {
-            return -1;
+            return UNKNOWN;
         }
     }
 

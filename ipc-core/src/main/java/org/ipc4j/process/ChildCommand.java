@@ -48,14 +48,26 @@ final class ChildCommand {
         return properties;
     }
 
-    /** This JVM's options minus debuggers and agents, which a child must not inherit. */
+    /**
+     * Options that name a resource one process owns: debuggers and agents, a JMX port (a child would fail to
+     * bind it), recordings and logs to a file (children would overwrite them), and ipc4j's own properties
+     * (passed separately, with their current values).
+     */
+    static boolean isPerProcess(String arg) {
+        return arg.startsWith("-agentlib") || arg.startsWith("-agentpath") || arg.startsWith("-javaagent")
+                || arg.startsWith("-Xdebug") || arg.startsWith("-Xrunjdwp") || arg.startsWith("-Dipc4j.")
+                || arg.startsWith("-Dcom.sun.management.jmxremote") || arg.startsWith("-XX:StartFlightRecording")
+                || arg.startsWith("-XX:FlightRecorderOptions") || (arg.startsWith("-Xlog") && arg.contains("file="))
+                || arg.startsWith("-Xloggc") || arg.startsWith("-XX:HeapDumpPath") || arg.startsWith("-XX:ErrorFile");
+    }
+
+    /** This JVM's options minus the per-process ones. */
     static List<String> inheritedJvmArgs() {
         List<String> inherited = new ArrayList<>();
         List<String> args = ManagementFactory.getRuntimeMXBean().getInputArguments();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
-            if (arg.startsWith("-agentlib") || arg.startsWith("-agentpath") || arg.startsWith("-javaagent")
-                    || arg.startsWith("-Xdebug") || arg.startsWith("-Xrunjdwp") || arg.startsWith("-Dipc4j.")) {
+            if (isPerProcess(arg)) {
                 continue;
             }
             inherited.add(arg);

@@ -82,22 +82,54 @@ public class JvmProcess implements Serializable {
         if (process != null) {
             throw new IllegalStateException("cannot start " + name + " twice (pid " + process.pid() + ")");
         }
-        byte[] self = Serialization.toBytes(this, name);
-        ProcessId me = Os.currentProcess();
-        ChildPayload payload = new ChildPayload(name, daemon, me.pid(), me.startTime(), ChildCommand.ipc4jProperties(), self);
-        byte[] payloadBytes = Serialization.toBytes(payload, name);
         StartMethod method = startMethod != null ? startMethod : defaultStartMethod;
         boolean customised = !jvmArgs.isEmpty() || !environment.isEmpty() || output != ProcessBuilder.Redirect.INHERIT;
-        Process child = method == StartMethod.WARM && !customised ? WarmSpares.take() : spawn();
-        try (OutputStream stdin = child.getOutputStream(); DataOutputStream out = new DataOutputStream(stdin)) {
-            out.writeInt(payloadBytes.length);
-            out.write(payloadBytes);
-        } catch (IOException e) {
-            child.destroyForcibly();
-            throw new UncheckedIOException("cannot hand " + name + " to its JVM (pid " + child.pid() + ")", e);
+        boolean warm = method == StartMethod.WARM && !customised;
+        // The JVM first, the target second: serialising hands shared objects (pipe ends) over to the child,
+        // so it must not happen unless a child is there to take them.
+        Process child = warm ? WarmSpares.take() : spawn();
+        final byte[] payloadBytes;
+        try {
+            byte[] self = Serialization.toBytes(this, name);
+            ProcessId me = Os.currentProcess();
+            payloadBytes = Serialization.toBytes(new ChildPayload(name, daemon, me.pid(), me.startTime(),
+                    ChildCommand.ipc4jProperties(), self), name);
+        } catch (RuntimeException e) {
+            dismiss(child);
+            throw e;
+        }
+        boolean handedOver = handOver(child, payloadBytes);
+        if (!handedOver && warm) {
+            // the spare died after it was taken: a fresh JVM takes its place
+            child = spawn();
+            handedOver = handOver(child, payloadBytes);
+        }
+        if (!handedOver) {
+            throw new UncheckedIOException(new IOException("cannot hand " + name + " to its JVM (pid " + child.pid() + ")"));
         }
         process = child;
         return this;
+    }
+
+    /** Writes the payload to the child's stdin; false (and the child destroyed) if that fails. */
+    private static boolean handOver(Process child, byte[] payload) {
+        try (OutputStream stdin = child.getOutputStream(); DataOutputStream out = new DataOutputStream(stdin)) {
+            out.writeInt(payload.length);
+            out.write(payload);
+            return true;
+        } catch (IOException e) {
+            child.destroyForcibly();
+            return false;
+        }
+    }
+
+    /** A child that will not be used: EOF on its stdin makes it exit 0. */
+    private static void dismiss(Process child) {
+        try {
+            child.getOutputStream().close();
+        } catch (IOException e) {
+            child.destroyForcibly();
+        }
     }
 
     private Process spawn() {

@@ -1,11 +1,15 @@
 package org.ipc4j.process;
 
+import java.io.ByteArrayInputStream;
 import java.io.EOFException;
+import java.io.IOException;
+import java.io.ObjectInputStream;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -17,6 +21,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.ipc4j.channel.Connection;
 import org.ipc4j.channel.Pipe;
+import org.ipc4j.errors.CorruptedException;
 import org.ipc4j.process.PoolMessages.Kind;
 import org.ipc4j.process.PoolMessages.ResultBatch;
 import org.ipc4j.process.PoolMessages.Task;
@@ -24,15 +29,21 @@ import org.ipc4j.process.PoolMessages.TaskBatch;
 import org.ipc4j.process.PoolMessages.TaskResult;
 
 /**
- * The parent side of a {@link ProcessPool}: the queue of tasks not yet sent, one {@link Worker} per worker JVM
- * with the tasks it holds, a dispatch thread that sends batches to workers with room, and a reader thread per
- * worker that completes futures. All state is guarded by {@link #lock}.
+ * The parent side of a {@link ProcessPool}: tasks not yet sent, one {@link Worker} per worker JVM with the
+ * tasks it holds (in the order it runs them), a dispatch thread that shares pending tasks fairly among workers
+ * with room, and a reader thread per worker that completes futures. State is guarded by {@link #lock};
+ * futures are always completed outside it.
+ *
+ * <p>When a worker dies, the oldest task it holds is the one it was running: that one fails with
+ * {@link WorkerDiedException}; the others never started and go back to the front of the queue.
  */
 final class PoolDispatcher {
-    /** Tasks per message: a batch pays for one pipe transfer and serialises a shared function once. */
+    /** Most tasks in one message: a batch pays for one pipe transfer and serialises a shared function once. */
     private static final int BATCH = 64;
-    /** Messages a worker may hold at once: one running, one waiting, so it never idles between batches. */
-    private static final int WINDOW = 2;
+    /** Most tasks a worker holds: enough to keep it busy between messages, few enough to share work fairly. */
+    private static final int MAX_HELD = 2 * BATCH;
+    /** Workers in a row that exit by themselves before finishing a task make the pool broken. */
+    private static final int MAX_EARLY_EXITS = 5;
 
     private final String name;
     private final int processes;
@@ -46,6 +57,8 @@ final class PoolDispatcher {
     private final List<Worker> workers = new ArrayList<>();
     private long nextTaskId;
     private int workersStarted;
+    private int earlyExits;
+    private String broken;
     private boolean shutdown;
     private boolean terminated;
     private boolean finished;
@@ -60,14 +73,26 @@ final class PoolDispatcher {
         }
     }
 
-    /** One worker JVM, the pipes to it, and the tasks it holds. */
+    /** A future to complete once the lock is released. */
+    private record Outcome(Pending pending, Object value, Throwable error) {
+        void deliver() {
+            if (error != null) {
+                pending.future.completeExceptionally(error);
+            } else {
+                pending.future.complete(value);
+            }
+        }
+    }
+
+    /** One worker JVM, the pipes to it, and the tasks it holds in the order it runs them. */
     private final class Worker {
         final JvmProcess process;
         final Connection tasksOut;
         final Connection resultsIn;
-        final Map<Long, Pending> holding = new HashMap<>();
-        int messagesHeld;
+        final Map<Long, Pending> holding = new LinkedHashMap<>();
         int tasksSent;
+        boolean initialised;
+        boolean finishedATask;
         boolean tasksClosed;
         boolean gone;
         Thread reader;
@@ -89,9 +114,11 @@ final class PoolDispatcher {
             this.resultsIn = results.first();
             try {
                 child.start();
-            } catch (RuntimeException e) {
-                tasks.second().unlink();
-                results.first().unlink();
+            } catch (RuntimeException | Error e) {
+                for (Connection end : List.of(tasksOut, resultsIn)) {
+                    end.unlink();
+                    end.close();
+                }
                 throw e;
             } finally {
                 // the worker's ends now belong to the child (serialising handed them over)
@@ -99,33 +126,43 @@ final class PoolDispatcher {
                 workerResults.close();
             }
             this.process = child;
-            child.onExit().thenRun(this::onProcessExit);
         }
 
         boolean hasRoom() {
-            return !gone && !tasksClosed && messagesHeld < WINDOW && (maxTasksPerChild == 0 || tasksSent < maxTasksPerChild);
+            return !gone && !tasksClosed && holding.size() < MAX_HELD
+                    && (maxTasksPerChild == 0 || tasksSent < maxTasksPerChild);
         }
 
         int room() {
-            return maxTasksPerChild == 0 ? BATCH : Math.min(BATCH, maxTasksPerChild - tasksSent);
+            int room = MAX_HELD - holding.size();
+            return maxTasksPerChild == 0 ? room : Math.min(room, maxTasksPerChild - tasksSent);
         }
 
+        /** Reads results until the worker's end of the pipe closes (after it sent everything) or breaks. */
         void readResults() {
             try {
                 while (true) {
-                    ResultBatch batch = (ResultBatch) resultsIn.recv();
-                    complete(this, batch);
+                    complete(this, (ResultBatch) resultsIn.recv());
                 }
             } catch (EOFException | InterruptedException endOfWorker) {
-                onProcessExit();
-            } catch (RuntimeException broken) {
+                workerEnded(this);
+            } catch (Throwable broken) {
                 process.kill();
-                onProcessExit();
+                workerEnded(this);
             }
         }
 
+        /** The JVM ended: the reader drains what was sent and then ends; wake it if it cannot tell. */
         void onProcessExit() {
-            workerEnded(this);
+            try {
+                reader.join(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (reader.isAlive()) {
+                // e.g. the child died before attaching its end: nobody will ever close it
+                reader.interrupt();
+            }
         }
     }
 
@@ -140,8 +177,14 @@ final class PoolDispatcher {
             for (int i = 0; i < processes; i++) {
                 startWorker();
             }
-        } finally {
+        } catch (RuntimeException | Error e) {
             lock.unlock();
+            terminate();
+            throw e;
+        } finally {
+            if (lock.isHeldByCurrentThread()) {
+                lock.unlock();
+            }
         }
         dispatchThread = new Thread(this::dispatchLoop, name + "-dispatch");
         dispatchThread.setDaemon(true);
@@ -178,6 +221,9 @@ final class PoolDispatcher {
         }
         lock.lock();
         try {
+            if (broken != null) {
+                throw new BrokenPoolException(broken);
+            }
             if (shutdown) {
                 throw new RejectedExecutionException("pool '" + name + "' is " + (terminated ? "terminated" : "shut down")
                         + "; it takes no new tasks");
@@ -191,15 +237,32 @@ final class PoolDispatcher {
         }
     }
 
+    /** Starts a worker and its reader; the caller holds the lock. */
     private void startWorker() {
         Worker worker = new Worker();
         workers.add(worker);
         worker.reader = new Thread(worker::readResults, name + "-results-" + worker.process.pid());
         worker.reader.setDaemon(true);
         worker.reader.start();
+        // registered last: if the JVM is already gone this runs at once, and needs the reader
+        worker.process.onExit().thenRun(worker::onProcessExit);
     }
 
     private void dispatchLoop() {
+        try {
+            dispatch();
+        } catch (Throwable e) {
+            lock.lock();
+            try {
+                broken = "pool '" + name + "' is broken: its dispatcher failed: " + e;
+            } finally {
+                lock.unlock();
+            }
+            terminate();
+        }
+    }
+
+    private void dispatch() {
         while (true) {
             Worker target;
             List<Pending> batch;
@@ -208,7 +271,7 @@ final class PoolDispatcher {
                 while (true) {
                     if (terminated || (shutdown && pending.isEmpty())) {
                         closeIdleTaskPipes();
-                        if (allGone()) {
+                        if (workers.isEmpty()) {
                             finished = true;
                             changed.signalAll();
                             return;
@@ -220,14 +283,14 @@ final class PoolDispatcher {
                     }
                     changed.awaitUninterruptibly();
                 }
-                int n = Math.min(target.room(), pending.size());
+                int fairShare = (pending.size() + workersWithRoom() - 1) / workersWithRoom();
+                int n = Math.min(Math.min(BATCH, target.room()), fairShare);
                 batch = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
                     Pending p = pending.pollFirst();
                     batch.add(p);
                     target.holding.put(p.task.id(), p);
                 }
-                target.messagesHeld++;
                 target.tasksSent += n;
             } finally {
                 lock.unlock();
@@ -237,108 +300,192 @@ final class PoolDispatcher {
     }
 
     private void send(Worker worker, List<Pending> batch) {
+        try {
+            worker.tasksOut.send(new TaskBatch(tasksOf(batch)));
+        } catch (IllegalArgumentException notSerializable) {
+            sendOneByOne(worker, batch);
+        } catch (InterruptedException | RuntimeException workerGone) {
+            // its reader fails or requeues the held tasks once the JVM is gone
+            worker.process.kill();
+        } catch (Throwable e) {
+            // e.g. StackOverflowError or OutOfMemoryError while serialising: fail this batch, keep the pool
+            fail(worker, batch, e);
+        }
+    }
+
+    /** Some task of the batch cannot be serialised: send the others, fail only the ones that cannot travel. */
+    private void sendOneByOne(Worker worker, List<Pending> batch) {
+        for (Pending p : batch) {
+            try {
+                worker.tasksOut.send(new TaskBatch(List.of(p.task)));
+            } catch (InterruptedException | RuntimeException e) {
+                if (!(e instanceof IllegalArgumentException)) {
+                    worker.process.kill();
+                    return;
+                }
+                fail(worker, List.of(p), e);
+            } catch (Throwable e) {
+                fail(worker, List.of(p), e);
+            }
+        }
+    }
+
+    private void fail(Worker worker, List<Pending> tasks, Throwable error) {
+        lock.lock();
+        try {
+            for (Pending p : tasks) {
+                worker.holding.remove(p.task.id());
+                worker.tasksSent--;
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        for (Pending p : tasks) {
+            p.future.completeExceptionally(error);
+        }
+    }
+
+    private static List<Task> tasksOf(List<Pending> batch) {
         List<Task> tasks = new ArrayList<>(batch.size());
         for (Pending p : batch) {
             tasks.add(p.task);
         }
-        try {
-            worker.tasksOut.send(new TaskBatch(tasks));
-        } catch (IllegalArgumentException notSerializable) {
-            // a function or argument cannot travel: fail those tasks alone
-            lock.lock();
-            try {
-                worker.messagesHeld--;
-                worker.tasksSent -= batch.size();
-                for (Pending p : batch) {
-                    worker.holding.remove(p.task.id());
-                    p.future.completeExceptionally(notSerializable);
-                }
-                changed.signalAll();
-            } finally {
-                lock.unlock();
-            }
-        } catch (InterruptedException | RuntimeException workerGone) {
-            // the reader or the exit watch fails the held tasks
-            worker.process.kill();
-        }
+        return tasks;
     }
 
     private Worker workerWithRoom() {
         Worker best = null;
         for (Worker w : workers) {
-            if (w.hasRoom() && (best == null || w.messagesHeld < best.messagesHeld)) {
+            if (w.hasRoom() && (best == null || w.holding.size() < best.holding.size())) {
                 best = w;
             }
         }
         return best;
     }
 
+    private int workersWithRoom() {
+        int count = 0;
+        for (Worker w : workers) {
+            count += w.hasRoom() ? 1 : 0;
+        }
+        return Math.max(1, count);
+    }
+
     private void complete(Worker worker, ResultBatch batch) {
-        List<Pending> done = new ArrayList<>(batch.results().size());
+        List<Outcome> outcomes = new ArrayList<>(batch.results().size());
         lock.lock();
         try {
             for (TaskResult result : batch.results()) {
                 Pending p = worker.holding.remove(result.id());
                 if (p != null) {
-                    done.add(p);
+                    outcomes.add(decode(p, result));
                 }
             }
-            worker.messagesHeld--;
+            if (batch.results().isEmpty()) {
+                worker.initialised = true;
+            } else {
+                worker.finishedATask = true;
+                earlyExits = 0;
+            }
             changed.signalAll();
         } finally {
             lock.unlock();
         }
-        // complete outside the lock: callbacks run here
-        int i = 0;
-        for (TaskResult result : batch.results()) {
-            if (i < done.size() && done.get(i).task.id() == result.id()) {
-                Pending p = done.get(i++);
-                if (result.failed()) {
-                    p.future.completeExceptionally((Throwable) result.value());
-                } else {
-                    p.future.complete(result.value());
-                }
-            }
+        for (Outcome outcome : outcomes) {
+            outcome.deliver();
         }
     }
 
-    /** A worker's JVM ended or its pipe broke: fail what it held, replace it if the pool still needs one. */
+    private Outcome decode(Pending p, TaskResult result) {
+        Object value;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(result.value()))) {
+            value = in.readObject();
+        } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
+            return new Outcome(p, null, new CorruptedException("pool '" + name + "': cannot read the "
+                    + (result.failed() ? "exception" : "result") + " of task " + p.task.id() + ": " + e, e));
+        }
+        if (result.failed()) {
+            return new Outcome(p, null, value instanceof Throwable t ? t
+                    : new CorruptedException("pool '" + name + "': task " + p.task.id() + " failed with a non-Throwable"));
+        }
+        return new Outcome(p, value, null);
+    }
+
+    /** A worker's JVM ended or its pipe broke: settle what it held, replace it if the pool still needs one. */
     private void workerEnded(Worker worker) {
-        List<Pending> lost;
+        List<Outcome> outcomes = new ArrayList<>();
+        Integer exitCode = exitCodeOf(worker.process);
         lock.lock();
         try {
             if (worker.gone) {
                 return;
             }
             worker.gone = true;
-            lost = new ArrayList<>(worker.holding.values());
-            worker.holding.clear();
-            if (!terminated && !(shutdown && pending.isEmpty() && lost.isEmpty())) {
-                startWorker();
+            // before it said "initialised" the worker ran nothing; after, the oldest task it holds was running
+            boolean first = worker.initialised;
+            List<Pending> requeue = new ArrayList<>();
+            for (Pending p : worker.holding.values()) {
+                if (terminated) {
+                    outcomes.add(new Outcome(p, null, new CancellationException("pool '" + name + "' was terminated")));
+                } else if (first) {
+                    outcomes.add(new Outcome(p, null, new WorkerDiedException(name, worker.process.pid(), exitCode)));
+                } else {
+                    requeue.add(p);
+                }
+                first = false;
             }
-            changed.signalAll();
+            worker.holding.clear();
+            for (int i = requeue.size() - 1; i >= 0; i--) {
+                pending.addFirst(requeue.get(i));
+            }
+            boolean selfInflicted = exitCode != null && exitCode >= 0 && !worker.finishedATask && !worker.tasksClosed;
+            earlyExits = selfInflicted ? earlyExits + 1 : earlyExits;
+            if (earlyExits >= MAX_EARLY_EXITS && broken == null) {
+                broken = "pool '" + name + "' is broken: " + earlyExits + " workers in a row exited (last with code "
+                        + exitCode + ") before finishing a task; see their output for why";
+            }
+            if (broken != null) {
+                for (Pending p : pending) {
+                    outcomes.add(new Outcome(p, null, new BrokenPoolException(broken)));
+                }
+                pending.clear();
+                shutdown = true;
+            } else if (!terminated && !(shutdown && pending.isEmpty())) {
+                replace();
+            }
         } finally {
-            lock.unlock();
+            try {
+                cleanUp(worker);
+            } finally {
+                workers.remove(worker);
+                changed.signalAll();
+                lock.unlock();
+            }
         }
+        for (Outcome outcome : outcomes) {
+            outcome.deliver();
+        }
+    }
+
+    /** Starts a replacement; if even that fails and no worker is left, the pool is broken. */
+    private void replace() {
+        try {
+            startWorker();
+        } catch (RuntimeException | Error e) {
+            if (workers.stream().allMatch(w -> w.gone)) {
+                broken = "pool '" + name + "' is broken: cannot start a worker: " + e;
+            }
+        }
+    }
+
+    private void cleanUp(Worker worker) {
         if (worker.reader != Thread.currentThread()) {
             worker.reader.interrupt();
         }
-        Integer exitCode = exitCodeOf(worker.process);
-        for (Pending p : lost) {
-            p.future.completeExceptionally(terminated ? new CancellationException("pool '" + name + "' was terminated")
-                    : new WorkerDiedException(name, worker.process.pid(), exitCode));
-        }
-        worker.tasksOut.unlink();
-        worker.resultsIn.unlink();
-        worker.tasksOut.close();
-        worker.resultsIn.close();
-        lock.lock();
-        try {
-            // only now, with its pipes gone, does the worker stop counting for termination
-            workers.remove(worker);
-            changed.signalAll();
-        } finally {
-            lock.unlock();
+        for (Connection end : List.of(worker.tasksOut, worker.resultsIn)) {
+            end.unlink();
+            end.close();
         }
     }
 
@@ -361,10 +508,6 @@ final class PoolDispatcher {
         }
     }
 
-    private boolean allGone() {
-        return workers.isEmpty();
-    }
-
     void shutdown() {
         lock.lock();
         try {
@@ -376,6 +519,7 @@ final class PoolDispatcher {
     }
 
     void terminate() {
+        String reason;
         List<Pending> cancelled;
         List<Worker> running;
         lock.lock();
@@ -385,34 +529,40 @@ final class PoolDispatcher {
             cancelled = new ArrayList<>(pending);
             pending.clear();
             running = new ArrayList<>(workers);
+            reason = broken;
             changed.signalAll();
         } finally {
             lock.unlock();
         }
         for (Pending p : cancelled) {
-            p.future.completeExceptionally(new CancellationException("pool '" + name + "' was terminated"));
+            p.future.completeExceptionally(reason != null ? new BrokenPoolException(reason)
+                    : new CancellationException("pool '" + name + "' was terminated"));
         }
         for (Worker w : running) {
-            if (!w.gone) {
-                w.process.kill();
-            }
+            w.process.kill();
         }
     }
 
+    /** Removes the tasks no worker has taken yet, for shutdownNow(); their futures are cancelled. */
     List<Runnable> drainPending() {
+        List<Pending> drained;
         lock.lock();
         try {
-            List<Runnable> never = new ArrayList<>();
-            for (Pending p : pending) {
-                Task task = p.task;
-                never.add(() -> {
-                    throw new IllegalStateException("task " + task.id() + " of pool '" + name + "' was never run");
-                });
-            }
-            return never;
+            drained = new ArrayList<>(pending);
+            pending.clear();
         } finally {
             lock.unlock();
         }
+        List<Runnable> never = new ArrayList<>();
+        for (Iterator<Pending> it = drained.iterator(); it.hasNext(); ) {
+            Pending p = it.next();
+            p.future.cancel(false);
+            Task task = p.task;
+            never.add(() -> {
+                throw new IllegalStateException("task " + task.id() + " of pool '" + name + "' was never run");
+            });
+        }
+        return never;
     }
 
     boolean isShutdown() {

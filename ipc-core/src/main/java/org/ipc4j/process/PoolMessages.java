@@ -28,8 +28,11 @@ final class PoolMessages {
     record TaskBatch(List<Task> tasks) implements Serializable {
     }
 
-    /** {@code value} is the result, or the Throwable the task threw when {@code failed}. */
-    record TaskResult(long id, boolean failed, Object value) implements Serializable {
+    /**
+     * {@code value} is the serialised result, or the serialised Throwable the task threw when {@code failed}:
+     * serialised one by one so that the parent fails only the task whose result it cannot read.
+     */
+    record TaskResult(long id, boolean failed, byte[] value) implements Serializable {
     }
 
     record ResultBatch(List<TaskResult> results) implements Serializable {

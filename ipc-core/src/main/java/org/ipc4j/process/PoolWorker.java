@@ -1,10 +1,9 @@
 package org.ipc4j.process;
 
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.NotSerializableException;
 import java.io.ObjectOutputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -18,10 +17,14 @@ import org.ipc4j.process.PoolMessages.TaskBatch;
 import org.ipc4j.process.PoolMessages.TaskResult;
 
 /**
- * The loop a pool worker runs in its own JVM: receive a batch of tasks, run them, send the results back.
- * It ends when the parent closes its task pipe (EOF), or after {@code maxTasks} tasks.
+ * The loop a pool worker runs in its own JVM: receive a batch of tasks, run them in order, send results
+ * back. Results go out when the batch is done or a millisecond after the last send, so a slow task does not
+ * hold back the quick ones before it. It ends when the parent closes its task pipe (EOF), or after
+ * {@code maxTasks} tasks.
  */
 final class PoolWorker {
+    private static final long FLUSH_NANOS = 1_000_000;
+
     private PoolWorker() {
     }
 
@@ -29,6 +32,9 @@ final class PoolWorker {
         if (initializer != null) {
             initializer.run();
         }
+        // an empty batch says "initialised": tasks held by a worker that dies before this never ran
+        results.send(new ResultBatch(List.of()));
+        ByteArrayOutputStream scratch = new ByteArrayOutputStream();
         int done = 0;
         while (maxTasks <= 0 || done < maxTasks) {
             final TaskBatch batch;
@@ -37,11 +43,17 @@ final class PoolWorker {
             } catch (EOFException closedByParent) {
                 break;
             }
-            List<TaskResult> out = new ArrayList<>(batch.tasks().size());
-            for (Task task : batch.tasks()) {
-                out.add(execute(task));
+            List<TaskResult> out = new ArrayList<>();
+            long lastSend = System.nanoTime();
+            for (int i = 0; i < batch.tasks().size(); i++) {
+                out.add(execute(batch.tasks().get(i), scratch));
+                long now = System.nanoTime();
+                if (i == batch.tasks().size() - 1 || now - lastSend >= FLUSH_NANOS) {
+                    results.send(new ResultBatch(out));
+                    out = new ArrayList<>();
+                    lastSend = now;
+                }
             }
-            send(results, out);
             done += batch.tasks().size();
         }
         results.close();
@@ -49,9 +61,9 @@ final class PoolWorker {
     }
 
     @SuppressWarnings("unchecked")
-    private static TaskResult execute(Task task) {
+    private static TaskResult execute(Task task, ByteArrayOutputStream scratch) {
+        Object value;
         try {
-            Object value;
             switch (task.kind()) {
                 case APPLY:
                     value = ((PoolFunction<Object, Object>) task.function()).apply(task.argument());
@@ -85,44 +97,26 @@ final class PoolWorker {
                 default:
                     throw new IllegalStateException("unknown task kind " + task.kind());
             }
-            return new TaskResult(task.id(), false, value);
         } catch (Throwable t) {
-            return new TaskResult(task.id(), true, t);
+            byte[] thrown = serialise(t, scratch);
+            return new TaskResult(task.id(), true, thrown != null ? thrown
+                    : serialise(new RemoteTaskException(t.toString(), stackTrace(t)), scratch));
         }
+        byte[] result = serialise(value, scratch);
+        return result != null ? new TaskResult(task.id(), false, result)
+                : new TaskResult(task.id(), true, serialise(new RemoteTaskException("the task's result, a "
+                        + value.getClass().getName() + ", is not Serializable", ""), scratch));
     }
 
-    /** Sends the batch; only if that fails are the results checked one by one (serialising twice is the slow path). */
-    private static void send(Connection results, List<TaskResult> out) throws InterruptedException {
-        try {
-            results.send(new ResultBatch(out));
-        } catch (IllegalArgumentException notSerializable) {
-            List<TaskResult> fixed = new ArrayList<>(out.size());
-            for (TaskResult result : out) {
-                fixed.add(sendable(result.value()) ? result : unsendable(result));
-            }
-            results.send(new ResultBatch(fixed));
-        }
-    }
-
-    private static TaskResult unsendable(TaskResult result) {
-        Object value = result.value();
-        if (result.failed()) {
-            Throwable t = (Throwable) value;
-            return new TaskResult(result.id(), true, new RemoteTaskException(t.toString(), stackTrace(t)));
-        }
-        return new TaskResult(result.id(), true, new RemoteTaskException("the task's result, a "
-                + value.getClass().getName() + ", is not Serializable", ""));
-    }
-
-    private static boolean sendable(Object value) {
-        try (ObjectOutputStream out = new ObjectOutputStream(OutputStream.nullOutputStream())) {
+    /** The value's serialised form, or null if it cannot be serialised. */
+    private static byte[] serialise(Object value, ByteArrayOutputStream scratch) {
+        scratch.reset();
+        try (ObjectOutputStream out = new ObjectOutputStream(scratch)) {
             out.writeObject(value);
-            return true;
-        } catch (NotSerializableException e) {
-            return false;
-        } catch (IOException e) {
-            return false;
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
+        return scratch.toByteArray();
     }
 
     private static String stackTrace(Throwable t) {

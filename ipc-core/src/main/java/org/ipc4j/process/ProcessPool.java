@@ -2,6 +2,7 @@ package org.ipc4j.process;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -16,6 +17,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.RunnableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -177,7 +179,13 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
         });
     }
 
-    /** Python's {@code close()}: no new tasks; the queued ones still run. Same as {@link #shutdown()}. */
+    /**
+     * Python's {@code close()}: no new tasks; the queued ones still run. Same as {@link #shutdown()}.
+     *
+     * <p>Callbacks ({@code callback=}, {@code whenComplete}, {@code thenApply}) run on the thread that reads
+     * the worker's results, as Python's run on its result thread: they should return quickly, and must not
+     * wait for another result of the same pool.
+     */
     @Override
     public void shutdown() {
         dispatcher.shutdown();
@@ -245,6 +253,44 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
             task.run();
             return null;
         }, null);
+    }
+
+    /** Runs every task in the workers and returns the first successful result; the rest are cancelled. */
+    @Override
+    public <T> T invokeAny(Collection<? extends Callable<T>> tasks) throws InterruptedException, ExecutionException {
+        try {
+            return invokeAny(tasks, Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new ExecutionException("pool '" + name() + "': no task finished", e);
+        }
+    }
+
+    @Override
+    public <T> T invokeAny(Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        if (tasks.isEmpty()) {
+            throw new IllegalArgumentException("invokeAny needs at least one task");
+        }
+        CompletableFuture<T> first = new CompletableFuture<>();
+        List<CompletableFuture<T>> running = new ArrayList<>();
+        AtomicInteger failures = new AtomicInteger();
+        for (Callable<T> task : tasks) {
+            requireSerializable(task);
+            CompletableFuture<T> future = dispatcher.submit(Kind.CALL, task, null);
+            running.add(future);
+            future.whenComplete((value, error) -> {
+                if (error == null) {
+                    first.complete(value);
+                } else if (failures.incrementAndGet() == tasks.size()) {
+                    first.completeExceptionally(error);
+                }
+            });
+        }
+        try {
+            return first.get(timeout, unit);
+        } finally {
+            running.forEach(f -> f.cancel(false));
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.ipc4j.region;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -49,19 +50,23 @@ final class Attachments {
             return channel;
         }
 
-        /** Drops one user; the last one releases the lock and closes the channel. */
+        /**
+         * Drops one user; the last one releases the lock and closes the channel, under the registry's monitor
+         * so that no thread of this JVM attaches the same file in between (its new lock would be dropped by
+         * this close, or would collide with this lock in the JVM's lock table).
+         */
         void release() {
             synchronized (OPEN) {
                 if (--users > 0) {
                     return;
                 }
                 OPEN.remove(fileKey);
-            }
-            try {
-                lock.release();
-                channel.close();
-            } catch (IOException ignored) {
-                // the kernel releases both when the process ends
+                try {
+                    lock.release();
+                    channel.close();
+                } catch (IOException ignored) {
+                    // the kernel releases both when the process ends
+                }
             }
         }
     }
@@ -178,7 +183,12 @@ final class Attachments {
     /** Shared lock; a cleaner holds the exclusive one only for an instant, so retry briefly. */
     private static FileLock lockShared(FileChannel channel, String name) throws IOException {
         for (int attempt = 0; attempt < LOCK_ATTEMPTS; attempt++) {
-            FileLock lock = channel.tryLock(0, Long.MAX_VALUE, true);
+            final FileLock lock;
+            try {
+                lock = channel.tryLock(0, Long.MAX_VALUE, true);
+            } catch (OverlappingFileLockException e) {
+                throw new RegionIOException("'" + name + "' is already locked by this JVM through another channel", e);
+            }
             if (lock != null) {
                 return lock;
             }

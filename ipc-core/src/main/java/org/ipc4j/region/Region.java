@@ -108,8 +108,9 @@ public final class Region implements AutoCloseable {
         try {
             // umask can only take bits away from 0600; set it explicitly anyway so the mode is exactly 0600
             Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
-            reserve(channel, total, name);
+            // attach before the slow reserve: a cleaner must see the file in use while its header is still zeros
             attachment = Attachments.attachCreated(path, channel, name);
+            reserve(channel, total, name);
             MappedBytes bytes = new MappedBytes(channel.map(FileChannel.MapMode.READ_WRITE, 0, total));
             ProcessId me = Os.currentProcess();
             bytes.putLong(CREATOR_PID_OFFSET, me.pid());
@@ -152,6 +153,9 @@ public final class Region implements AutoCloseable {
             attachment = Attachments.attachExisting(path, name);
             FileChannel channel = attachment.channel();
             long size = awaitInitialised(name, channel);
+            if (size > Integer.MAX_VALUE) {
+                throw new CorruptedException("'" + name + "' is " + size + " bytes, more than a region can be (2 GiB)");
+            }
             MappedBytes bytes = new MappedBytes(channel.map(FileChannel.MapMode.READ_WRITE, 0, size));
             validateHeader(name, bytes, size, expected);
             Region region = new Region(name, path, expected, bytes, attachment);
@@ -188,10 +192,13 @@ public final class Region implements AutoCloseable {
     /** The file's size once its creator has published it; throws if that does not happen in time. */
     private static long awaitInitialised(String name, FileChannel channel) throws IOException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(openTimeoutMillis());
+        MappedBytes header = null;
         while (true) {
             long size = channel.size();
             if (size >= HEADER_LENGTH) {
-                MappedBytes header = new MappedBytes(channel.map(FileChannel.MapMode.READ_ONLY, 0, HEADER_LENGTH));
+                if (header == null) {
+                    header = new MappedBytes(channel.map(FileChannel.MapMode.READ_ONLY, 0, HEADER_LENGTH));
+                }
                 // acquire: pairs with the creator's release of INITIALISED, so the rest of the header is visible
                 int initialised = header.getIntAcquire(INITIALISED_OFFSET);
                 if (initialised == INITIALISED) {
@@ -264,7 +271,8 @@ public final class Region implements AutoCloseable {
         }
     }
 
-    private static long openTimeoutMillis() {
+    /** How long {@link #open} waits for a creator; cleaners leave uninitialised files younger than this alone. */
+    static long openTimeoutMillis() {
         return Long.getLong(OPEN_TIMEOUT_PROPERTY, DEFAULT_OPEN_TIMEOUT_MILLIS);
     }
 

@@ -3,7 +3,9 @@ package org.ipc4j.region;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 
 import org.ipc4j.errors.RegionIOException;
@@ -20,10 +22,14 @@ public final class RegionDirectory {
     private RegionDirectory() {
     }
 
-    /** The directory to use, created (mode 0700) if missing. */
+    /**
+     * The directory to use, created (mode 0700) if missing. The default per-user directory sits in a
+     * world-writable place under a predictable name, so it must be a real directory (not a link), owned by
+     * this user, with mode 0700: otherwise another user could plant files that this user's processes open.
+     */
     public static Path current() {
         Path dir = configured();
-        if (!Files.isDirectory(dir)) {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(dir)) {
             try {
                 Files.createDirectories(dir.getParent());
                 Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
@@ -34,7 +40,37 @@ public final class RegionDirectory {
                 throw new RegionIOException("cannot create the ipc4j directory " + dir + ": " + e.getMessage(), e);
             }
         }
+        if (!isExplicit()) {
+            checkPrivate(dir);
+        }
         return dir;
+    }
+
+    private static boolean isExplicit() {
+        String property = System.getProperty(PROPERTY);
+        String environment = System.getenv(ENVIRONMENT);
+        return (property != null && !property.isBlank()) || (environment != null && !environment.isBlank());
+    }
+
+    /** Throws unless {@code dir} is a real directory of this user with mode 0700. */
+    static void checkPrivate(Path dir) {
+        try {
+            PosixFileAttributes attributes = Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            String me = System.getProperty("user.name");
+            if (!attributes.isDirectory()) {
+                throw new RegionIOException("the ipc4j directory " + dir + " is not a directory (a link?); remove it");
+            }
+            if (me != null && !attributes.owner().getName().equals(me)) {
+                throw new RegionIOException("the ipc4j directory " + dir + " belongs to " + attributes.owner().getName()
+                        + ", not to " + me + "; another user may have planted it: remove it or set -Dipc4j.dir");
+            }
+            if (!PosixFilePermissions.toString(attributes.permissions()).equals("rwx------")) {
+                throw new RegionIOException("the ipc4j directory " + dir + " has mode "
+                        + PosixFilePermissions.toString(attributes.permissions()) + ", not rwx------; fix it with chmod 700");
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new RegionIOException("cannot check the ipc4j directory " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     /** The directory ipc4j would use, whether or not it exists. */

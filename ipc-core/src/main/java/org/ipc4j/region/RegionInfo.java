@@ -6,10 +6,12 @@ package org.ipc4j.region;
  * @param type null where the code is unknown to this version or the header is not initialised
  * @param creatorAlive whether the creating process (pid and start time) still runs
  * @param attached whether some live process has the region open
+ * @param settling not initialised yet but young: possibly still being created (its header is zeros for a
+ *                 moment), so no cleaner may judge it yet
  */
 public record RegionInfo(String name, ObjectType type, int typeCode, long fileSize, long totalLength,
                          long creatorPid, long creatorStartTime, boolean creatorAlive, long createdMillis,
-                         boolean initialised, boolean validMagic, boolean attached) {
+                         boolean initialised, boolean validMagic, boolean attached, boolean settling) {
 
     public boolean anonymous() {
         return name.startsWith(RegionNames.ANONYMOUS_PREFIX);
@@ -17,6 +19,6 @@ public record RegionInfo(String name, ObjectType type, int typeCode, long fileSi
 
     /** Neither its creator nor any process that attached it is alive: nobody can still be using it. */
     public boolean abandoned() {
-        return !creatorAlive && !attached;
+        return !creatorAlive && !attached && !settling;
     }
 }

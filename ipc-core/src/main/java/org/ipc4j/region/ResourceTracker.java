@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,9 +35,12 @@ public final class ResourceTracker {
         ByteBuffer header = ByteBuffer.allocate(RegionHeaderDescriptor.HEADER_LENGTH).order(ByteOrder.nativeOrder());
         long size;
         boolean attached;
+        boolean young;
         try {
             size = Attachments.readStart(file, header);
             attached = Attachments.isAttached(file);
+            young = System.currentTimeMillis() - Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toMillis()
+                    < Math.max(10_000, 5 * Region.openTimeoutMillis());
         } catch (NoSuchFileException gone) {
             return Optional.empty();
         }
@@ -46,11 +50,12 @@ public final class ResourceTracker {
         boolean initialised = complete && header.getInt(RegionHeaderDescriptor.INITIALISED_OFFSET) == RegionHeaderDescriptor.INITIALISED;
         long pid = complete ? header.getLong(RegionHeaderDescriptor.CREATOR_PID_OFFSET) : 0;
         long start = complete ? header.getLong(RegionHeaderDescriptor.CREATOR_START_TIME_OFFSET) : 0;
+        // a file being created has a zero header for a moment: count it as alive until the open timeout passes
         boolean creatorAlive = pid > 0 && Os.liveness().isAlive(pid, start);
         return Optional.of(new RegionInfo(name, initialised ? ObjectType.ofCode(code) : null, code, size,
                 complete ? header.getLong(RegionHeaderDescriptor.TOTAL_LENGTH_OFFSET) : 0, pid, start, creatorAlive,
                 complete ? header.getLong(RegionHeaderDescriptor.CREATED_MILLIS_OFFSET) : 0, initialised,
-                magic == RegionHeaderDescriptor.MAGIC, attached));
+                magic == RegionHeaderDescriptor.MAGIC, attached, !initialised && young));
     }
 
     /** Every region file in {@code dir}, sorted by name. */
@@ -76,7 +81,7 @@ public final class ResourceTracker {
      */
     public static boolean removeIfAbandoned(Path file) throws IOException {
         Optional<RegionInfo> info = inspect(file);
-        return info.isPresent() && !info.get().creatorAlive() && Attachments.removeIfUnused(file);
+        return info.isPresent() && !info.get().creatorAlive() && !info.get().settling() && Attachments.removeIfUnused(file);
     }
 
     /** Removes every abandoned object in {@code dir}: what {@code ipc4j gc} does. Returns the names removed. */

@@ -31,7 +31,13 @@ public final class SharedObjectHandle implements Serializable {
 
     private Object readResolve() throws ObjectStreamException {
         try {
-            Class<?> type = Class.forName(className, true, Thread.currentThread().getContextClassLoader());
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            // check the type before initialising it: a hostile stream may name any class
+            Class<?> type = Class.forName(className, false, loader);
+            if (!SharedObject.class.isAssignableFrom(type)) {
+                throw new InvalidObjectException("'" + name + "': " + className + " is not an ipc4j shared object");
+            }
+            Class.forName(className, true, loader);
             return type.getMethod("open", String.class).invoke(null, name);
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof RuntimeException runtime) {

@@ -2,6 +2,7 @@ package org.ipc4j.ring;
 
 import org.ipc4j.os.Os;
 import org.ipc4j.os.ProcessId;
+import org.ipc4j.os.ProcessLiveness;
 
 /**
  * A process packed into 64 bits (pid in the high half, the low 32 bits of its start time in the low half),
@@ -35,7 +36,10 @@ public final class ProcessStamp {
             return false;
         }
         long actual = Os.liveness().startTime(pid);
-        return actual >= 0 && (startTimeLow == 0 || (int) actual == startTimeLow);
+        if (actual == ProcessLiveness.DEAD) {
+            return false;
+        }
+        return actual == ProcessLiveness.UNKNOWN || startTimeLow == 0 || (int) actual == startTimeLow;
     }
 
     public static boolean isAlive(long stamp) {

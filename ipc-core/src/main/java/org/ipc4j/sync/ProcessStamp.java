@@ -46,10 +46,10 @@ final class ProcessStamp {
      */
     static boolean isDead(long pid, long stamp) {
         long actual = LIVENESS.startTime(pid);
-        if (actual < 0) {
+        if (actual == ProcessLiveness.DEAD) {
             return true;
         }
-        if (stamp == UNKNOWN || (stamp & TAG_MASK) != TAG) {
+        if (actual == ProcessLiveness.UNKNOWN || stamp == UNKNOWN || (stamp & TAG_MASK) != TAG) {
             return false;
         }
         return (stamp & ~TAG_MASK) != actual;

@@ -104,14 +104,18 @@ public final class SharedCondition extends SharedObject implements Condition {
     /** Opens a condition, binding it to {@code lock}, which must be the lock it was created with. */
     public static SharedCondition open(String name, AbstractSharedLock lock) {
         Region region = Region.open(name, ObjectType.CONDITION);
-        BoundLock bound = boundLock(region);
-        ObjectType type = lock instanceof SharedRLock ? ObjectType.RLOCK : ObjectType.LOCK;
-        if (!bound.name.equals(lock.name()) || bound.type != type) {
+        try {
+            BoundLock bound = boundLock(region);
+            ObjectType type = lock instanceof SharedRLock ? ObjectType.RLOCK : ObjectType.LOCK;
+            if (!bound.name.equals(lock.name()) || bound.type != type) {
+                throw new TypeMismatchException("condition '" + name + "' is bound to " + bound.type + " '" + bound.name
+                        + "', not to " + type + " '" + lock.name() + "'");
+            }
+            return new SharedCondition(region, lock, false);
+        } catch (RuntimeException e) {
             region.close();
-            throw new TypeMismatchException("condition '" + name + "' is bound to " + bound.type + " '" + bound.name
-                    + "', not to " + type + " '" + lock.name() + "'");
+            throw e;
         }
-        return new SharedCondition(region, lock, false);
     }
 
     private record BoundLock(ObjectType type, String name) {

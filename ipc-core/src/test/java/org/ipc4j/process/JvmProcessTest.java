@@ -10,6 +10,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.ipc4j.os.Os;
 import org.ipc4j.testkit.ChildJvm;
@@ -57,16 +58,24 @@ class JvmProcessTest {
         JvmProcess killed = quiet(new JvmProcess(() -> sleepMillis(60_000))).start();
         JvmProcess terminated = quiet(new JvmProcess(() -> sleepMillis(60_000))).start();
 
-        assertNull(killed.exitCode(), "null while running");
-        assertTrue(killed.isAlive());
-        ok.join();
-        thrown.join();
-        assertTrue(exited.join(TIMEOUT));
-        Thread.sleep(500);
-        killed.kill();
-        terminated.terminate();
-        killed.join();
-        terminated.join();
+        try {
+            assertNull(killed.exitCode(), "null while running");
+            assertTrue(killed.isAlive());
+            ok.join();
+            thrown.join();
+            assertTrue(exited.join(TIMEOUT));
+            Thread.sleep(500);
+            killed.kill();
+            terminated.terminate();
+            killed.join();
+            terminated.join();
+        } finally {
+            for (JvmProcess p : List.of(ok, thrown, exited, killed, terminated)) {
+                if (p.isAlive()) {
+                    p.kill();
+                }
+            }
+        }
 
         assertEquals(0, ok.exitCode());
         assertTrue(outputOf(ok).contains("fine"));

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.ipc4j.channel.SharedQueue;
 import org.ipc4j.codec.Codecs;
+import org.ipc4j.sync.SharedEvent;
 import org.ipc4j.sync.SharedLock;
 import org.ipc4j.testkit.SharedDirExtension;
 import org.junit.jupiter.api.Test;
@@ -22,14 +23,17 @@ class SharedObjectsInChildrenTest {
     static final class Producer extends JvmProcess {
         private final SharedQueue<String> queue;
         private final SharedLock lock;
+        private final SharedEvent aboutToLock;
 
-        Producer(SharedQueue<String> queue, SharedLock lock) {
+        Producer(SharedQueue<String> queue, SharedLock lock, SharedEvent aboutToLock) {
             this.queue = queue;
             this.lock = lock;
+            this.aboutToLock = aboutToLock;
         }
 
         @Override
         public void run() throws Exception {
+            aboutToLock.set();
             lock.lock();
             try {
                 queue.put("from subclass " + current().name() + " holding the lock");
@@ -42,7 +46,8 @@ class SharedObjectsInChildrenTest {
     @Test
     void aQueueAndALockTravelInLambdaCapturesAndSubclassFields() throws Exception {
         try (SharedQueue<String> queue = SharedQueue.create(Codecs.strings());
-             SharedLock lock = SharedLock.create()) {
+             SharedLock lock = SharedLock.create();
+             SharedEvent aboutToLock = SharedEvent.create()) {
             JvmProcess lambda = JvmProcess.start(() -> {
                 lock.lock();
                 try {
@@ -57,9 +62,10 @@ class SharedObjectsInChildrenTest {
 
             // the parent holds the lock: the child blocks on the same lock until it is released
             lock.lock();
-            Producer producer = new Producer(queue, lock);
+            Producer producer = new Producer(queue, lock, aboutToLock);
             producer.setName("Producer").start();
-            assertEquals(null, queue.poll(1, TimeUnit.SECONDS), "the child waits for the parent's lock");
+            assertTrue(aboutToLock.await(30, TimeUnit.SECONDS), "the child started");
+            assertEquals(null, queue.poll(500, TimeUnit.MILLISECONDS), "the child waits for the parent's lock");
             lock.unlock();
             assertEquals("from subclass Producer holding the lock", queue.poll(20, TimeUnit.SECONDS));
             assertTrue(producer.join(Duration.ofSeconds(20)));
@@ -69,6 +75,7 @@ class SharedObjectsInChildrenTest {
             assertEquals(List.of(), rest);
             queue.unlink();
             lock.unlink();
+            aboutToLock.unlink();
         }
     }
 }

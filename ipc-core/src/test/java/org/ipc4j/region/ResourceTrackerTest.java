@@ -108,6 +108,38 @@ class ResourceTrackerTest {
     }
 
     @Test
+    void aFileStillBeingCreatedIsNotJudgedUntilItIsOld() throws Exception {
+        Path dir = SharedDirExtension.dir();
+        Path fresh = dir.resolve(RegionNames.anonymous());
+        Files.write(fresh, new byte[4096]);
+        RegionInfo info = ResourceTracker.inspect(fresh).orElseThrow();
+        assertTrue(info.settling() && !info.abandoned(), "a zero header may be a creator at work: " + info);
+        assertEquals(List.of(), ResourceTracker.sweepAnonymous(dir));
+        Files.setLastModifiedTime(fresh, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+        assertEquals(List.of(fresh.getFileName().toString()), ResourceTracker.sweepAnonymous(dir), "an old half-made file goes");
+    }
+
+    @Test
+    void theDefaultDirectoryMustBePrivate() throws Exception {
+        Path dir = Files.createTempDirectory(SharedDirExtension.dir(), "private");
+        Path link = SharedDirExtension.dir().resolve("link-to-private");
+        try {
+            RegionDirectory.checkPrivate(dir);
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            org.ipc4j.errors.RegionIOException open = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.ipc4j.errors.RegionIOException.class, () -> RegionDirectory.checkPrivate(dir));
+            assertTrue(open.getMessage().contains("rwxr-xr-x"), open.getMessage());
+            Files.createSymbolicLink(link, dir);
+            org.ipc4j.errors.RegionIOException linked = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.ipc4j.errors.RegionIOException.class, () -> RegionDirectory.checkPrivate(link));
+            assertTrue(linked.getMessage().contains("not a directory"), linked.getMessage());
+        } finally {
+            Files.deleteIfExists(link);
+            Files.delete(dir);
+        }
+    }
+
+    @Test
     void theNextJvmToStartSweepsAbandonedAnonymousObjects() throws Exception {
         Path dir = SharedDirExtension.dir();
         ChildJvm creator = ChildJvm.start(Creator.class);
