@@ -1,5 +1,7 @@
 package org.ipc4j.examples;
 
+import java.util.Locale;
+
 import org.ipc4j.process.JvmProcess;
 
 /**
@@ -29,7 +31,7 @@ public final class DownloadSubclass {
             System.out.println("child (" + pid + ") starts, its parent is (" + JvmProcess.parentPid() + ")");
             Seconds.sleep(interval);
             double stop = Seconds.now();
-            System.out.printf("child (%d) finished, took (%f) seconds%n", pid, stop - start);
+            System.out.println(String.format(Locale.ROOT, "child (%d) finished, took (%f) seconds", pid, stop - start));
         }
     }
 
@@ -43,7 +45,8 @@ public final class DownloadSubclass {
         p.start();
         Seconds.sleep(parentSleep); // instead of p.join(): the seed's way of letting the child finish first
         double stop = Seconds.now();
-        System.out.printf("main process (%d) finished, took (%f) seconds%n", ProcessHandle.current().pid(), stop - start);
+        System.out.println(String.format(Locale.ROOT, "main process (%d) finished, took (%f) seconds",
+                ProcessHandle.current().pid(), stop - start));
         p.join(); // what Python does for us at exit
     }
 }

@@ -1,5 +1,7 @@
 package org.ipc4j.examples;
 
+import java.util.Locale;
+
 import org.ipc4j.process.JvmProcess;
 
 /**
@@ -20,7 +22,7 @@ public final class JoinTwoChildren {
         double start = Seconds.now();
         Seconds.sleep(seconds);
         double end = Seconds.now();
-        System.out.printf("child (%d) ran for %.2f seconds%n", pid, end - start);
+        System.out.println(String.format(Locale.ROOT, "child (%d) ran for %.2f seconds", pid, end - start));
     }
 
     public static void main(String[] args) throws Exception {

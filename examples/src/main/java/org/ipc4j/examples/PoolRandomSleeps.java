@@ -1,5 +1,6 @@
 package org.ipc4j.examples;
 
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.ipc4j.process.ProcessPool;
@@ -22,7 +23,7 @@ public final class PoolRandomSleeps {
         double start = Seconds.now();
         Seconds.sleep(ThreadLocalRandom.current().nextDouble() * maxSleep);
         double end = Seconds.now();
-        System.out.printf("Task %d (%d) runs %.2f seconds.%n", name, pid, end - start);
+        System.out.println(String.format(Locale.ROOT, "Task %d (%d) runs %.2f seconds.", name, pid, end - start));
         return end - start;
     }
 

@@ -1,5 +1,7 @@
 package org.ipc4j.examples;
 
+import java.util.Locale;
+
 import org.ipc4j.process.JvmProcess;
 
 /**
@@ -35,7 +37,7 @@ public final class SubProcessSubclass {
             double start = Seconds.now();
             Seconds.sleep(interval);
             double end = Seconds.now();
-            System.out.printf("child (%d) ran for %.2f seconds%n", pid, end - start);
+            System.out.println(String.format(Locale.ROOT, "child (%d) ran for %.2f seconds", pid, end - start));
         }
     }
 

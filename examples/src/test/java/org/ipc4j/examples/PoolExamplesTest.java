@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 
 import org.ipc4j.testkit.SharedDirExtension;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -38,8 +37,6 @@ class PoolExamplesTest {
 
     /** The seed's point: four workers run four of the five 2 s tasks at once. */
     @Test
-    @Disabled("ProcessPool sends every pending task to one worker in one batch (PoolDispatcher BATCH = 64): "
-            + "the five tasks run one after the other in a single worker; re-enable when apply_async tasks spread over idle workers")
     void poolApplyAsyncRunsFourTasksAtOnce() {
         ExampleRun run = ExampleRun.run("PoolApplyAsync");
         int running = 0;
