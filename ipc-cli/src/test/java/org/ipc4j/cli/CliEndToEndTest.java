@@ -8,7 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.ipc4j.channel.SharedQueue;
+import org.ipc4j.codec.Codecs;
 import org.ipc4j.region.ObjectType;
+import org.ipc4j.state.SharedLong;
+import org.ipc4j.state.SharedLongArray;
+import org.ipc4j.state.SharedMap;
 import org.ipc4j.sync.SharedBarrier;
 import org.ipc4j.sync.SharedEvent;
 import org.ipc4j.sync.SharedLock;
@@ -73,6 +78,58 @@ class CliEndToEndTest {
         ChildJvm gc = cli("gc");
         assertEquals(0, exit(gc), gc.output());
         assertTrue(gc.lines().containsAll(java.util.List.of("removed bar", "removed evt", "removed held-lock", "removed sem")), gc.output());
+    }
+
+    /** Child: a queue with three messages, a value, an array and a map; waits to be killed. */
+    public static final class StateHolder {
+        public static void main(String[] args) throws Exception {
+            SharedQueue<String> queue = SharedQueue.create("jobs", 1 << 16, Codecs.strings());
+            for (String job : new String[] {"alpha", "beta", "gamma"}) {
+                queue.put(job);
+            }
+            SharedLong.create("counter", 42);
+            SharedLongArray.create("squares", new long[] {0, 1, 4, 9, 16, 25, 36, 49, 64, 81});
+            SharedMap<String, Long> map = SharedMap.create("ages", Codecs.strings(), Codecs.longs(), 64, 32, 8);
+            map.put("ann", 31L);
+            map.put("bob", 42L);
+            System.out.println("ready");
+            Thread.sleep(120_000);
+        }
+    }
+
+    @Test
+    void statAndDumpShowQueuesValuesArraysAndMaps() {
+        ChildJvm holder = ChildJvm.start(StateHolder.class);
+        holder.awaitLine("ready"::equals, TIMEOUT);
+        try {
+            ChildJvm queue = cli("stat", "jobs");
+            assertEquals(0, exit(queue), queue.output());
+            assertTrue(queue.lines().contains(String.format("%-16s %s", "depth", 3)), queue.output());
+            assertTrue(queue.lines().contains(String.format("%-16s %s", "codec", "string")), queue.output());
+
+            ChildJvm dump = cli("dump", "jobs");
+            assertEquals(0, exit(dump), dump.output());
+            assertTrue(dump.lines().contains("#0 5 bytes  616c706861  alpha"), dump.output());
+            assertTrue(dump.lines().contains("#2 5 bytes  67616d6d61  gamma"), dump.output());
+            ChildJvm again = cli("stat", "--json", "jobs");
+            assertTrue(again.output().contains("\"depth\":3"), "dump took nothing: " + again.output());
+
+            ChildJvm value = cli("stat", "counter");
+            assertTrue(value.lines().contains(String.format("%-16s %s", "value", 42)), value.output());
+            ChildJvm array = cli("stat", "--json", "squares");
+            assertTrue(array.output().contains("\"length\":10,\"first\":[0,1,4,9,16,25,36,49]"), array.output());
+            ChildJvm map = cli("stat", "ages");
+            assertTrue(map.lines().contains(String.format("%-16s %s", "size", 2)), map.output());
+
+            ChildJvm notAQueue = cli("dump", "counter");
+            assertEquals(2, exit(notAQueue));
+        } finally {
+            holder.kill9();
+            for (String name : new String[] {"jobs", "counter", "squares", "ages"}) {
+                cli("rm", name);
+            }
+            cli("gc");
+        }
     }
 
     /** Runs the tool as a user would: its own JVM, its main class, the arguments. */

@@ -76,6 +76,7 @@ public final class Connection extends SharedObject {
         this.objects = new Receiver<>(name, this.codec, blocks);
         this.bytes = new Receiver<>(name, Codecs.bytes(), blocks);
         if (attach) {
+            // volatile: pairs with the peer's volatile read of the holder in peerGone()
             memory.putLongVolatile(ownLine + PipeDescriptor.HOLDER_OFFSET, self);
         }
     }
@@ -160,6 +161,7 @@ public final class Connection extends SharedObject {
         if (outgoing == null) {
             throw new WrongDirectionException("pipe '" + name() + "': this end only receives (one-way pipe)");
         }
+        // volatile: pairs with the peer's volatile store of its closed flag in close()
         if (memory.getIntVolatile(peerLine + PipeDescriptor.CLOSED_OFFSET) != 0) {
             throw new BrokenPipeException("pipe '" + name() + "': the other end is closed");
         }
@@ -312,7 +314,8 @@ public final class Connection extends SharedObject {
                 if ((round & 15) == 15) {
                     incoming.recoverStuckRecord(false);
                 }
-                long slice = Math.min(deadlineNanos, WaitStrategies.deadline(PEER_CHECK_INTERVAL_NANOS, TimeUnit.NANOSECONDS));
+                long peerCheck = WaitStrategies.deadline(PEER_CHECK_INTERVAL_NANOS, TimeUnit.NANOSECONDS);
+                long slice = incoming.consumerSliceDeadline(peerCheck - deadlineNanos < 0 ? peerCheck : deadlineNanos);
                 incoming.consumerIdle(strategy, seen, round, slice);
             }
         } finally {
@@ -331,6 +334,8 @@ public final class Connection extends SharedObject {
         if (peerGone != null) {
             return peerGone;
         }
+        // volatile: pairs with the peer's volatile store in close(), made after its last commit, so a
+        // receiver that sees "closed" and then an empty ring has everything that was sent
         if (memory.getIntVolatile(peerLine + PipeDescriptor.CLOSED_OFFSET) != 0) {
             peerGone = "was closed";
             return peerGone;
@@ -340,6 +345,7 @@ public final class Connection extends SharedObject {
             return null;
         }
         nextPeerCheckNanos = now + PEER_CHECK_INTERVAL_NANOS;
+        // volatile: pairs with the peer's volatile store of the holder when it attaches
         long holder = memory.getLongVolatile(peerLine + PipeDescriptor.HOLDER_OFFSET);
         if (holder != ProcessStamp.NONE && !ProcessStamp.isAlive(holder)) {
             peerGone = "died (pid " + ProcessStamp.pid(holder) + ")";
@@ -359,6 +365,7 @@ public final class Connection extends SharedObject {
             return;
         }
         if (memory.getLongVolatile(ownLine + PipeDescriptor.HOLDER_OFFSET) == self) {
+            // volatile: pairs with the peer's volatile read in peerGone(); our commits came before it
             memory.putIntVolatile(ownLine + PipeDescriptor.CLOSED_OFFSET, 1);
             if (outgoing != null) {
                 outgoing.wakeAll();

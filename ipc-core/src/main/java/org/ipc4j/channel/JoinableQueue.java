@@ -53,24 +53,24 @@ public final class JoinableQueue<E> extends SharedQueue<E> {
     /** Marks one element taken earlier as processed; {@link IllegalStateException} if more than were put. */
     public void taskDone() {
         ensureOpen();
-        finishTask();
+        tasks.done();
     }
 
     /** Waits until every element ever put has been marked done. */
     public void join() throws InterruptedException {
         ensureOpen();
-        awaitTasksDone(WaitStrategies.noDeadline());
+        tasks.awaitAllDone(strategy, WaitStrategies.noDeadline());
     }
 
     /** As {@link #join()}, for at most {@code timeout}; false if tasks were still unfinished then. */
     public boolean join(long timeout, TimeUnit unit) throws InterruptedException {
         ensureOpen();
-        return awaitTasksDone(WaitStrategies.deadline(timeout, unit));
+        return tasks.awaitAllDone(strategy, WaitStrategies.deadline(timeout, unit));
     }
 
     /** Elements put and not yet marked done. */
     public int unfinished() {
         ensureOpen();
-        return unfinishedTasks();
+        return tasks.unfinished();
     }
 }

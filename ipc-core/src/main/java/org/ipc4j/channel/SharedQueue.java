@@ -18,7 +18,6 @@ import org.ipc4j.memory.MappedBytes;
 import org.ipc4j.region.ObjectType;
 import org.ipc4j.region.Region;
 import org.ipc4j.region.RegionNames;
-import org.ipc4j.region.SharedObject;
 import org.ipc4j.ring.MpmcRing;
 import org.ipc4j.ring.RecordDescriptor;
 import org.ipc4j.ring.Ring;
@@ -50,8 +49,8 @@ public class SharedQueue<E> extends QueueCollection<E> {
     final transient int body;
     private final transient MessageBlocks blocks;
     private final transient boolean joinable;
-    private final transient FutexWord unfinished;
-    private transient volatile WaitStrategy strategy = WaitStrategies.defaultStrategy();
+    final transient TaskCounter tasks;
+    transient volatile WaitStrategy strategy = WaitStrategies.defaultStrategy();
 
     SharedQueue(Region region, Codec<E> codec) {
         super(region);
@@ -69,7 +68,8 @@ public class SharedQueue<E> extends QueueCollection<E> {
             throw new CorruptedException("'" + name + "': max inline message " + ring.maxMessageLength() + " is below " + MIN_INLINE);
         }
         this.blocks = new MessageBlocks(name);
-        this.unfinished = new FutexWord(memory, body + QueueDescriptor.UNFINISHED_OFFSET, body + QueueDescriptor.JOIN_SLEEPERS_OFFSET);
+        this.tasks = new TaskCounter(name, new FutexWord(memory, body + QueueDescriptor.UNFINISHED_OFFSET,
+                body + QueueDescriptor.JOIN_SLEEPERS_OFFSET));
     }
 
     // ---- lifecycle
@@ -132,11 +132,14 @@ public class SharedQueue<E> extends QueueCollection<E> {
     /** Ends the queue for every process: puts fail from now on; takes drain what is left, then fail. */
     public void shutdown() {
         ensureOpen();
+        // volatile: in one total order with producers' claims (CAS/RMW) and their re-read of the flag after
+        // claiming, so a consumer that sees the flag and then a drained ring has seen every put that succeeded
         memory.putIntVolatile(body + QueueDescriptor.SHUTDOWN_OFFSET, 1);
         ring.wakeAll();
     }
 
     public boolean isShutdown() {
+        // volatile: pairs with shutdown()'s volatile store
         return memory.getIntVolatile(body + QueueDescriptor.SHUTDOWN_OFFSET) != 0;
     }
 
@@ -184,7 +187,7 @@ public class SharedQueue<E> extends QueueCollection<E> {
                 return false;
             }
             if (joinable) {
-                memory.getAndAddInt(body + QueueDescriptor.UNFINISHED_OFFSET, 1);
+                tasks.add();
             }
             try {
                 checkNotShutdown();
@@ -196,7 +199,7 @@ public class SharedQueue<E> extends QueueCollection<E> {
             } catch (RuntimeException e) {
                 ring.abort(offset);
                 if (joinable) {
-                    finishTask();
+                    tasks.done();
                 }
                 throw e;
             }
@@ -303,7 +306,7 @@ public class SharedQueue<E> extends QueueCollection<E> {
                 if ((round & 15) == 15) {
                     ring.recoverStuckRecord(false);
                 }
-                ring.consumerIdle(strategy, seen, round, deadlineNanos);
+                ring.consumerIdle(strategy, seen, round, ring.consumerSliceDeadline(deadlineNanos));
             }
         } finally {
             if (registered) {
@@ -407,6 +410,28 @@ public class SharedQueue<E> extends QueueCollection<E> {
         return ring.hasRoomFor(0) ? Integer.MAX_VALUE : 0;
     }
 
+    /** The ring's size in bytes. */
+    public int capacityBytes() {
+        ensureOpen();
+        return ring.capacity();
+    }
+
+    /** Consumers and producers waiting now, and messages taken since creation: gauges for tools. */
+    public int waitingConsumers() {
+        ensureOpen();
+        return ring.waitingConsumers();
+    }
+
+    public int waitingProducers() {
+        ensureOpen();
+        return ring.waitingProducers();
+    }
+
+    public long takenTotal() {
+        ensureOpen();
+        return ring.consumedTotal();
+    }
+
     /** Python's {@code full()}. */
     public boolean full() {
         return remainingCapacity() == 0;
@@ -419,46 +444,6 @@ public class SharedQueue<E> extends QueueCollection<E> {
         Receiver<E> receiver = receiver();
         ring.peek(receiver, Integer.MAX_VALUE);
         return Collections.unmodifiableList(receiver.values(false)).iterator();
-    }
-
-    // ---- joinable bookkeeping (JoinableQueue's API; every handle keeps the count when the queue is joinable)
-
-    /** Marks one task done; wakes joiners when none is left. */
-    void finishTask() {
-        int offset = body + QueueDescriptor.UNFINISHED_OFFSET;
-        while (true) {
-            int left = memory.getIntVolatile(offset);
-            if (left <= 0) {
-                throw new IllegalStateException("taskDone() on '" + name() + "' called more times than elements were put");
-            }
-            if (memory.compareAndSetInt(offset, left, left - 1)) {
-                if (left == 1) {
-                    unfinished.wakeAll();
-                }
-                return;
-            }
-        }
-    }
-
-    /** Waits until every element put was marked done or the deadline passed; false on timeout. */
-    boolean awaitTasksDone(long deadlineNanos) throws InterruptedException {
-        for (int round = 0; ; round++) {
-            int left = unfinished.get();
-            if (left == 0) {
-                return true;
-            }
-            if (WaitStrategies.isDue(deadlineNanos)) {
-                return false;
-            }
-            if (Thread.interrupted()) {
-                throw new InterruptedException();
-            }
-            strategy.idle(unfinished, left, round, deadlineNanos);
-        }
-    }
-
-    int unfinishedTasks() {
-        return unfinished.get();
     }
 
     static Region checkJoinable(Region region) {

@@ -76,6 +76,10 @@ public final class MappedBytes {
         return (int) INT.getVolatile(buffer, offset);
     }
 
+    public void putIntOpaque(int offset, int value) {
+        INT.setOpaque(buffer, offset, value);
+    }
+
     public void putIntRelease(int offset, int value) {
         INT.setRelease(buffer, offset, value);
     }

@@ -21,6 +21,8 @@ final class ConsumerLock {
     private final MappedBytes memory;
     private final int offset;
     private final long self;
+    private long watchedOwner;
+    private long nextLivenessCheck;
 
     ConsumerLock(MappedBytes memory, int offset) {
         this.memory = memory;
@@ -50,7 +52,6 @@ final class ConsumerLock {
     }
 
     private boolean lock(long deadlineNanos, boolean interruptible) {
-        long nextLivenessCheck = 0;
         for (int round = 0; ; round++) {
             if (tryLock()) {
                 return true;
@@ -62,16 +63,8 @@ final class ConsumerLock {
             if (interruptible && Thread.currentThread().isInterrupted()) {
                 return false;
             }
-            long now = System.nanoTime();
-            if (nextLivenessCheck == 0) {
-                nextLivenessCheck = now + LIVENESS_CHECK_INTERVAL_NANOS;
-            } else if (now - nextLivenessCheck >= 0) {
-                nextLivenessCheck = now + LIVENESS_CHECK_INTERVAL_NANOS;
-                long owner = memory.getLongVolatile(offset);
-                if (owner != ProcessStamp.NONE && owner != self && !ProcessStamp.isAlive(owner)
-                        && memory.compareAndSetLong(offset, owner, self)) {
-                    return true;
-                }
+            if (takeOverFromDeadOwner()) {
+                return true;
             }
             if (WaitStrategies.isDue(deadlineNanos)) {
                 return false;
@@ -82,6 +75,30 @@ final class ConsumerLock {
                 LockSupport.parkNanos(20_000);
             }
         }
+    }
+
+    /**
+     * Watches the owner across calls: once the same owner has held the lock for a check interval, asks
+     * whether it still lives, and takes the lock from a dead one. Racy between threads of this process on
+     * purpose: the watch only decides when to look, the CAS decides who wins.
+     */
+    private boolean takeOverFromDeadOwner() {
+        // volatile: pairs with the owner's CAS; the takeover CAS below re-checks it
+        long owner = memory.getLongVolatile(offset);
+        long now = System.nanoTime();
+        if (owner == ProcessStamp.NONE || owner == self) {
+            return false;
+        }
+        if (owner != watchedOwner) {
+            watchedOwner = owner;
+            nextLivenessCheck = now + LIVENESS_CHECK_INTERVAL_NANOS;
+            return false;
+        }
+        if (now - nextLivenessCheck < 0) {
+            return false;
+        }
+        nextLivenessCheck = now + LIVENESS_CHECK_INTERVAL_NANOS;
+        return !ProcessStamp.isAlive(owner) && memory.compareAndSetLong(offset, owner, self);
     }
 
     void unlock() {

@@ -1,15 +1,20 @@
 package org.ipc4j.ring;
 
 import org.ipc4j.memory.MappedBytes;
-import org.ipc4j.wait.WaitStrategies;
 
 /**
  * Many producers and many consumers in any processes (SharedQueue). Producers claim space with a CAS on
  * tail, as Agrona's ManyToOneRingBuffer does; consumers take turns through the {@link ConsumerLock}, held
  * only while records are read and cleared. A consumer that dies holding it is replaced (liveness), and
- * the records it had half cleared are skipped, never handed on torn.
+ * the records it had half cleared are skipped, never handed on torn. Safe for any number of threads: the
+ * consumer lock excludes threads of one process from each other too.
  */
 public final class MpmcRing extends Ring {
+    /**
+     * How long a non-blocking call waits for another consumer to finish its read before it reports nothing
+     * (as Python's {@code get(block=False)} does while another process holds the reader lock).
+     */
+    private static final long LOCK_PATIENCE_NANOS = 1_000_000;
     private final ConsumerLock lock;
     private int lockFreeEmptyPolls;
 
@@ -29,6 +34,7 @@ public final class MpmcRing extends Ring {
             return true;
         }
         while (true) {
+            // volatile: the CAS below decides; consumed pairs with the consumer's release of head after counting
             long reserved = memory.getLongVolatile(reservedOffset);
             if (reserved - memory.getLongVolatile(consumedOffset) >= maxCount) {
                 return false;
@@ -47,6 +53,7 @@ public final class MpmcRing extends Ring {
     @Override
     int claimSpace(int span) {
         while (true) {
+            // volatile: pairs with other producers' CAS of tail; the CAS below re-checks it
             long tail = memory.getLongVolatile(tailOffset);
             int index = (int) tail & mask;
             int toEnd = capacity - index;
@@ -83,7 +90,9 @@ public final class MpmcRing extends Ring {
         if (looksEmpty()) {
             return 0;
         }
-        lock.lockUninterruptibly(WaitStrategies.noDeadline());
+        if (!lock.lockUninterruptibly(System.nanoTime() + LOCK_PATIENCE_NANOS)) {
+            return 0;
+        }
         try {
             return reader.read(handler, limit);
         } finally {
@@ -93,7 +102,9 @@ public final class MpmcRing extends Ring {
 
     @Override
     public int peek(RecordHandler handler, int limit) {
-        lock.lockUninterruptibly(WaitStrategies.noDeadline());
+        if (!lock.lockUninterruptibly(System.nanoTime() + LOCK_PATIENCE_NANOS)) {
+            return 0;
+        }
         try {
             return reader.peek(handler, limit);
         } finally {
@@ -103,7 +114,9 @@ public final class MpmcRing extends Ring {
 
     @Override
     public boolean recoverStuckRecord(boolean producersGone) {
-        lock.lockUninterruptibly(WaitStrategies.noDeadline());
+        if (!lock.lockUninterruptibly(System.nanoTime() + LOCK_PATIENCE_NANOS)) {
+            return false;
+        }
         try {
             return reader.checkStuck(producersGone);
         } finally {

@@ -30,7 +30,11 @@ public final class ProcessStamp {
         return (int) stamp;
     }
 
-    /** True unless the process is known to be gone (or its pid now belongs to another process). */
+    /**
+     * True if process {@code pid} runs and started at a time whose low 32 bits are {@code startTimeLow}: a
+     * pid reused by another process reads as dead. Where the start time cannot be told now
+     * ({@link ProcessLiveness#UNKNOWN}), the pid alone decides.
+     */
     public static boolean isAlive(int pid, int startTimeLow) {
         if (pid <= 0) {
             return false;
@@ -39,7 +43,7 @@ public final class ProcessStamp {
         if (actual == ProcessLiveness.DEAD) {
             return false;
         }
-        return actual == ProcessLiveness.UNKNOWN || startTimeLow == 0 || (int) actual == startTimeLow;
+        return actual == ProcessLiveness.UNKNOWN || (int) actual == startTimeLow;
     }
 
     public static boolean isAlive(long stamp) {

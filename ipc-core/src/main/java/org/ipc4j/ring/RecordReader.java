@@ -49,6 +49,7 @@ final class RecordReader {
             while (delivered < limit) {
                 int index = (int) head & ring.mask;
                 if (RecordDescriptor.isSkippedGap(index, ring.capacity)) {
+                    // volatile: pairs with the producers' release (SPSC) or CAS (MPMC) of tail
                     long tail = memory.getLongVolatile(ring.tailOffset);
                     ring.checkPositions(head, tail);
                     if (tail == head) {
@@ -98,6 +99,7 @@ final class RecordReader {
     int peek(RecordHandler handler, int limit) {
         // acquire: pairs with the release of head by the previous consumer
         long head = memory.getLongAcquire(ring.headOffset);
+        // volatile: pairs with the producers' release (SPSC) or CAS (MPMC) of tail
         long tail = memory.getLongVolatile(ring.tailOffset);
         ring.checkPositions(head, tail);
         int seen = 0;
@@ -136,6 +138,7 @@ final class RecordReader {
         nextStuckCheckNanos = now + STUCK_CHECK_INTERVAL_NANOS;
         // acquire: pairs with the release of head by the previous consumer
         long head = memory.getLongAcquire(ring.headOffset);
+        // volatile: pairs with the producers' release (SPSC) or CAS (MPMC) of tail
         long tail = memory.getLongVolatile(ring.tailOffset);
         ring.checkPositions(head, tail);
         int index = (int) head & ring.mask;
@@ -186,6 +189,7 @@ final class RecordReader {
         }
         int span = limit;
         for (int i = HEADER_LENGTH; i < limit; i += RecordDescriptor.ALIGNMENT) {
+            // volatile: pairs with the release of the next record's length (its header words come first)
             if (memory.getLongVolatile(at + i) != 0) {
                 span = i;
                 break;

@@ -31,7 +31,7 @@ import org.ipc4j.wait.WaitStrategy;
 public abstract class Ring {
     /** Returned by {@link #tryClaim} when the ring has no room (or holds its maximum count). */
     public static final int FULL = -1;
-    private static final long LIVENESS_CHECK_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    private static final long BUSY_RING_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     final String name;
     final MappedBytes memory;
@@ -131,13 +131,24 @@ public abstract class Ring {
         if (type != TYPE_DATA && type != TYPE_BLOCK_REFERENCE) {
             throw new IllegalArgumentException("'" + name + "': record type " + type + " cannot be claimed");
         }
-        if (!reserveMessage()) {
-            return FULL;
-        }
-        int at = claimSpace(RecordDescriptor.align(HEADER_LENGTH + length));
-        if (at < 0) {
-            unreserveMessage();
-            return FULL;
+        int span = RecordDescriptor.align(HEADER_LENGTH + length);
+        int at;
+        if (maxCount == 0) {
+            // space first, count after: a producer waiting on a full ring never holds a count it could die with
+            at = claimSpace(span);
+            if (at < 0) {
+                return FULL;
+            }
+            reserveMessage();
+        } else {
+            if (!reserveMessage()) {
+                return FULL;
+            }
+            at = claimSpace(span);
+            if (at < 0) {
+                unreserveMessage();
+                return FULL;
+            }
         }
         memory.putInt(at + RecordDescriptor.TYPE_OFFSET, type);
         memory.putInt(at + PID_OFFSET, selfPid);
@@ -251,7 +262,7 @@ public abstract class Ring {
                 if ((round & 15) == 15) {
                     recoverStuckRecord(false);
                 }
-                notEmpty.idle(strategy, seen, round, deadlineNanos);
+                notEmpty.idle(strategy, seen, round, consumerSliceDeadline(deadlineNanos));
             }
         } finally {
             if (registered) {
@@ -301,6 +312,19 @@ public abstract class Ring {
         notEmpty.unregister();
     }
 
+    /**
+     * The deadline for one round of a consumer's wait: {@code deadlineNanos} on a drained ring, at most a
+     * millisecond away otherwise (records are there, but another consumer holds the lock or a producer is
+     * still writing; neither signals when it is done).
+     */
+    public final long consumerSliceDeadline(long deadlineNanos) {
+        if (isDrained()) {
+            return deadlineNanos;
+        }
+        long soon = System.nanoTime() + BUSY_RING_SLICE_NANOS;
+        return soon - deadlineNanos < 0 ? soon : deadlineNanos;
+    }
+
     public final void consumerIdle(WaitStrategy strategy, int seen, int round, long deadlineNanos) {
         notEmpty.idle(strategy, seen, round, deadlineNanos);
     }
@@ -329,23 +353,56 @@ public abstract class Ring {
 
     // ---- state
 
-    /** Messages claimed and not yet consumed (in-flight claims included); never negative. */
-    public final long size() {
-        long consumed = memory.getLongVolatile(consumedOffset);
-        long reserved = memory.getLongVolatile(reservedOffset);
-        return Math.max(0, reserved - consumed);
+    /** Consumers registered as waiting for a message (a gauge for tools). */
+    public final int waitingConsumers() {
+        return notEmpty.waiting();
     }
 
-    /** True if no byte is claimed beyond the head: nothing committed and nothing being written. */
+    /** Producers registered as waiting for room (a gauge for tools). */
+    public final int waitingProducers() {
+        return notFull.waiting();
+    }
+
+    /** Messages consumed since the ring was created (tools derive rates from it). */
+    public final long consumedTotal() {
+        // volatile: a gauge read, published by the consumer's release of the head line
+        return memory.getLongVolatile(consumedOffset);
+    }
+
+    /**
+     * Messages claimed and not yet consumed (in-flight claims included): 0 exactly when the ring is drained,
+     * else at least 1. The count is kept in two steps (claim, then count); a producer killed between them
+     * leaves it one off until the ring next drains, which is why emptiness is read from the positions.
+     */
+    public final long size() {
+        // volatile reads of counters published with release (head line) and by CAS/opaque stores (tail line);
+        // only an estimate is needed, the positions decide emptiness
+        long consumed = memory.getLongVolatile(consumedOffset);
+        long reserved = memory.getLongVolatile(reservedOffset);
+        return isDrained() ? 0 : Math.max(1, reserved - consumed);
+    }
+
+    /**
+     * True if no byte is claimed beyond the head: nothing committed and nothing being written. Callable from
+     * any thread without the consumer lock: head is read between two equal reads of tail, so the pair is a
+     * snapshot the invariant must hold for (a stale pair is not mistaken for corruption).
+     */
     public final boolean isDrained() {
-        long head = memory.getLongVolatile(headOffset);
-        long tail = memory.getLongVolatile(tailOffset);
-        checkPositions(head, tail);
-        return head == tail;
+        for (int attempt = 0; attempt < 100; attempt++) {
+            // volatile: pairs with the producers' release/CAS of tail and the consumer's release of head
+            long tail = memory.getLongVolatile(tailOffset);
+            long head = memory.getLongVolatile(headOffset);
+            if (memory.getLongVolatile(tailOffset) == tail) {
+                checkPositions(head, tail);
+                return head == tail;
+            }
+        }
+        return false; // producers keep claiming: not drained at any of these instants
     }
 
     /** True if a message of {@code length} bytes would fit now (by bytes and by count). */
     public final boolean hasRoomFor(int length) {
+        // volatile: a snapshot for callers that only want to know, not to claim; claims re-check by CAS
         long tail = memory.getLongVolatile(tailOffset);
         long head = memory.getLongVolatile(headOffset);
         if (maxCount > 0 && size() >= maxCount) {

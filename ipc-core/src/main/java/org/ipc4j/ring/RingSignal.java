@@ -38,6 +38,11 @@ final class RingSignal {
         memory.getAndAddInt(interestOffset, -1);
     }
 
+    /** Waiters that registered interest now (for tools; a waiter killed while registered stays counted). */
+    int waiting() {
+        return memory.getIntVolatile(interestOffset);
+    }
+
     void idle(WaitStrategy strategy, int seen, int round, long deadlineNanos) {
         strategy.idle(word, seen, round, deadlineNanos);
     }

@@ -19,6 +19,7 @@ public final class SpscRing extends Ring {
     @Override
     boolean reserveMessage() {
         long reserved = memory.getLongOpaque(reservedOffset);
+        // volatile: pairs with the consumer's release of head, made after it counted
         if (maxCount > 0 && reserved - memory.getLongVolatile(consumedOffset) >= maxCount) {
             return false;
         }
@@ -47,6 +48,9 @@ public final class SpscRing extends Ring {
             }
             memory.putLong(headCacheOffset, head);
         }
+        // release: pairs with the consumer's acquire of tail (empty and stuck checks). Tail moves before any
+        // header is written, so a consumer never sees a record beyond tail (head <= tail holds at all times)
+        memory.putLongRelease(tailOffset, tail + required);
         int at = data + index;
         if (required != span) {
             if (toEnd >= RecordDescriptor.HEADER_LENGTH) {
@@ -54,8 +58,6 @@ public final class SpscRing extends Ring {
             }
             at = data;
         }
-        // release: pairs with the consumer's acquire of tail (empty and stuck checks); the padding is written first
-        memory.putLongRelease(tailOffset, tail + required);
         return at;
     }
 

@@ -1,0 +1,215 @@
+package org.ipc4j.channel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.ipc4j.codec.Codecs;
+import org.ipc4j.errors.ObjectClosedException;
+import org.ipc4j.errors.QueueEmptyException;
+import org.ipc4j.errors.QueueFullException;
+import org.ipc4j.errors.QueueShutDownException;
+import org.ipc4j.errors.TypeMismatchException;
+import org.ipc4j.ring.RingOptions;
+import org.ipc4j.testkit.SharedDirExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** SharedQueue's API in one process: BlockingQueue contract, Python parity, shutdown, codecs, large messages. */
+@ExtendWith(SharedDirExtension.class)
+class SharedQueueTest {
+
+    @Test
+    void pythonParityPutNowaitOnFullGetWithTimeoutOnEmptyQsizeAndClose() throws Exception {
+        SharedQueue<String> queue = SharedQueue.create("parity", RingOptions.ofCapacity(4096).withMaxCount(2), Codecs.strings());
+        assertTrue(queue.empty());
+        queue.putNowait("a");
+        queue.putNowait("b");
+        assertEquals(2, queue.qsize());
+        assertTrue(queue.full());
+        assertEquals(0, queue.remainingCapacity());
+        QueueFullException full = assertThrows(QueueFullException.class, () -> queue.putNowait("c"));
+        assertTrue(full.getMessage().contains("'parity'"), full.getMessage());
+        assertFalse(queue.offer("c", 50, TimeUnit.MILLISECONDS));
+
+        assertEquals("a", queue.getNowait());
+        assertEquals("b", queue.take());
+        assertEquals(0, queue.qsize());
+        long start = System.nanoTime();
+        assertNull(queue.poll(200, TimeUnit.MILLISECONDS), "get(timeout) on an empty queue");
+        long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertTrue(waited >= 190 && waited < 2_000, "waited " + waited + " ms");
+        assertThrows(QueueEmptyException.class, queue::getNowait);
+
+        queue.close();
+        assertThrows(ObjectClosedException.class, () -> queue.put("late"), "Python: put after close fails");
+        assertThrows(ObjectClosedException.class, queue::poll);
+        SharedQueue.open("parity").unlink();
+    }
+
+    @Test
+    void shutdownFailsLaterPutsAndLetsTakesDrainThenSignalsTheEnd() throws Exception {
+        SharedQueue<Integer> queue = SharedQueue.create("shut", 8192, Codecs.ints());
+        SharedQueue<Integer> other = SharedQueue.open("shut");
+        queue.put(1);
+        queue.put(2);
+        other.shutdown();
+        assertTrue(queue.isShutdown());
+        assertThrows(QueueShutDownException.class, () -> queue.put(3));
+        assertThrows(QueueShutDownException.class, () -> queue.offer(3));
+        assertEquals(1, queue.take());
+        assertEquals(2, other.poll(1, TimeUnit.SECONDS));
+        QueueShutDownException end = assertThrows(QueueShutDownException.class, queue::take);
+        assertTrue(end.getMessage().contains("'shut'"), end.getMessage());
+        assertNull(queue.poll(), "poll at the end returns null");
+        queue.unlink();
+    }
+
+    @Test
+    void aTakeBlockedOnAnEmptyQueueWakesOnShutdown() throws Exception {
+        SharedQueue<Integer> queue = SharedQueue.create("shut-wake", 8192, Codecs.ints());
+        Thread shutter = new Thread(() -> {
+            sleep(200);
+            SharedQueue.<Integer>open("shut-wake").shutdown();
+        });
+        shutter.start();
+        long start = System.nanoTime();
+        assertThrows(QueueShutDownException.class, queue::take);
+        assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 2_000);
+        shutter.join();
+        queue.unlink();
+    }
+
+    @Test
+    void blockingQueueContract() throws Exception {
+        SharedQueue<String> queue = SharedQueue.create("contract", RingOptions.ofCapacity(4096).withMaxCount(3), Codecs.strings());
+        assertThrows(NullPointerException.class, () -> queue.put(null));
+        assertTrue(queue.add("x"));
+        assertTrue(queue.offer("y"));
+        queue.put("z");
+        assertThrows(IllegalStateException.class, () -> queue.add("w"));
+        assertEquals("x", queue.peek());
+        assertEquals("x", queue.element());
+        assertEquals(List.of("x", "y", "z"), new ArrayList<>(queue));
+        assertTrue(queue.contains("y"));
+        assertEquals(3, queue.size());
+        List<String> drained = new ArrayList<>();
+        assertEquals(2, queue.drainTo(drained, 2));
+        assertEquals(List.of("x", "y"), drained);
+        assertThrows(IllegalArgumentException.class, () -> queue.drainTo(queue));
+        assertEquals(1, queue.drainTo(drained));
+        assertEquals("z", drained.get(2));
+        assertNull(queue.peek());
+        assertThrows(java.util.NoSuchElementException.class, queue::remove);
+        queue.addAll(List.of("p", "q"));
+        queue.clear();
+        assertTrue(queue.isEmpty());
+        queue.unlink();
+    }
+
+    @Test
+    void openFindsTheStoredBuiltInCodecAndRefusesAMismatch() {
+        SharedQueue<Long> queue = SharedQueue.create("codec", 8192, Codecs.longs());
+        queue.add(7L);
+        SharedQueue<Long> opened = SharedQueue.open("codec");
+        assertEquals("long", opened.codec().id());
+        assertEquals(7L, opened.poll());
+        TypeMismatchException e = assertThrows(TypeMismatchException.class, () -> SharedQueue.open("codec", Codecs.strings()));
+        assertTrue(e.getMessage().contains("'codec'") && e.getMessage().contains("'long'"), e.getMessage());
+        assertThrows(TypeMismatchException.class, () -> JoinableQueue.open("codec"));
+        queue.unlink();
+    }
+
+    @Test
+    void serialisableObjectsTravelWithJavaSerialisation() throws Exception {
+        SharedQueue<List<String>> queue = SharedQueue.create("objects", 8192, Codecs.serializable());
+        queue.put(new ArrayList<>(List.of("a", "b")));
+        assertEquals(List.of("a", "b"), queue.take());
+        queue.unlink();
+    }
+
+    @Test
+    void aQueueSerialisesAsAHandleThatAttachesTheSameQueue() throws Exception {
+        SharedQueue<String> queue = SharedQueue.create("handle", 8192, Codecs.strings());
+        SharedQueue<String> copy = Handles.decode(Handles.encode(queue));
+        copy.put("through the copy");
+        assertEquals("through the copy", queue.take());
+        assertEquals("handle", copy.name());
+        queue.unlink();
+    }
+
+    @Test
+    void joinWaitsForTaskDone() throws Exception {
+        JoinableQueue<Integer> queue = JoinableQueue.create("joinable", 8192, Codecs.ints());
+        queue.put(1);
+        queue.put(2);
+        assertEquals(2, queue.unfinished());
+        assertFalse(queue.join(50, TimeUnit.MILLISECONDS));
+        queue.take();
+        queue.taskDone();
+        queue.take();
+        queue.taskDone();
+        assertTrue(queue.join(1, TimeUnit.SECONDS));
+        assertThrows(IllegalStateException.class, queue::taskDone);
+        queue.unlink();
+    }
+
+    @Test
+    void messagesLargerThanTheRingTravelInBlocksUpTo256MiB() throws Exception {
+        SharedQueue<byte[]> queue = SharedQueue.create("large", 8192, Codecs.bytes());
+        for (int size : new int[] {0, 1, 7, 8, 1007, 1008, 1009, 8192, 100_000, 256 << 20}) {
+            byte[] message = new byte[size];
+            for (int i = 0; i < size; i += 4093) {
+                message[i] = (byte) (i * 31 + size);
+            }
+            queue.put(message);
+            byte[] back = queue.take();
+            assertEquals(size, back.length);
+            assertArrayEquals(message, back, "size " + size);
+        }
+        assertEquals(List.of("large"), listDir(), "blocks are unlinked once read");
+        queue.unlink();
+    }
+
+    @Test
+    void blocksOfMessagesNobodyTookGoWithTheQueue() throws Exception {
+        SharedQueue<byte[]> queue = SharedQueue.create("untaken", 8192, Codecs.bytes());
+        queue.put(new byte[50_000]);
+        queue.put(new byte[60_000]);
+        assertEquals(3, listDir().size(), "the queue and two blocks");
+        byte[] peeked = queue.peek();
+        assertEquals(50_000, peeked.length);
+        queue.unlink();
+        assertEquals(List.of(), listDir());
+    }
+
+    private static List<String> listDir() throws Exception {
+        try (var files = Files.list(SharedDirExtension.dir())) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void stuckBoundIsConfigurable() {
+        RingOptions options = RingOptions.ofCapacity(5000).withStuckBound(Duration.ofMillis(100));
+        assertEquals(8192, options.capacity());
+        assertThrows(IllegalArgumentException.class, () -> SharedQueue.create("tiny", RingOptions.ofCapacity(1024), Codecs.bytes()));
+    }
+}

@@ -1,0 +1,166 @@
+package org.ipc4j.ring;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+
+import org.ipc4j.errors.CorruptedException;
+import org.ipc4j.os.Os;
+import org.ipc4j.testkit.SharedDirExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What a consumer does with records a producer left unfinished, with a dead consumer's lock, with garbage
+ * positions; and that the zero-copy path allocates nothing. Dead processes are simulated in place by
+ * writing a stamp whose start time does not match (what pid reuse looks like): liveness reads it as dead.
+ */
+@ExtendWith(SharedDirExtension.class)
+class RingRecoveryTest {
+    private static final int SELF_PID = (int) Os.currentProcess().pid();
+    private static final int WRONG_START = (int) Os.currentProcess().startTime() + 12345;
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aRecordWhoseProducerDiedMidWriteIsDroppedAndTheNextOneDelivered(boolean mpmc) {
+        String name = "dead-writer-" + mpmc;
+        Ring ring = RingBasicsTest.createRing(name, RingOptions.ofCapacity(4096).withStuckBound(Duration.ofSeconds(30)), mpmc);
+        int abandoned = ring.tryClaim(40);
+        ring.buffer().put(abandoned, new byte[20]);
+        int header = abandoned - RecordDescriptor.HEADER_LENGTH;
+        ring.memory().putInt(header + RecordDescriptor.START_TIME_OFFSET, WRONG_START);
+        RingBasicsTest.offer(ring, new byte[] {42});
+
+        long start = System.nanoTime();
+        List<byte[]> received = drainWithin(ring, Duration.ofSeconds(5));
+        assertEquals(1, received.size());
+        assertArrayEquals(new byte[] {42}, received.get(0));
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 1_000, "a dead producer is seen at once, not after the 30 s bound");
+        assertEquals(0, ring.size(), "the dropped record counts as consumed");
+        RingBasicsTest.unlink(name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aClaimWithoutHeaderIsDroppedAfterTheStuckBoundOnly(boolean mpmc) {
+        String name = "unwritten-" + mpmc;
+        Duration bound = Duration.ofMillis(300);
+        Ring ring = RingBasicsTest.createRing(name, RingOptions.ofCapacity(4096).withStuckBound(bound), mpmc);
+        // a producer that advanced tail and died before writing its header: 64 zero bytes claimed
+        ring.memory().putLongVolatile(ring.tailOffset, 64);
+        ring.memory().putLongVolatile(ring.reservedOffset, 1);
+        RingBasicsTest.offer(ring, new byte[] {1, 2, 3});
+
+        long start = System.nanoTime();
+        List<byte[]> received = drainWithin(ring, Duration.ofSeconds(5));
+        long waited = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        assertEquals(1, received.size());
+        assertArrayEquals(new byte[] {1, 2, 3}, received.get(0));
+        assertTrue(waited >= bound.toMillis() - 20 && waited < bound.toMillis() + 1_000, "waited " + waited + " ms");
+        assertEquals(0, ring.size());
+        assertTrue(ring.isDrained());
+        RingBasicsTest.unlink(name);
+    }
+
+    @Test
+    void aConsumerLockHeldByADeadProcessIsTakenOver() {
+        Ring ring = RingBasicsTest.createRing("dead-consumer", RingOptions.ofCapacity(4096), true);
+        RingBasicsTest.offer(ring, new byte[] {9});
+        int lock = RingDescriptor.LINE + RingDescriptor.CONSUMER_LOCK_OFFSET;
+        ring.memory().putLongVolatile(lock, ((long) SELF_PID << 32) | (WRONG_START & 0xFFFF_FFFFL));
+        long start = System.nanoTime();
+        assertEquals(1, drainWithin(ring, Duration.ofSeconds(5)).size());
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 1_000, "taken over within a second");
+        assertEquals(0, ring.memory().getLongVolatile(lock), "released after the read");
+        RingBasicsTest.unlink("dead-consumer");
+    }
+
+    @Test
+    void aConsumerThatDiedHalfWayThroughClearingARecordDoesNotTearIt() {
+        Ring ring = RingBasicsTest.createRing("half-cleared", RingOptions.ofCapacity(4096), true);
+        int offset = ring.tryClaim(32);
+        ring.buffer().put(offset, new byte[32]);
+        ring.commit(offset);
+        RingBasicsTest.offer(ring, new byte[] {5});
+        // what consume() leaves when killed after marking: the record is aborted, its payload partly cleared
+        int header = offset - RecordDescriptor.HEADER_LENGTH;
+        ring.memory().putInt(header + RecordDescriptor.TYPE_OFFSET, RecordDescriptor.TYPE_ABORTED);
+        List<byte[]> received = RingBasicsTest.drain(ring);
+        assertEquals(1, received.size());
+        assertArrayEquals(new byte[] {5}, received.get(0));
+        RingBasicsTest.unlink("half-cleared");
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void inconsistentPositionsAreReportedAsCorruption(boolean mpmc) {
+        String name = "bad-positions-" + mpmc;
+        Ring ring = RingBasicsTest.createRing(name, RingOptions.ofCapacity(4096), mpmc);
+        ring.memory().putLongVolatile(ring.tailOffset, 3 * 4096);
+        CorruptedException e = assertThrows(CorruptedException.class, () -> ring.tryClaim(4096 / 8 - 16));
+        assertTrue(e.getMessage().contains("'" + name + "'"), e.getMessage());
+        ring.memory().putLongVolatile(ring.tailOffset, 0);
+        ring.memory().putInt(ring.data, 1_000_000);
+        assertThrows(CorruptedException.class, () -> RingBasicsTest.drain(ring));
+        RingBasicsTest.unlink(name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void theZeroCopyPathAllocatesNothing(boolean mpmc) {
+        String name = "alloc-" + mpmc;
+        Ring ring = RingBasicsTest.createRing(name, RingOptions.ofCapacity(1 << 16), mpmc);
+        ByteBuffer buffer = ring.buffer();
+        Checksum handler = new Checksum();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        exchange(ring, buffer, handler, 300_000);
+        long before = threads.getCurrentThreadAllocatedBytes();
+        exchange(ring, buffer, handler, 100_000);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertEquals(400_000, handler.count);
+        System.out.printf("%s: %d bytes allocated for 100,000 claim/commit/read cycles%n", mpmc ? "MPMC" : "SPSC", allocated);
+        assertTrue(allocated < 1_024, "allocated " + allocated + " bytes for 100,000 messages");
+        RingBasicsTest.unlink(name);
+    }
+
+    private static void exchange(Ring ring, ByteBuffer buffer, Checksum handler, int messages) {
+        for (int i = 0; i < messages; i++) {
+            int offset = ring.tryClaim(32);
+            buffer.putLong(offset, i);
+            ring.commit(offset);
+            if ((i & 7) == 7) {
+                ring.read(handler, 8);
+            }
+        }
+        ring.read(handler, Integer.MAX_VALUE);
+    }
+
+    private static final class Checksum implements RecordHandler {
+        long count;
+        long sum;
+
+        @Override
+        public void onRecord(int type, ByteBuffer buffer, int offset, int length) {
+            count++;
+            sum += buffer.getLong(offset);
+        }
+    }
+
+    private static List<byte[]> drainWithin(Ring ring, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<byte[]> received = new java.util.ArrayList<>();
+        while (received.isEmpty() && System.nanoTime() < deadline) {
+            received.addAll(RingBasicsTest.drain(ring));
+            Thread.onSpinWait();
+        }
+        return received;
+    }
+}
