@@ -90,6 +90,8 @@ public final class Catalogue {
                     "get_context: a start method for one process; a Queue carries 'Python' back", ContextStartMethod::main),
             new Entry("PoolStarMap", SEED_4 + "30",
                     "several arguments per pool task: one holder argument, partial, starmap", PoolStarMap::main),
+            new Entry("PipeQueueSharedMemory", SEED_4 + "31",
+                    "Pipe, Queue, Value and Array, and a shared dict without a Manager", PipeQueueSharedMemory::main),
             new Entry("QueueProducer", BY_HAND,
                     "puts messages into a named SharedQueue, then shuts it down", QueueProducer::main, true),
             new Entry("QueueConsumer", BY_HAND,
