@@ -1,5 +1,6 @@
 package org.ipc4j.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,10 +30,15 @@ final class StatCommand implements Callable<Integer> {
         return 0;
     }
 
-    static Map<String, Object> stat(Path dir, String name) throws Exception {
+    /** The header of {@code name}, or a typed error for a bad or missing name. */
+    static RegionInfo find(Path dir, String name) throws IOException {
         RegionNames.validate(name);
-        RegionInfo info = ResourceTracker.inspect(dir.resolve(name))
+        return ResourceTracker.inspect(dir.resolve(name))
                 .orElseThrow(() -> new ObjectNotFoundException("no object named '" + name + "' in " + dir));
+    }
+
+    static Map<String, Object> stat(Path dir, String name) throws Exception {
+        RegionInfo info = find(dir, name);
         Map<String, Object> stat = LsCommand.row(info, System.currentTimeMillis());
         if (info.validMagic() && info.initialised()) {
             stat.putAll(TypeInspectors.inspect(info.type(), name));

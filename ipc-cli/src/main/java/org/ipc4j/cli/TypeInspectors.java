@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
+import org.ipc4j.channel.PipeInspection;
 import org.ipc4j.channel.SharedQueue;
 import org.ipc4j.os.Os;
 import org.ipc4j.region.ObjectType;
@@ -88,6 +89,20 @@ final class TypeInspectors {
                 state.put("takenTotal", queue.takenTotal());
                 return state;
             }
+        });
+        BY_TYPE.put(ObjectType.PIPE, name -> {
+            PipeInspection.Snapshot pipe = PipeInspection.inspect(name);
+            Map<String, Object> state = new LinkedHashMap<>();
+            state.put("duplex", pipe.duplex());
+            state.put("codec", pipe.codecId());
+            state.put("depthToEnd0", pipe.toEnd0().size());
+            state.put("depthToEnd1", pipe.toEnd1().size());
+            for (PipeInspection.End end : pipe.ends()) {
+                state.put("end" + end.index() + "Pid", end.holderPid() == 0 ? null : end.holderPid());
+                state.put("end" + end.index() + "Alive", end.holderAlive());
+                state.put("end" + end.index() + "Closed", end.closed());
+            }
+            return state;
         });
         BY_TYPE.put(ObjectType.VALUE_INT, name -> value(SharedInt.open(name), v -> ((SharedInt) v).get()));
         BY_TYPE.put(ObjectType.VALUE_LONG, name -> value(SharedLong.open(name), v -> ((SharedLong) v).get()));

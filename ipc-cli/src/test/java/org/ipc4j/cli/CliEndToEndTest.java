@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.ipc4j.channel.Pipe;
 import org.ipc4j.channel.SharedQueue;
 import org.ipc4j.codec.Codecs;
 import org.ipc4j.region.ObjectType;
@@ -92,6 +93,10 @@ class CliEndToEndTest {
             SharedMap<String, Long> map = SharedMap.create("ages", Codecs.strings(), Codecs.longs(), 64, 32, 8);
             map.put("ann", 31L);
             map.put("bob", 42L);
+            Pipe pipe = Pipe.open(false);
+            pipe.second().send("ping");
+            pipe.second().send("pong");
+            System.out.println("pipe=" + pipe.first().name());
             System.out.println("ready");
             Thread.sleep(120_000);
         }
@@ -114,12 +119,27 @@ class CliEndToEndTest {
             ChildJvm again = cli("stat", "--json", "jobs");
             assertTrue(again.output().contains("\"depth\":3"), "dump took nothing: " + again.output());
 
+            ChildJvm watch = cli("watch", "--count", "2", "--interval-ms", "200", "jobs");
+            assertEquals(0, exit(watch), watch.output());
+            assertEquals(2, watch.lines().stream().filter(l -> l.equals("--- jobs")).count(), watch.output());
+            assertTrue(watch.lines().contains(String.format("%-16s %s", "takenPerSecond", 0)), "a rate from two samples: " + watch.output());
+
             ChildJvm value = cli("stat", "counter");
             assertTrue(value.lines().contains(String.format("%-16s %s", "value", 42)), value.output());
             ChildJvm array = cli("stat", "--json", "squares");
             assertTrue(array.output().contains("\"length\":10,\"first\":[0,1,4,9,16,25,36,49]"), array.output());
             ChildJvm map = cli("stat", "ages");
             assertTrue(map.lines().contains(String.format("%-16s %s", "size", 2)), map.output());
+
+            String pipeName = holder.awaitLineStartingWith("pipe=", TIMEOUT).substring("pipe=".length());
+            ChildJvm pipe = cli("stat", pipeName);
+            assertEquals(0, exit(pipe), pipe.output());
+            assertTrue(pipe.lines().contains(String.format("%-16s %s", "depthToEnd0", 2)), pipe.output());
+            assertTrue(pipe.lines().contains(String.format("%-16s %s", "end1Pid", holder.pid())), pipe.output());
+            ChildJvm pipeDump = cli("dump", pipeName);
+            assertEquals(0, exit(pipeDump), pipeDump.output());
+            assertTrue(pipeDump.lines().stream().anyMatch(l -> l.startsWith("#0 to end 0  ") && l.endsWith("  ping")), pipeDump.output());
+            assertTrue(pipeDump.lines().stream().anyMatch(l -> l.startsWith("#1 to end 0  ") && l.endsWith("  pong")), pipeDump.output());
 
             ChildJvm notAQueue = cli("dump", "counter");
             assertEquals(2, exit(notAQueue));

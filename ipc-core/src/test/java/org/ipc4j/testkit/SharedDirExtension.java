@@ -3,7 +3,9 @@ package org.ipc4j.testkit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -13,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Gives a test class its own ipc4j directory (under /dev/shm where it exists) and fails the class if a
- * test left a file in it or a child JVM running. Use with {@code @ExtendWith(SharedDirExtension.class)}.
+ * test left a file in it or a child process running. Use with {@code @ExtendWith(SharedDirExtension.class)}.
  */
 public final class SharedDirExtension implements BeforeAllCallback, AfterAllCallback {
     private Path dir;
@@ -28,7 +30,8 @@ public final class SharedDirExtension implements BeforeAllCallback, AfterAllCall
 
     @Override
     public void afterAll(ExtensionContext context) throws IOException {
-        List<String> stragglers = ChildJvm.killStragglers();
+        List<String> stragglers = new ArrayList<>(ChildJvm.killStragglers());
+        stragglers.addAll(killDescendants());
         List<String> leaked;
         try (Stream<Path> files = Files.list(dir)) {
             leaked = files.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
@@ -46,8 +49,31 @@ public final class SharedDirExtension implements BeforeAllCallback, AfterAllCall
             throw new AssertionError(context.getRequiredTestClass().getSimpleName() + " left files in the shared directory: " + leaked);
         }
         if (!stragglers.isEmpty()) {
-            throw new AssertionError(context.getRequiredTestClass().getSimpleName() + " left child JVMs running: " + stragglers);
+            throw new AssertionError(context.getRequiredTestClass().getSimpleName() + " left child processes running: " + stragglers);
         }
+    }
+
+    /**
+     * Any process this JVM started some other way (JvmProcess children, pool workers, warm spares) that still
+     * runs after the class: each is killed and reported. Descendants that exit by themselves within a short
+     * grace period (a pool's workers finishing their shutdown) are not stragglers.
+     */
+    private static List<String> killDescendants() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        while (ProcessHandle.current().descendants().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        List<String> found = new ArrayList<>();
+        ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).forEach(p -> {
+            found.add(p.info().commandLine().orElse("?").replaceAll("-cp \\S+", "-cp ..") + " (pid " + p.pid() + ")");
+            p.destroyForcibly();
+        });
+        return found;
     }
 
     /** The directory of the running test class. */

@@ -1,0 +1,69 @@
+package org.ipc4j.channel;
+
+import java.util.List;
+
+import org.ipc4j.codec.Codec;
+import org.ipc4j.codec.Codecs;
+import org.ipc4j.errors.CorruptedException;
+import org.ipc4j.memory.MappedBytes;
+import org.ipc4j.region.ObjectType;
+import org.ipc4j.region.Region;
+import org.ipc4j.ring.ProcessStamp;
+import org.ipc4j.ring.SpscRing;
+
+/**
+ * A read-only look at a pipe for tools ({@code ipc4j stat} and {@code dump}): who holds each end, whether it
+ * was closed, and the messages waiting in each direction, taken nothing.
+ */
+public final class PipeInspection {
+    /** One end: the pid holding it (0 while it travels to another process), its liveness, whether closed. */
+    public record End(int index, long holderPid, boolean holderAlive, boolean closed) {
+    }
+
+    /**
+     * @param toEnd0 messages waiting for end 0 (sent by end 1), oldest first, decoded with the pipe's codec
+     *               where ipc4j knows it (else as byte arrays)
+     * @param toEnd1 messages waiting for end 1; empty for a one-way pipe
+     */
+    public record Snapshot(boolean duplex, String codecId, List<End> ends, List<Object> toEnd0, List<Object> toEnd1) {
+    }
+
+    private PipeInspection() {
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Snapshot inspect(String name) {
+        try (Region region = Region.open(name, ObjectType.PIPE)) {
+            MappedBytes memory = region.bytes();
+            int body = region.bodyOffset();
+            if (region.bodyLength() < PipeDescriptor.RING_A_OFFSET
+                    || memory.getInt(body + PipeDescriptor.MAGIC_OFFSET) != PipeDescriptor.MAGIC) {
+                throw new CorruptedException("'" + name + "' does not hold a pipe: bad pipe magic");
+            }
+            boolean duplex = (memory.getInt(body + PipeDescriptor.FLAGS_OFFSET) & PipeDescriptor.FLAG_DUPLEX) != 0;
+            String codecId = CodecIds.read(name, memory, body + PipeDescriptor.CODEC_ID_OFFSET);
+            Codec<?> known = Codecs.byId(codecId);
+            Codec<Object> codec = (Codec<Object>) (known != null ? known : Codecs.bytes());
+            SpscRing ringA = new SpscRing(name, memory, body + PipeDescriptor.RING_A_OFFSET);
+            List<Object> toEnd0 = peek(name, ringA, codec);
+            List<Object> toEnd1 = duplex
+                    ? peek(name, new SpscRing(name, memory, body + PipeDescriptor.ringBOffset(ringA.capacity())), codec)
+                    : List.of();
+            return new Snapshot(duplex, codecId, List.of(end(memory, body, 0), end(memory, body, 1)), toEnd0, toEnd1);
+        }
+    }
+
+    private static List<Object> peek(String name, SpscRing ring, Codec<Object> codec) {
+        Receiver<Object> receiver = new Receiver<>(name, codec, new MessageBlocks(name));
+        ring.peek(receiver, Integer.MAX_VALUE);
+        return receiver.values(false);
+    }
+
+    private static End end(MappedBytes memory, int body, int index) {
+        int line = body + PipeDescriptor.endOffset(index);
+        // volatile: holders and closed flags are published with volatile stores by the ends
+        long holder = memory.getLongVolatile(line + PipeDescriptor.HOLDER_OFFSET);
+        boolean closed = memory.getIntVolatile(line + PipeDescriptor.CLOSED_OFFSET) != 0;
+        return new End(index, ProcessStamp.pid(holder), holder != ProcessStamp.NONE && ProcessStamp.isAlive(holder), closed);
+    }
+}
