@@ -1,5 +1,7 @@
 package org.ipc4j.bench.data;
 
+import java.util.Locale;
+
 /** Whose number a measurement is: ours, a peer's we compare against, or the machine's floor. */
 public enum Kind {
     IPC4J,
@@ -7,7 +9,7 @@ public enum Kind {
     FLOOR;
 
     public static Kind parse(String text) {
-        return valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
+        return valueOf(text.trim().toUpperCase(Locale.ROOT));
     }
 
     public String label() {

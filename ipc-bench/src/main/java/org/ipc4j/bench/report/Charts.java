@@ -34,7 +34,11 @@ final class Charts {
     static void latency(String title, List<LatencySummary> rows, Path file) throws IOException {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle("percentile").yAxisTitle("round trip (us, log scale)").build();
-        chart.getStyler().setYAxisLogarithmic(true);
+        long lowest = rows.stream().mapToLong(r -> Math.max(1, r.percentiles()[0])).min().orElse(1);
+        long highest = rows.stream().mapToLong(r -> r.percentiles()[r.percentiles().length - 1]).max().orElse(1);
+        // a label on every tick only where the curves span less than about a decade and a half
+        chart.getStyler().setYAxisLogarithmic(true).setYAxisLogarithmicDecadeOnly(highest / lowest > 30)
+                .setYAxisDecimalPattern("#,##0.###");
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW).setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setXAxisMin(0.0).setXAxisMax(LatencyRecord.PERCENTILES.length - 1.0);
         chart.setCustomXAxisTickLabelsFormatter(Charts::percentileLabel);

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.ipc4j.bench.data.Kind;
 import org.ipc4j.bench.data.LatencyRecord;
@@ -14,7 +15,8 @@ import org.ipc4j.bench.data.LatencyRecord;
  * values, the maximum is the largest seen, and the p50 spread shows how far repetitions disagreed.
  */
 record LatencySummary(String workload, String implementation, Kind kind, int repetitions, long count,
-                      long[] percentiles, long max, long p50Min, long p50Max, String note) {
+                      long[] percentiles, long max, long p50Min, long p50Max, String note,
+                      Map<Integer, long[]> byRepetition) {
 
     long p50() {
         return percentiles[0];
@@ -32,6 +34,8 @@ record LatencySummary(String workload, String implementation, Kind kind, int rep
         List<LatencySummary> out = new ArrayList<>();
         for (List<LatencyRecord> reps : byImplementation.values()) {
             LatencyRecord first = reps.get(0);
+            Map<Integer, long[]> byRepetition = new TreeMap<>();
+            reps.forEach(r -> byRepetition.put(r.repetition(), r.percentiles()));
             long[] medians = new long[LatencyRecord.PERCENTILES.length];
             for (int p = 0; p < medians.length; p++) {
                 final int index = p;
@@ -41,7 +45,7 @@ record LatencySummary(String workload, String implementation, Kind kind, int rep
                     reps.stream().mapToLong(LatencyRecord::count).sum(), medians,
                     reps.stream().mapToLong(LatencyRecord::maxNs).max().orElse(0),
                     reps.stream().mapToLong(LatencyRecord::p50Ns).min().orElse(0),
-                    reps.stream().mapToLong(LatencyRecord::p50Ns).max().orElse(0), first.note()));
+                    reps.stream().mapToLong(LatencyRecord::p50Ns).max().orElse(0), first.note(), byRepetition));
         }
         return out;
     }

@@ -42,8 +42,8 @@ final class LatencyTable {
             md.append(" | ").append(Format.nanos(r.max()));
             md.append(" | ").append(r.repetitions() > 1 ? Format.nanos(r.p50Min()) + " .. " + Format.nanos(r.p50Max()) : "1 run");
             md.append(" | ").append(r.count());
-            md.append(" | ").append(ratioCell(reference, r, reference == null ? 0 : reference.p50(), r.p50()));
-            md.append(" | ").append(ratioCell(reference, r, reference == null ? 0 : reference.p99(), r.p99()));
+            md.append(" | ").append(ratioCell(reference, r, 0));
+            md.append(" | ").append(ratioCell(reference, r, 2));
             md.append(" |\n");
         }
         if (reference != null) {
@@ -64,14 +64,39 @@ final class LatencyTable {
         md.append('\n');
     }
 
-    private static String ratioCell(LatencySummary reference, LatencySummary row, long ours, long theirs) {
+    private static String ratioCell(LatencySummary reference, LatencySummary row, int percentile) {
         if (reference == null) {
             return "n/a";
         }
         if (row == reference) {
             return "1x";
         }
-        return Format.ratio(ratio(ours, theirs));
+        return Format.ratio(pairedRatio(reference, row, percentile));
+    }
+
+    /**
+     * ipc4j's value over the row's at one percentile: the median of the per-repetition ratios where both
+     * ran in two or more of the same (interleaved) repetitions, else the ratio of the medians.
+     */
+    static double pairedRatio(LatencySummary ours, LatencySummary theirs, int percentile) {
+        List<Double> ratios = new ArrayList<>();
+        ours.byRepetition().forEach((rep, values) -> {
+            long[] other = theirs.byRepetition().get(rep);
+            if (other != null && other[percentile] > 0) {
+                ratios.add((double) values[percentile] / other[percentile]);
+            }
+        });
+        if (ratios.size() >= 2) {
+            return median(ratios);
+        }
+        return ratio(ours.percentiles()[percentile], theirs.percentiles()[percentile]);
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     static double ratio(double ours, double theirs) {

@@ -69,7 +69,9 @@ final class MarkdownReport {
         }
         line("How to read: latency figures are the median over the repetitions of each percentile (max: the largest"
                 + " seen); \"p50 spread\" is the lowest..highest p50 of the repetitions. Ratios are ipc4j / the row: below"
-                + " 1x ipc4j is faster for latency and time per operation, above 1x it is faster for throughput. On this"
+                + " 1x ipc4j is faster for latency and time per operation, above 1x it is faster for throughput;"
+                + " where both ran in the same interleaved repetitions, the ratio is the median of the per-repetition"
+                + " ratios (each pair ran under the same conditions), else the ratio of the medians. On this"
                 + " 2-vCPU virtual machine the kernel tick is 4 ms: maxima of a few ms are the machine (another thread"
                 + " took a tick), not the transport; compare rows within one run, not across runs.");
         line("");

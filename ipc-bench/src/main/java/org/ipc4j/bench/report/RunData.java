@@ -2,6 +2,7 @@ package org.ipc4j.bench.report;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ record RunData(Map<String, String> machine, Map<String, String> run, List<Latenc
                 int eq = line.indexOf('=');
                 if (eq > 0 && !line.startsWith("#")) {
                     Properties one = new Properties();
-                    try (Reader r = new java.io.StringReader(line)) {
+                    try (Reader r = new StringReader(line)) {
                         one.load(r);
                     }
                     one.forEach((k, v) -> out.put((String) k, (String) v));

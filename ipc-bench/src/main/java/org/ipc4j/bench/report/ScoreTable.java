@@ -1,5 +1,6 @@
 package org.ipc4j.bench.report;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.ipc4j.bench.data.Kind;
@@ -49,8 +50,7 @@ final class ScoreTable {
                 if (reference != null && !implementation.equals(reference)) {
                     ScoreSummary ours = find(rows, workload, reference);
                     ScoreSummary theirs = find(rows, workload, implementation);
-                    md.append(" | ").append(ours == null || theirs == null ? "-"
-                            : Format.ratio(LatencyTable.ratio(ours.score(), theirs.score())));
+                    md.append(" | ").append(ours == null || theirs == null ? "-" : Format.ratio(pairedRatio(ours, theirs)));
                 }
             }
             md.append(" |\n");
@@ -63,6 +63,18 @@ final class ScoreTable {
         }
         md.append('\n');
         return md.toString();
+    }
+
+    /** Like {@link LatencyTable#pairedRatio}: the median of per-repetition ratios where there are two or more. */
+    static double pairedRatio(ScoreSummary ours, ScoreSummary theirs) {
+        List<Double> ratios = new ArrayList<>();
+        ours.byRepetition().forEach((rep, score) -> {
+            Double other = theirs.byRepetition().get(rep);
+            if (other != null && other > 0) {
+                ratios.add(score / other);
+            }
+        });
+        return ratios.size() >= 2 ? LatencyTable.median(ratios) : LatencyTable.ratio(ours.score(), theirs.score());
     }
 
     static ScoreSummary find(List<ScoreSummary> rows, String workload, String implementation) {

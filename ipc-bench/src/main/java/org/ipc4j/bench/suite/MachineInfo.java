@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -21,7 +22,7 @@ final class MachineInfo {
         info.put("cpu", firstValue(Path.of("/proc/cpuinfo"), "model name", "unknown"));
         info.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
         String memKb = firstValue(Path.of("/proc/meminfo"), "MemTotal", "").replace("kB", "").trim();
-        info.put("memory", memKb.isEmpty() ? "unknown" : String.format(java.util.Locale.ROOT, "%.1f GiB",
+        info.put("memory", memKb.isEmpty() ? "unknown" : String.format(Locale.ROOT, "%.1f GiB",
                 Long.parseLong(memKb) / 1024.0 / 1024.0));
         info.put("os", osRelease() + " (" + System.getProperty("os.name") + " " + System.getProperty("os.version")
                 + ", " + System.getProperty("os.arch") + ")");

@@ -1,6 +1,7 @@
 package org.ipc4j.bench.suite;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.ipc4j.bench.latency.LatencySettings;
 import org.ipc4j.bench.throughput.ThroughputSettings;
@@ -41,11 +42,11 @@ public enum Mode {
     }
 
     public static Mode parse(String text) {
-        return valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
+        return valueOf(text.trim().toUpperCase(Locale.ROOT));
     }
 
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public int repetitions() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -97,7 +98,7 @@ public final class Suite {
         run.put("mode", mode.id());
         run.put("command", command);
         run.put("started", started.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-        run.put("duration_seconds", Long.toString(java.time.Duration.between(started, ZonedDateTime.now()).toSeconds()));
+        run.put("duration_seconds", Long.toString(Duration.between(started, ZonedDateTime.now()).toSeconds()));
         run.put("placement", placement.describe());
         run.put("steps", Integer.toString(steps.size()));
         run.put("repetitions", Integer.toString(mode.repetitions()));
@@ -118,7 +119,7 @@ public final class Suite {
             e.printStackTrace();
         }
         out.printf(Locale.ROOT, "%d steps, %d failed, %d skipped, in %s%n", steps.size(), failures.size(), skipped.size(),
-                ProgressBoard.clock(java.time.Duration.between(started, ZonedDateTime.now()).toSeconds()));
+                ProgressBoard.clock(Duration.between(started, ZonedDateTime.now()).toSeconds()));
         failures.forEach(f -> out.println("FAILED: " + f));
         skipped.forEach(s -> out.println("SKIPPED: " + s));
         return failures.isEmpty();

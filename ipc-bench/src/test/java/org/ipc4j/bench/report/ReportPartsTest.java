@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
+import org.ipc4j.bench.data.Kind;
+import org.ipc4j.bench.data.LatencyRecord;
 import org.ipc4j.bench.data.ScoreRecord;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +44,23 @@ class ReportPartsTest {
         assertEquals(6.0, r.max());
         assertTrue(Double.isNaN(r.allocBytesPerOp()));
         assertTrue(r.higherIsBetter());
+    }
+
+    @Test
+    void ratiosPairRepetitionsWhenBothRowsHaveThem() {
+        // per repetition 160/150, 500/470, 160/160: the median ratio is 1.06; the ratio of medians would be 1.0
+        List<LatencySummary> rows = LatencySummary.of(List.of(latency("ipc4j", Kind.IPC4J, 1, 160),
+                latency("ipc4j", Kind.IPC4J, 2, 500), latency("ipc4j", Kind.IPC4J, 3, 160),
+                latency("floor", Kind.FLOOR, 1, 150), latency("floor", Kind.FLOOR, 2, 470),
+                latency("floor", Kind.FLOOR, 3, 160), latency("single", Kind.PEER, 1, 80)));
+        assertEquals(500.0 / 470, LatencyTable.pairedRatio(rows.get(0), rows.get(1), 0), 1e-9);
+        // one repetition only: the ratio of the medians (160 / 80)
+        assertEquals(2.0, LatencyTable.pairedRatio(rows.get(0), rows.get(2), 0), 1e-9);
+        assertEquals(2.5, LatencyTable.median(List.of(4.0, 1.0, 2.0, 3.0)), 1e-9);
+    }
+
+    private static LatencyRecord latency(String implementation, Kind kind, int rep, long p50) {
+        return new LatencyRecord("w", implementation, kind, rep, 100, p50, p50, p50, p50, p50, p50, p50, 1, "");
     }
 
     @Test
