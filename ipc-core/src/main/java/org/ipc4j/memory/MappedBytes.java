@@ -175,10 +175,4 @@ public final class MappedBytes {
     public void putBytes(int offset, ByteBuffer src, int srcOffset, int length) {
         buffer.put(offset, src, srcOffset, length);
     }
-
-    public void setMemory(int offset, int length, byte value) {
-        for (int i = 0; i < length; i++) {
-            buffer.put(offset + i, value);
-        }
-    }
 }

@@ -283,7 +283,8 @@ final class PoolDispatcher {
                     }
                     changed.awaitUninterruptibly();
                 }
-                int fairShare = (pending.size() + workersWithRoom() - 1) / workersWithRoom();
+                int sharing = workersWithRoom();
+                int fairShare = (pending.size() + sharing - 1) / sharing;
                 int n = Math.min(Math.min(BATCH, target.room()), fairShare);
                 batch = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {

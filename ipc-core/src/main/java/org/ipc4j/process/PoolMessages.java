@@ -11,8 +11,6 @@ final class PoolMessages {
     enum Kind {
         /** {@code ((PoolFunction) function).apply(argument)} */
         APPLY,
-        /** {@code ((StarFunction) function).apply((Object[]) argument)} */
-        STAR,
         /** {@code ((java.util.concurrent.Callable) function).call()} */
         CALL,
         /** {@code function} applied to each element of {@code (List) argument}, giving a List. */

@@ -68,9 +68,6 @@ final class PoolWorker {
                 case APPLY:
                     value = ((PoolFunction<Object, Object>) task.function()).apply(task.argument());
                     break;
-                case STAR:
-                    value = ((StarFunction<Object>) task.function()).apply((Object[]) task.argument());
-                    break;
                 case CALL:
                     value = ((Callable<Object>) task.function()).call();
                     break;
