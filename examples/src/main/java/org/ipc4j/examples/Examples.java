@@ -19,7 +19,7 @@ import java.util.Optional;
  */
 public final class Examples {
     private static final String ALL_SCALE = "0.1";
-    private static final String DEMO_SCALE = "0.5";
+    private static final String DEMO_SCALE = "0.3";
     private static final List<String> DEMO = List.of("ForkLikeChild", "ProcessStartJoin", "StartMethodRandom",
             "ProcessAliveAndPid", "QueueWriterReader", "LockTakingTurns", "SemaphoreKtv", "PoolApplyAsync", "PoolStarMap");
 
