@@ -1,5 +1,7 @@
 package org.ipc4j.ring;
 
+import java.nio.ByteOrder;
+
 /**
  * Layout of one record in a ring's data area. Records start 8-byte aligned and take
  * {@code align(length, 8)} bytes; a record never starts in the last {@link #HEADER_LENGTH} - 8 bytes of the
@@ -22,6 +24,8 @@ package org.ipc4j.ring;
  * zeroes a record after reading it, so that "0" keeps meaning "not written".
  */
 public final class RecordDescriptor {
+    private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+
     public static final int HEADER_LENGTH = 16;
     public static final int ALIGNMENT = 8;
 
@@ -40,6 +44,27 @@ public final class RecordDescriptor {
     public static final int TYPE_BLOCK_REFERENCE = 4;
 
     private RecordDescriptor() {
+    }
+
+    /**
+     * The first 8 bytes of a record (length, type) as one long in the mapping's native byte order, so that a
+     * producer publishes both with one release store and a consumer reads both with one acquire load.
+     */
+    public static long headerWord(int length, int type) {
+        return LITTLE_ENDIAN ? ((long) type << 32) | (length & 0xFFFF_FFFFL) : ((long) length << 32) | (type & 0xFFFF_FFFFL);
+    }
+
+    public static int lengthOf(long headerWord) {
+        return LITTLE_ENDIAN ? (int) headerWord : (int) (headerWord >>> 32);
+    }
+
+    public static int typeOf(long headerWord) {
+        return LITTLE_ENDIAN ? (int) (headerWord >>> 32) : (int) headerWord;
+    }
+
+    /** Producer pid and the low 32 bits of its start time as the long at {@link #PID_OFFSET}. */
+    public static long producerWord(int pid, int startTimeLow) {
+        return LITTLE_ENDIAN ? ((long) startTimeLow << 32) | (pid & 0xFFFF_FFFFL) : ((long) pid << 32) | (startTimeLow & 0xFFFF_FFFFL);
     }
 
     public static int align(int length) {

@@ -28,6 +28,15 @@ final class RecordReader {
     private final Ring ring;
     private final MappedBytes memory;
     private final long stuckBoundNanos;
+    /**
+     * SPSC: head is released once per read, after all its records are cleared, as Agrona's rings do (fewer
+     * transfers of the head line to a producer that checks for room). MPMC keeps a release per record, so
+     * that a consumer taking over from a dead one finds every record before head cleared and every record
+     * after it intact or marked taken (a scan for the next header over a half-cleared batch would wait for
+     * the stuck bound). An SPSC consumer that dies mid-read leaves the same cleared-but-not-released records;
+     * the next reader of its end skips them after the stuck bound (see dropUnwritten).
+     */
+    private final boolean headPerRecord;
     private long stuckPosition = -1;
     private long stuckSinceNanos;
     private long nextStuckCheckNanos;
@@ -37,13 +46,16 @@ final class RecordReader {
         this.ring = ring;
         this.memory = ring.memory;
         this.stuckBoundNanos = stuckBoundNanos;
+        this.headPerRecord = ring instanceof MpmcRing;
     }
 
     int read(RecordHandler handler, int limit) {
         // acquire: pairs with the release of head by the previous consumer (another thread or process): the
         // records it cleared are seen cleared
         long head = memory.getLongAcquire(ring.headOffset);
+        long released = head;
         int delivered = 0;
+        int consumed = 0;
         boolean progressed = false;
         try {
             while (delivered < limit) {
@@ -56,37 +68,52 @@ final class RecordReader {
                         break;
                     }
                     head += ring.capacity - index;
-                    // release: pairs with producers' acquire of head before they reuse the space
-                    memory.putLongRelease(ring.headOffset, head);
+                    released = release(head);
                     progressed = true;
                     continue;
                 }
                 int at = ring.data + index;
                 // acquire: pairs with the producer's release of the committed length: the payload is visible
-                int length = memory.getIntAcquire(at + LENGTH_OFFSET);
+                long header = memory.getLongAcquire(at + LENGTH_OFFSET);
+                int length = RecordDescriptor.lengthOf(header);
                 if (length <= 0) {
-                    if ((length < 0 || (++emptyPolls & 63) == 0) && checkStuck(false)) {
-                        continue;
+                    // a record being written (length < 0) is normal for a moment; look for a dead producer
+                    // (a clock read and a liveness check) only every 64th poll of the same head
+                    if ((++emptyPolls & 63) == 0) {
+                        released = release(head); // checkStuck works from the head in the ring
+                        if (checkStuck(false)) {
+                            continue;
+                        }
                     }
                     break;
                 }
-                int type = memory.getInt(at + TYPE_OFFSET);
+                int type = RecordDescriptor.typeOf(header);
                 int span = checkRecord(index, length, type);
                 if (RecordDescriptor.isMessage(type)) {
                     stuckPosition = -1;
                     try {
                         handler.onRecord(type, ring.buffer, at + HEADER_LENGTH, length - HEADER_LENGTH);
                     } finally {
-                        head = consume(head, at, span, true, true);
+                        head = consume(head, at, span, true);
+                        released = headPerRecord ? release(head) : released;
+                        consumed = count(consumed + 1);
                         progressed = true;
                     }
                     delivered++;
                 } else {
-                    head = consume(head, at, span, false, type == TYPE_ABORTED);
+                    head = consume(head, at, span, false);
+                    released = headPerRecord ? release(head) : released;
+                    consumed = count(consumed + (type == TYPE_ABORTED ? 1 : 0));
                     progressed = true;
                 }
             }
         } finally {
+            if (released != head) {
+                release(head);
+            }
+            if (consumed > 0) {
+                addConsumed(consumed);
+            }
             if (progressed && ring.wakeups) {
                 // full fence: orders the head stores above before the interest read (RingSignal's waker half)
                 VarHandle.fullFence();
@@ -234,8 +261,26 @@ final class RecordReader {
         return RecordDescriptor.align(length);
     }
 
-    /** Clears a read record and moves the head past it. */
-    private long consume(long head, int at, int span, boolean delivered, boolean counted) {
+    /**
+     * Consumed messages not yet added to the shared count; the count is added once per read, except on a
+     * ring bounded by count, where producers read it (and a consumer dying mid-read must not leave it lagging
+     * by a whole batch).
+     */
+    private int count(int pending) {
+        if (ring.maxCount > 0 && pending > 0) {
+            addConsumed(pending);
+            return 0;
+        }
+        return pending;
+    }
+
+    private void addConsumed(int messages) {
+        // opaque: the consumer side owns the count; producers and gauges read it with volatile loads
+        memory.putLongOpaque(ring.consumedOffset, memory.getLongOpaque(ring.consumedOffset) + messages);
+    }
+
+    /** Clears a read record; returns the position after it (the caller releases head). */
+    private long consume(long head, int at, int span, boolean delivered) {
         if (delivered) {
             memory.putInt(at + TYPE_OFFSET, TYPE_ABORTED);
             // the aborted mark is visible before any cleared byte: a consumer taking over after we die here
@@ -246,23 +291,22 @@ final class RecordReader {
         // payload cleared before the header: a scan for the next header never meets a stale payload word
         VarHandle.storeStoreFence();
         memory.putLong(at + LENGTH_OFFSET, 0);
-        if (counted) {
-            memory.putLongOpaque(ring.consumedOffset, memory.getLongOpaque(ring.consumedOffset) + 1);
-        }
-        long next = head + span;
-        // release: pairs with producers' acquire of head before they reuse the space: the cleared bytes come first
-        memory.putLongRelease(ring.headOffset, next);
         emptyPolls = 0;
-        return next;
+        return head + span;
+    }
+
+    private long release(long head) {
+        // release: pairs with producers' acquire of head before they reuse the space: the cleared bytes come first
+        memory.putLongRelease(ring.headOffset, head);
+        return head;
     }
 
     private void clear(int offset, int length) {
-        if (length <= 256) {
-            for (int i = 0; i < length; i += Long.BYTES) {
-                memory.putLong(offset + i, 0);
-            }
+        if (length == Long.BYTES) {
+            memory.putLong(offset, 0);
             return;
         }
+        // one bulk copy costs less than a store per word from a few words on (a bounds check each)
         for (int done = 0; done < length; done += ZEROS.length) {
             memory.putBytes(offset + done, ZEROS, 0, Math.min(ZEROS.length, length - done));
         }

@@ -3,7 +3,6 @@ package org.ipc4j.ring;
 import static org.ipc4j.ring.RecordDescriptor.HEADER_LENGTH;
 import static org.ipc4j.ring.RecordDescriptor.LENGTH_OFFSET;
 import static org.ipc4j.ring.RecordDescriptor.PID_OFFSET;
-import static org.ipc4j.ring.RecordDescriptor.START_TIME_OFFSET;
 import static org.ipc4j.ring.RecordDescriptor.TYPE_ABORTED;
 import static org.ipc4j.ring.RecordDescriptor.TYPE_BLOCK_REFERENCE;
 import static org.ipc4j.ring.RecordDescriptor.TYPE_DATA;
@@ -51,7 +50,8 @@ public abstract class Ring {
     final RingSignal notFull;
     final RecordReader reader;
     final int selfPid;
-    final int selfStartTime;
+    /** This process as written into the headers it claims ({@link RecordDescriptor#producerWord}). */
+    final long producerWord;
 
     Ring(String name, MappedBytes memory, int base, boolean mpmc) {
         this.name = name;
@@ -98,7 +98,7 @@ public abstract class Ring {
         this.reader = new RecordReader(this, stuckBound);
         ProcessId self = Os.currentProcess();
         this.selfPid = (int) self.pid();
-        this.selfStartTime = (int) self.startTime();
+        this.producerWord = RecordDescriptor.producerWord(selfPid, (int) self.startTime());
     }
 
     /** Writes an empty ring's CONFIG line at {@code base} (the rest must be zero, as a new region is). */
@@ -150,11 +150,9 @@ public abstract class Ring {
                 return FULL;
             }
         }
-        memory.putInt(at + RecordDescriptor.TYPE_OFFSET, type);
-        memory.putInt(at + PID_OFFSET, selfPid);
-        memory.putInt(at + START_TIME_OFFSET, selfStartTime);
+        memory.putLong(at + PID_OFFSET, producerWord);
         // release: a consumer that reads the negative length with acquire also sees who is writing (pid) for its liveness check
-        memory.putIntRelease(at + LENGTH_OFFSET, -(HEADER_LENGTH + length));
+        memory.putLongRelease(at + LENGTH_OFFSET, RecordDescriptor.headerWord(-(HEADER_LENGTH + length), type));
         return at + HEADER_LENGTH;
     }
 
@@ -204,11 +202,9 @@ public abstract class Ring {
 
     /** Writes a complete padding record over the {@code length} bytes at the end of the area. */
     final void writePadding(int at, int length) {
-        memory.putInt(at + RecordDescriptor.TYPE_OFFSET, TYPE_PADDING);
-        memory.putInt(at + PID_OFFSET, selfPid);
-        memory.putInt(at + START_TIME_OFFSET, 0);
+        memory.putLong(at + PID_OFFSET, RecordDescriptor.producerWord(selfPid, 0));
         // release: pairs with the consumer's acquire of the length; it sees the padding type with it
-        memory.putIntRelease(at + LENGTH_OFFSET, length);
+        memory.putLongRelease(at + LENGTH_OFFSET, RecordDescriptor.headerWord(length, TYPE_PADDING));
     }
 
     /** Head, validated against {@code tail}: a ring whose positions break the invariant is corrupted. */

@@ -28,7 +28,8 @@ final class JmhResults {
             "Ipc4jOpCostBenchmark", new Column("op-cost", "ipc4j SharedLock / SharedLong / SharedMap", Kind.IPC4J),
             "InJvmOpCostBenchmark", new Column("op-cost", "in-JVM ReentrantLock / AtomicLong / ConcurrentHashMap",
                     Kind.FLOOR),
-            "RingZeroCopyBenchmark", new Column("ring-zero-copy", "ipc4j ring zero-copy API", Kind.IPC4J));
+            "RingZeroCopyBenchmark", new Column("ring-zero-copy", "ipc4j ring zero-copy API", Kind.IPC4J),
+            "AgronaRingZeroCopyBenchmark", new Column("ring-zero-copy", "Agrona ring (--add-opens)", Kind.PEER));
 
     record Column(String group, String implementation, Kind kind) {
     }

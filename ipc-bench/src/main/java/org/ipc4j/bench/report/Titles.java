@@ -51,8 +51,9 @@ final class Titles {
                         + " 1024 String keys (Python: Manager().dict()), with nobody else contending.",
                 "ipc4j SharedLock, SharedLong (issues 3 and 5)"));
         GROUPS.put("ring-zero-copy", new Entry("Zero-copy ring API in one thread",
-                "tryClaim + write 32 bytes in place + commit + read in place, one thread; allocation from JMH -prof gc"
-                        + " must be 0 B/op.", ""));
+                "tryClaim + write 32 bytes in place + commit + read in place, one thread; spsc is ipc4j's SpscRing"
+                        + " against Agrona's OneToOneRingBuffer, mpmc its MpmcRing against ManyToOneRingBuffer, both"
+                        + " over a mapped file. Allocation from JMH -prof gc must be 0 B/op.", ""));
         GROUPS.put("pool", new Entry("Process pool", "Trivial tasks through a pool of 2 worker processes.",
                 "ipc4j ProcessPool (issue 6)"));
         GROUPS.put("process-start", new Entry("Process start",
