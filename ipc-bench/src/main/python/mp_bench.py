@@ -14,7 +14,7 @@ columns of ipc-bench's LatencyRecord and ScoreRecord:
   process-start-to-running / -to-join  Process start until the child set an Event / until join(), fork and spawn (ms)
   shared-counter    Value(lock=True) increments from 1 and from 2 processes at once (ops/s in total)
   shared-map        Manager().dict() get and set from 1 and from 2 processes at once (ops/s in total)
-  msg32-2p2c        Queue of 32-byte messages, 2 producer and 2 consumer processes (msgs/s in total)
+  msg32-2p2c, -2p1c Queue of 32-byte messages, 2 producer and 2 (or 1) consumer processes (msgs/s in total)
   msg1m-one-way     Pipe send_bytes/recv_bytes of 1 MiB messages (GB/s)
 
 usage: mp_bench.py quick|full OUT_DIR     (writes OUT_DIR/latency/python.csv and OUT_DIR/scores/python.csv)
@@ -371,23 +371,23 @@ def queue_consumer(index, queue, counts, stop):
             counts[index] = received
 
 
-def queue_two_by_two(s):
+def queue_two_producers(s, consumers):
     queue = mp.Queue(maxsize=10_000)
-    counts = mp.Array("q", 2, lock=False)
+    counts = mp.Array("q", consumers, lock=False)
     stop = mp.Event()
     workers = [mp.Process(target=queue_producer, args=(queue, stop)) for _ in range(2)]
-    workers += [mp.Process(target=queue_consumer, args=(i, queue, counts, stop)) for i in range(2)]
+    workers += [mp.Process(target=queue_consumer, args=(i, queue, counts, stop)) for i in range(consumers)]
     for w in workers:
         w.start()
-    rates = sample_rates(s, counts, range(2))
+    rates = sample_rates(s, counts, range(consumers))
     stop.set()
     for w in workers:
         w.join(10)
         if w.is_alive():
             w.terminate()
             w.join()
-    return score_row("one-way-throughput-2p2c", "msg32-2p2c", "Queue 2P/2C", "msgs/s", rates,
-                     "Queue(maxsize=10000) of 32-byte bytes objects, 2 producer and 2 consumer processes")
+    return score_row("one-way-throughput-2p2c", "msg32-2p%dc" % consumers, "Queue", "msgs/s", rates,
+                     "Queue(maxsize=10000) of 32-byte bytes objects, 2 producer and 2 (then 1) consumer processes")
 
 
 def large_sender(conn, stop):
@@ -469,8 +469,9 @@ def main():
     progress("Value from 1 and 2 processes")
     scores.extend(shared_map(s))
     progress("Manager dict from 1 and 2 processes")
-    scores.append(queue_two_by_two(s))
-    progress("Queue 2 producers x 2 consumers")
+    scores.append(queue_two_producers(s, 2))
+    scores.append(queue_two_producers(s, 1))
+    progress("Queue 2 producers x 2 and x 1 consumers")
     scores.append(pipe_large(s))
     progress("Pipe 1 MiB messages")
     write(os.path.join(out, "latency", "python.csv"), LATENCY_HEADER, latency)

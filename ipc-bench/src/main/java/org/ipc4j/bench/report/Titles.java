@@ -39,11 +39,11 @@ final class Titles {
         GROUPS.put("one-way-throughput-mpmc", new Entry("One-way 32-byte messages through multi-producer rings",
                 "The same workload through rings whose producers claim with a CAS; one producer process and one"
                         + " consumer here (the harness runs one producer JVM).", ""));
-        GROUPS.put("one-way-throughput-2p2c", new Entry("One-way 32-byte messages, 2 producer and 2 consumer processes",
+        GROUPS.put("one-way-throughput-2p2c", new Entry("One-way 32-byte messages, 2 producer and 2 (or 1) consumer processes",
                 "Two producer processes send 32-byte messages as fast as they can through one queue or ring, two"
-                        + " consumer processes take them (4 processes on this 2-core machine); the total received per"
-                        + " second. Agrona's ManyToOneRingBuffer allows one consumer only, so its row is 2 producers"
-                        + " and 1 consumer.", ""));
+                        + " consumer processes take them (msg32-2p2c: 4 processes on this 2-core machine), then one"
+                        + " (msg32-2p1c); the total received per second. Agrona's ManyToOneRingBuffer allows one"
+                        + " consumer only, so it has the 2p1c row only.", ""));
         GROUPS.put("one-way-1mib", new Entry("One-way 1 MiB messages between two processes",
                 "A producer process sends 1 MiB messages as fast as it can; the consumer receives each into memory"
                         + " of its own and checks it. Gigabytes (10^9 bytes) per second.", ""));

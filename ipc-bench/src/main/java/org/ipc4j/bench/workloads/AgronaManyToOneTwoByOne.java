@@ -12,7 +12,7 @@ import org.ipc4j.bench.harness.Flags;
 
 /**
  * {@link TwoByTwo}'s producers into an Agrona {@code ManyToOneRingBuffer}, which allows ONE consumer only: so
- * 2 producers and 1 consumer (3 JVMs). The closest Agrona has to the 2P/2C rows.
+ * 2 producers and 1 consumer (3 JVMs), the msg32-2p1c row only. The closest Agrona has to the 2P/2C row.
  */
 public final class AgronaManyToOneTwoByOne extends TwoByTwo implements MessageHandler {
     private AgronaRingFile file;
@@ -25,7 +25,7 @@ public final class AgronaManyToOneTwoByOne extends TwoByTwo implements MessageHa
 
     @Override
     public String implementation() {
-        return "Agrona ManyToOneRingBuffer 2P/1C (one consumer only)";
+        return "Agrona ManyToOneRingBuffer";
     }
 
     @Override
@@ -76,7 +76,7 @@ public final class AgronaManyToOneTwoByOne extends TwoByTwo implements MessageHa
 
     @Override
     public String note() {
-        return "3 JVMs: 2 producers tryClaim/commit, 1 consumer reads up to " + BATCH
+        return "2 producer JVMs tryClaim/commit, 1 consumer JVM (it allows no more) reads up to " + BATCH
                 + " per poll; 64 KiB ring in a mapped file";
     }
 

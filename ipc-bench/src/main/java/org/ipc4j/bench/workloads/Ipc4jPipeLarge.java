@@ -99,7 +99,7 @@ public abstract class Ipc4jPipeLarge extends LargeOneWay {
 
         @Override
         public String implementation() {
-            return "ipc4j Pipe (default ring, 1 MiB in a MessageBlock)";
+            return "ipc4j Pipe (1 MiB in a MessageBlock)";
         }
 
         @Override

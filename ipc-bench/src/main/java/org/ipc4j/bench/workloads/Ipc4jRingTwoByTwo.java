@@ -25,7 +25,7 @@ public final class Ipc4jRingTwoByTwo extends TwoByTwo implements RecordHandler {
 
     @Override
     public String implementation() {
-        return "ipc4j MpmcRing 2P/2C (zero-copy)";
+        return "ipc4j MpmcRing (zero-copy)";
     }
 
     @Override
@@ -76,7 +76,7 @@ public final class Ipc4jRingTwoByTwo extends TwoByTwo implements RecordHandler {
 
     @Override
     public String note() {
-        return "4 JVMs: 2 producers tryClaim/commit in place, 2 consumers read up to " + BATCH
+        return "2 producer JVMs tryClaim/commit in place, 2 (then 1) consumer JVMs read up to " + BATCH
                 + " per call in place; 64 KiB ring without wakeups";
     }
 

@@ -22,7 +22,7 @@ public final class SharedQueueBytesTwoByTwo extends TwoByTwo {
 
     @Override
     public String implementation() {
-        return "ipc4j SharedQueue<byte[]> 2P/2C";
+        return "ipc4j SharedQueue<byte[]>";
     }
 
     @Override
@@ -62,7 +62,8 @@ public final class SharedQueueBytesTwoByTwo extends TwoByTwo {
 
     @Override
     public String note() {
-        return "4 JVMs: 2 producers offer(byte[32]), 2 consumers poll() up to " + BATCH + " per call; 64 KiB queue";
+        return "2 producer JVMs offer(byte[32]), 2 (then 1) consumer JVMs poll() up to " + BATCH + " per call;"
+                + " 64 KiB queue";
     }
 
     @Override

@@ -7,7 +7,8 @@ import org.ipc4j.bench.harness.BenchContext;
 
 /**
  * One-way 32-byte messages from 2 producer JVMs (workers 0 and 1) to the consumer JVMs after them, counting
- * what the consumers receive. A message carries its producer's index and sequence number (8 bytes each,
+ * what the consumers receive: 2 consumers (row msg32-2p2c), then the first consumer alone (row msg32-2p1c,
+ * where the transport allows several consumers) or only that (where it allows one). A message carries its producer's index and sequence number (8 bytes each,
  * then the sequence again); each consumer checks that, per producer, the sequences it receives increase.
  */
 public abstract class TwoByTwo implements GroupWorkload {
@@ -27,6 +28,11 @@ public abstract class TwoByTwo implements GroupWorkload {
     /** 2 for a many-to-many transport; 1 where the transport allows a single consumer only. */
     protected int consumers() {
         return 2;
+    }
+
+    @Override
+    public String unit() {
+        return "msgs/s";
     }
 
     @Override
@@ -51,7 +57,9 @@ public abstract class TwoByTwo implements GroupWorkload {
 
     @Override
     public List<Phase> phases() {
-        return List.of(new Phase(WorkloadIds.MSG32_TWO_BY_TWO, workers()));
+        Phase twoByOne = new Phase(WorkloadIds.MSG32_TWO_BY_ONE, PRODUCERS + 1);
+        return consumers() == 1 ? List.of(twoByOne)
+                : List.of(new Phase(WorkloadIds.MSG32_TWO_BY_TWO, PRODUCERS + 2), twoByOne);
     }
 
     @Override
