@@ -1,5 +1,7 @@
 package org.ipc4j.bench.group;
 
+import java.util.List;
+
 import org.ipc4j.bench.harness.Args;
 import org.ipc4j.bench.harness.BenchContext;
 import org.ipc4j.bench.harness.PeerProtocol;
@@ -32,11 +34,12 @@ public final class GroupWorker {
     }
 
     private static long run(GroupWorkload workload, GroupControl control, int worker) throws Exception {
+        List<GroupWorkload.Phase> phases = workload.phases();
         long done = 0;
         int idle = 0;
         while (!PeerProtocol.stopRequested()) {
             int phase = control.phase();
-            if (phase == GroupControl.NOT_STARTED || worker >= workload.phases().get(phase).activeWorkers()) {
+            if (phase == GroupControl.NOT_STARTED || worker >= phases.get(phase).activeWorkers()) {
                 Thread.sleep(1);
                 continue;
             }

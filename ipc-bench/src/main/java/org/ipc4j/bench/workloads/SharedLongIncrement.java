@@ -16,6 +16,7 @@ public final class SharedLongIncrement implements GroupWorkload {
 
     private SharedLong counter;
     private boolean creator;
+    private long last;
 
     @Override
     public String group() {
@@ -61,12 +62,12 @@ public final class SharedLongIncrement implements GroupWorkload {
 
     @Override
     public long step(int worker, int phase) {
-        long last = 0;
-        for (int i = 0; i < BATCH; i++) {
-            last = counter.incrementAndGet();
+        long first = counter.incrementAndGet();
+        if (first <= last) {
+            throw new IllegalStateException("incrementAndGet returned " + first + " after " + last);
         }
-        if (last <= 0) {
-            throw new IllegalStateException("the counter went backwards: " + last);
+        for (int i = 1; i < BATCH; i++) {
+            last = counter.incrementAndGet();
         }
         return BATCH;
     }
