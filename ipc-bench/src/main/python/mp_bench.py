@@ -12,6 +12,10 @@ columns of ipc-bench's LatencyRecord and ScoreRecord:
   pool-apply-async  Pool(2).apply_async of a trivial task (tasks/s)
   pool-map          Pool(2).map over a range (items/s)
   process-start-to-running / -to-join  Process start until the child set an Event / until join(), fork and spawn (ms)
+  shared-counter    Value(lock=True) increments from 1 and from 2 processes at once (ops/s in total)
+  shared-map        Manager().dict() get and set from 1 and from 2 processes at once (ops/s in total)
+  msg32-2p2c, -2p1c Queue of 32-byte messages, 2 producer and 2 (or 1) consumer processes (msgs/s in total)
+  msg1m-one-way     Pipe send_bytes/recv_bytes of 1 MiB messages (GB/s)
 
 usage: mp_bench.py quick|full OUT_DIR     (writes OUT_DIR/latency/python.csv and OUT_DIR/scores/python.csv)
 Progress goes to stderr as "@progress <fraction> <what>" lines.
@@ -29,10 +33,11 @@ STOP = b"STOP"
 
 SETTINGS = {
     # warm-up seconds, round trips, queue seconds per iteration, iterations, lock ops, pool tasks, starts
+    # group_*: warm-up, windows and window length of the multi-process rows (ipc-bench's GroupSettings)
     "quick": dict(warmup=0.2, round_trips=5_000, window=0.3, iterations=2, ops=200_000, tasks=2_000, starts=3,
-                  map_ops=2_000),
+                  map_ops=2_000, group_warmup=0.2, group_iterations=2, group_window=0.2),
     "full": dict(warmup=2.0, round_trips=200_000, window=1.0, iterations=5, ops=2_000_000, tasks=50_000, starts=20,
-                 map_ops=50_000),
+                 map_ops=50_000, group_warmup=1.0, group_iterations=3, group_window=0.5),
 }
 
 LATENCY_HEADER = ["workload", "implementation", "kind", "repetition", "count", "mean_ns", "p50_ns", "p90_ns",
@@ -40,7 +45,7 @@ LATENCY_HEADER = ["workload", "implementation", "kind", "repetition", "count", "
 SCORE_HEADER = ["group", "workload", "implementation", "kind", "repetition", "unit", "score", "min", "max",
                 "samples", "alloc_bytes_per_op", "note"]
 
-STEPS = 9
+STEPS = 13
 step = 0
 
 
@@ -237,6 +242,191 @@ def process_start(s):
     return rows
 
 
+MAP_KEYS = ["key-%d" % i for i in range(1024)]
+LARGE_SIZE = 1 << 20
+PUBLISH_EVERY = 64
+
+
+def counting_worker(index, counts, stop, op_factory):
+    """Runs op() until stop is set, adding to counts[index] every PUBLISH_EVERY operations."""
+    op = op_factory(index)
+    while not stop.is_set():
+        for _ in range(PUBLISH_EVERY):
+            op()
+        counts[index] += PUBLISH_EVERY
+
+
+def sample_rates(s, counts, indices, scale=1.0):
+    """Rates of the summed counts of `indices` over the group windows, after the group warm-up."""
+    time.sleep(s["group_warmup"])
+    rates = []
+    for _ in range(s["group_iterations"]):
+        before = sum(counts[i] for i in indices)
+        start = time.monotonic()
+        time.sleep(s["group_window"])
+        after = sum(counts[i] for i in indices)
+        rates.append((after - before) * scale / (time.monotonic() - start))
+    return rates
+
+
+def run_group(s, processes, op_factory):
+    """`processes` processes run op_factory(index)() in a loop at once; returns their total rates."""
+    counts = mp.Array("q", processes, lock=False)
+    stop = mp.Event()
+    workers = [mp.Process(target=counting_worker, args=(i, counts, stop, op_factory)) for i in range(processes)]
+    for w in workers:
+        w.start()
+    rates = sample_rates(s, counts, range(processes))
+    stop.set()
+    for w in workers:
+        w.join()
+    return rates
+
+
+def processes_label(n):
+    return "1-process" if n == 1 else "%d-processes" % n
+
+
+class ValueIncrement:
+    """A picklable op factory (fork start method: the Value is inherited)."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def __call__(self, index):
+        value = self.value
+
+        def increment():
+            with value.get_lock():
+                value.value += 1
+
+        return increment
+
+
+def shared_counter(s):
+    rows = []
+    for n in (1, 2):
+        value = mp.Value("q", 0, lock=True)
+        rates = run_group(s, n, ValueIncrement(value))
+        rows.append(score_row("shared-counter", "increment-" + processes_label(n), "Value", "ops/s", rates,
+                              "Value('q', lock=True); each process loops with v.get_lock(): v.value += 1;"
+                              " total over the processes"))
+    return rows
+
+
+class DictOp:
+    def __init__(self, d, put):
+        self.d = d
+        self.put = put
+
+    def __call__(self, index):
+        d = self.d
+        state = {"next": index * 512, "value": 0}
+        if self.put:
+            def op():
+                d[MAP_KEYS[state["next"] & 1023]] = state["value"]
+                state["next"] += 1
+                state["value"] += 1
+        else:
+            def op():
+                d[MAP_KEYS[state["next"] & 1023]]
+                state["next"] += 1
+        return op
+
+
+def shared_map(s):
+    rows = []
+    with mp.Manager() as manager:
+        d = manager.dict()
+        for key in MAP_KEYS:
+            d[key] = 0
+        for n in (1, 2):
+            for put in (False, True):
+                rates = run_group(s, n, DictOp(d, put))
+                operation = "put" if put else "get"
+                rows.append(score_row("shared-map", operation + "-" + processes_label(n), "Manager().dict()", "ops/s",
+                                      rates, "Manager().dict() with the 1024 str keys, int values; each process loops"
+                                             " d[key] / d[key] = value through its own proxy; total over the processes"))
+    return rows
+
+
+def queue_producer(queue, stop):
+    queue.cancel_join_thread()
+    while not stop.is_set():
+        try:
+            queue.put(MESSAGE, timeout=0.05)
+        except Exception:
+            pass
+
+
+def queue_consumer(index, queue, counts, stop):
+    received = 0
+    while not stop.is_set():
+        try:
+            queue.get(timeout=0.05)
+        except Exception:
+            continue
+        received += 1
+        if received % PUBLISH_EVERY == 0:
+            counts[index] = received
+
+
+def queue_two_producers(s, consumers):
+    queue = mp.Queue(maxsize=10_000)
+    counts = mp.Array("q", consumers, lock=False)
+    stop = mp.Event()
+    workers = [mp.Process(target=queue_producer, args=(queue, stop)) for _ in range(2)]
+    workers += [mp.Process(target=queue_consumer, args=(i, queue, counts, stop)) for i in range(consumers)]
+    for w in workers:
+        w.start()
+    rates = sample_rates(s, counts, range(consumers))
+    stop.set()
+    for w in workers:
+        w.join(10)
+        if w.is_alive():
+            w.terminate()
+            w.join()
+    return score_row("one-way-throughput-2p2c", "msg32-2p%dc" % consumers, "Queue", "msgs/s", rates,
+                     "Queue(maxsize=10000) of 32-byte bytes objects, 2 producer and 2 (then 1) consumer processes")
+
+
+def large_sender(conn, stop):
+    payload = b"\x07" * LARGE_SIZE
+    while not stop.is_set():
+        conn.send_bytes(payload)
+    conn.close()
+
+
+def pipe_large(s):
+    receiver, sender = mp.Pipe(duplex=False)
+    stop = mp.Event()
+    producer = mp.Process(target=large_sender, args=(sender, stop))
+    producer.start()
+    sender.close()
+    deadline = time.monotonic() + s["group_warmup"]
+    while time.monotonic() < deadline:
+        receiver.recv_bytes()
+    rates = []
+    for _ in range(s["group_iterations"]):
+        received = 0
+        start = time.monotonic()
+        end = start + s["group_window"]
+        while time.monotonic() < end:
+            if len(receiver.recv_bytes()) != LARGE_SIZE:
+                raise RuntimeError("a message of the wrong length")
+            received += 1
+        rates.append(received * LARGE_SIZE / 1e9 / (time.monotonic() - start))
+    stop.set()
+    try:
+        while True:
+            receiver.recv_bytes()
+    except EOFError:
+        pass
+    producer.join()
+    return score_row("one-way-1mib", "msg1m-one-way", "Pipe", "GB/s", rates,
+                     "Pipe(duplex=False); send_bytes of 1 MiB, recv_bytes (a new bytes object per message)")
+
+
 def score_row(group, workload, impl, unit, samples, note):
     return [group, workload, IMPL_PREFIX + impl, "peer", 1, unit, "%.4f" % (sum(samples) / len(samples)),
             "%.4f" % min(samples), "%.4f" % max(samples), len(samples), "", note]
@@ -275,6 +465,15 @@ def main():
     progress("Pool map")
     scores.extend(process_start(s))
     progress("process start")
+    scores.extend(shared_counter(s))
+    progress("Value from 1 and 2 processes")
+    scores.extend(shared_map(s))
+    progress("Manager dict from 1 and 2 processes")
+    scores.append(queue_two_producers(s, 2))
+    scores.append(queue_two_producers(s, 1))
+    progress("Queue 2 producers x 2 and x 1 consumers")
+    scores.append(pipe_large(s))
+    progress("Pipe 1 MiB messages")
     write(os.path.join(out, "latency", "python.csv"), LATENCY_HEADER, latency)
     write(os.path.join(out, "scores", "python.csv"), SCORE_HEADER, scores)
     print("python: %s" % sys.version.split()[0])

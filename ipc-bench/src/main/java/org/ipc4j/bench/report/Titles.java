@@ -39,6 +39,14 @@ final class Titles {
         GROUPS.put("one-way-throughput-mpmc", new Entry("One-way 32-byte messages through multi-producer rings",
                 "The same workload through rings whose producers claim with a CAS; one producer process and one"
                         + " consumer here (the harness runs one producer JVM).", ""));
+        GROUPS.put("one-way-throughput-2p2c", new Entry("One-way 32-byte messages, 2 producer and 2 (or 1) consumer processes",
+                "Two producer processes send 32-byte messages as fast as they can through one queue or ring, two"
+                        + " consumer processes take them (msg32-2p2c: 4 processes on this 2-core machine), then one"
+                        + " (msg32-2p1c); the total received per second. Agrona's ManyToOneRingBuffer allows one"
+                        + " consumer only, so it has the 2p1c row only.", ""));
+        GROUPS.put("one-way-1mib", new Entry("One-way 1 MiB messages between two processes",
+                "A producer process sends 1 MiB messages as fast as it can; the consumer receives each into memory"
+                        + " of its own and checks it. Gigabytes (10^9 bytes) per second.", ""));
         GROUPS.put("object-queue-throughput", new Entry("Objects through a queue between two processes",
                 "A producer process puts 32-character strings as fast as it can; the consumer takes and decodes each.",
                 ""));
@@ -50,6 +58,14 @@ final class Titles {
                 "Lock acquire+release, a counter increment (Python: Value under its lock), map get and put of"
                         + " 1024 String keys (Python: Manager().dict()), with nobody else contending.",
                 "ipc4j SharedLock, SharedLong (issues 3 and 5)"));
+        GROUPS.put("shared-counter", new Entry("Shared counter from 1 and from 2 processes",
+                "Each process increments one shared 64-bit counter in a loop (ipc4j: SharedLong.incrementAndGet;"
+                        + " Python: with v.get_lock(): v.value += 1); the total increments per second of all the"
+                        + " processes.", ""));
+        GROUPS.put("shared-map", new Entry("Shared map get and put from 1 and from 2 processes",
+                "Each process gets (or puts) the same 1024 String keys in turn, Long values, on one map shared by"
+                        + " the processes; the total operations per second of all the processes. Python's"
+                        + " Manager().dict() goes through a server process.", ""));
         GROUPS.put("ring-zero-copy", new Entry("Zero-copy ring API in one thread",
                 "tryClaim + write 32 bytes in place + commit + read in place, one thread; spsc is ipc4j's SpscRing"
                         + " against Agrona's OneToOneRingBuffer, mpmc its MpmcRing against ManyToOneRingBuffer, both"

@@ -2,23 +2,35 @@ package org.ipc4j.bench.suite;
 
 import java.util.List;
 
+import org.ipc4j.bench.group.GroupWorkload;
 import org.ipc4j.bench.latency.RoundTripWorkload;
 import org.ipc4j.bench.throughput.OneWayWorkload;
+import org.ipc4j.bench.workloads.AgronaManyToOneTwoByOne;
+import org.ipc4j.bench.workloads.AgronaRingLarge;
 import org.ipc4j.bench.workloads.AgronaRingOneWay;
 import org.ipc4j.bench.workloads.AgronaRingRoundTrip;
+import org.ipc4j.bench.workloads.ChronicleLarge;
+import org.ipc4j.bench.workloads.ChronicleMapOps;
 import org.ipc4j.bench.workloads.ChronicleOneWay;
 import org.ipc4j.bench.workloads.ChronicleRoundTrip;
 import org.ipc4j.bench.workloads.FileLockHandoff;
 import org.ipc4j.bench.workloads.FutexWordRoundTrip;
+import org.ipc4j.bench.workloads.Ipc4jPipeLarge;
 import org.ipc4j.bench.workloads.Ipc4jPipeRoundTrip;
 import org.ipc4j.bench.workloads.Ipc4jRingRoundTrip;
 import org.ipc4j.bench.workloads.Ipc4jRingOneWay;
+import org.ipc4j.bench.workloads.Ipc4jRingTwoByTwo;
 import org.ipc4j.bench.workloads.SharedEventRoundTrip;
 import org.ipc4j.bench.workloads.SharedLockHandoff;
+import org.ipc4j.bench.workloads.SharedLongIncrement;
+import org.ipc4j.bench.workloads.SharedMapOps;
+import org.ipc4j.bench.workloads.SharedQueueBytesLarge;
+import org.ipc4j.bench.workloads.SharedQueueBytesTwoByTwo;
 import org.ipc4j.bench.workloads.SharedQueueStringOneWay;
 import org.ipc4j.bench.workloads.SharedSemaphorePingPong;
 import org.ipc4j.bench.workloads.SocketRoundTrip;
 import org.ipc4j.bench.workloads.SpinWordRoundTrip;
+import org.ipc4j.bench.workloads.UnixSocketLarge;
 import org.ipc4j.bench.workloads.WorkloadIds;
 
 /**
@@ -50,6 +62,21 @@ final class Catalogue {
             new OneWay(Ipc4jRingOneWay.Spsc.class, WorkloadIds.ONE_WAY_GROUP),
             new OneWay(Ipc4jRingOneWay.Mpmc.class, WorkloadIds.ONE_WAY_MPMC_GROUP),
             new OneWay(SharedQueueStringOneWay.class, WorkloadIds.OBJECT_QUEUE_GROUP));
+
+    /** Workloads run by several worker JVMs at once (each reports its own score group). */
+    static final List<Class<? extends GroupWorkload>> GROUPS = List.of(
+            SharedLongIncrement.class,
+            SharedMapOps.class,
+            ChronicleMapOps.class,
+            Ipc4jRingTwoByTwo.class,
+            SharedQueueBytesTwoByTwo.class,
+            AgronaManyToOneTwoByOne.class,
+            Ipc4jPipeLarge.Blocks.class,
+            Ipc4jPipeLarge.Inline.class,
+            SharedQueueBytesLarge.class,
+            AgronaRingLarge.class,
+            ChronicleLarge.class,
+            UnixSocketLarge.class);
 
     /** JMH runs: a name for the JSON file, the include pattern, how many benchmarks it matches. */
     static final List<Jmh> JMH = List.of(

@@ -5,11 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.ipc4j.bench.group.GroupMeasurement;
+import org.ipc4j.bench.group.GroupSettings;
+import org.ipc4j.bench.group.GroupWorkload;
 import org.ipc4j.bench.harness.CrossProcessWorkload;
 import org.ipc4j.bench.harness.Workloads;
 import org.ipc4j.bench.latency.LatencyMeasurement;
 import org.ipc4j.bench.latency.RoundTripWorkload;
 import org.ipc4j.bench.process.ProcessMeasurement;
+import org.ipc4j.bench.throughput.ThroughputSettings;
 import org.ipc4j.bench.throughput.ThroughputMeasurement;
 
 /**
@@ -34,6 +38,10 @@ final class Plan {
             for (Catalogue.OneWay oneWay : Catalogue.ONE_WAY) {
                 steps.add(oneWay(mode, oneWay, rep, runId, cpus, raw));
                 settle(mode, oneWay.workload(), steps);
+            }
+            for (Class<? extends GroupWorkload> cls : Catalogue.GROUPS) {
+                steps.add(group(mode, cls, rep, runId, raw));
+                settle(mode, cls, steps);
             }
         }
         for (Catalogue.Jmh jmh : Catalogue.JMH) {
@@ -74,6 +82,16 @@ final class Plan {
                 "runId=" + runId + "-r" + rep, "out=" + raw.resolve("scores"), "cpus=" + cpus));
         return new JvmStep(title("throughput", w, rep, mode), ThroughputMeasurement.class.getName(), w.jvmArgs(), args,
                 JVM_START_SECONDS + mode.throughput().estimatedSeconds());
+    }
+
+    private static Step group(Mode mode, Class<? extends GroupWorkload> cls, int rep, String runId, Path raw) {
+        GroupWorkload w = Workloads.instantiate(cls.getName(), GroupWorkload.class);
+        ThroughputSettings settings = GroupSettings.of(mode.id());
+        List<String> args = new ArrayList<>(settings.toArgs());
+        args.addAll(List.of("workload=" + cls.getName(), "rep=" + rep, "runId=" + runId + "-r" + rep,
+                "out=" + raw.resolve("scores")));
+        return new JvmStep(title("group", w, rep, mode), GroupMeasurement.class.getName(), w.jvmArgs(), args,
+                JVM_START_SECONDS * 1.5 + w.phases().size() * settings.estimatedSeconds());
     }
 
     private static String title(String kind, CrossProcessWorkload w, int rep, Mode mode) {

@@ -21,7 +21,7 @@ final class PythonStep extends ProcessStep {
 
     @Override
     public double estimatedSeconds() {
-        return mode == Mode.QUICK ? 6 : 45;
+        return mode == Mode.QUICK ? 12 : 75;
     }
 
     @Override

@@ -31,7 +31,12 @@ final class AgronaRingFile implements AutoCloseable {
     }
 
     static AgronaRingFile create(Path path, boolean manyToOne) {
-        MappedByteBuffer mapped = IoUtil.mapNewFile(path.toFile(), CAPACITY + RingBufferDescriptor.TRAILER_LENGTH);
+        return create(path, manyToOne, CAPACITY);
+    }
+
+    /** A ring of {@code capacity} bytes (a power of two) instead of the default 64 KiB. */
+    static AgronaRingFile create(Path path, boolean manyToOne, int capacity) {
+        MappedByteBuffer mapped = IoUtil.mapNewFile(path.toFile(), capacity + RingBufferDescriptor.TRAILER_LENGTH);
         return new AgronaRingFile(path, mapped, ring(mapped, manyToOne), true);
     }
 

@@ -26,6 +26,28 @@ public final class WorkloadIds {
     /** Score group of objects through a queue (ipc4j SharedQueue, Python Queue). */
     public static final String OBJECT_QUEUE_GROUP = "object-queue-throughput";
 
+    /** Score group of a shared counter incremented by 1 and by 2 processes at once (ops/s in total). */
+    public static final String SHARED_COUNTER_GROUP = "shared-counter";
+    /** Score group of a shared map's get and put by 1 and by 2 processes at once (ops/s in total). */
+    public static final String SHARED_MAP_GROUP = "shared-map";
+    /** Score group of 32-byte messages from 2 producer processes to 2 (or 1) consumer processes (msgs/s in total). */
+    public static final String TWO_BY_TWO_GROUP = "one-way-throughput-2p2c";
+    /** Score group of one-way 1 MiB messages (GB/s). */
+    public static final String LARGE_MESSAGE_GROUP = "one-way-1mib";
+    /** One-way 32-byte messages, 2 producer processes and 2 consumer processes. */
+    public static final String MSG32_TWO_BY_TWO = "msg32-2p2c";
+    /** One-way 32-byte messages, 2 producer processes and 1 consumer process (what Agrona's ManyToOne allows). */
+    public static final String MSG32_TWO_BY_ONE = "msg32-2p1c";
+    /** One-way 1 MiB messages from one process to another. */
+    public static final String MSG1M_ONE_WAY = "msg1m-one-way";
+    /** Rows of the shared counter and shared map groups: the operation and how many processes run it. */
+    public static final String INCREMENT_1P = "increment-1-process";
+    public static final String INCREMENT_2P = "increment-2-processes";
+    public static final String MAP_GET_1P = "get-1-process";
+    public static final String MAP_GET_2P = "get-2-processes";
+    public static final String MAP_PUT_1P = "put-1-process";
+    public static final String MAP_PUT_2P = "put-2-processes";
+
     private WorkloadIds() {
     }
 }

@@ -71,15 +71,15 @@ class SuiteTest {
     @Test
     void planListsEveryCatalogueEntryAndAlternatesRepetitions() {
         List<Step> quick = Plan.steps(Mode.QUICK, "t", "", results, null);
-        int crossProcess = Catalogue.ROUND_TRIPS.size() + Catalogue.ONE_WAY.size() + 1;
+        int crossProcess = Catalogue.ROUND_TRIPS.size() + Catalogue.ONE_WAY.size() + Catalogue.GROUPS.size() + 1;
         // then the process step (JvmProcess, ProcessPool) and Python
         assertEquals(crossProcess + Catalogue.JMH.size() + 2, quick.size());
         List<Step> full = Plan.steps(Mode.FULL, "t", "", results, null);
         assertTrue(full.get(1).title().contains("(rep 1/3)"), full.get(1).title());
         long rep2 = full.stream().filter(s -> s.title().contains("(rep 2/3)") && !(s instanceof SettleStep)).count();
-        assertEquals(Catalogue.ROUND_TRIPS.size() + Catalogue.ONE_WAY.size(), rep2);
-        // Chronicle's round trip and one-way steps free hundreds of MB: full runs pause after each
-        assertEquals(2 * 3, full.stream().filter(s -> s instanceof SettleStep).count());
+        assertEquals(Catalogue.ROUND_TRIPS.size() + Catalogue.ONE_WAY.size() + Catalogue.GROUPS.size(), rep2);
+        // Chronicle's round trip, one-way and 1 MiB steps free hundreds of MB or more: full runs pause after each
+        assertEquals(3 * 3, full.stream().filter(s -> s instanceof SettleStep).count());
         assertTrue(quick.stream().noneMatch(s -> s instanceof SettleStep));
         List<Step> only = Plan.steps(Mode.QUICK, "t", "", results, Pattern.compile("FutexWord"));
         assertEquals(1, only.size());
