@@ -35,6 +35,8 @@ import org.ipc4j.wait.WaitStrategy;
 public final class Connection extends SharedObject {
     private static final long serialVersionUID = 1L;
     private static final long PEER_CHECK_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    /** While the strategy only spins, a receiver checks deadline, interruption and peer once every 64 rounds. */
+    private static final int CHEAP_ROUNDS_MASK = 63;
 
     private final transient int end;
     private final transient MappedBytes memory;
@@ -280,11 +282,18 @@ public final class Connection extends SharedObject {
             throw new WrongDirectionException("pipe '" + name() + "': this end only sends (one-way pipe)");
         }
         boolean registered = false;
+        int fullRounds = 0;
         try {
             for (int round = 0; ; round++) {
                 int seen = incoming.consumerSequence();
                 if (ready(handler, consume)) {
                     return true;
+                }
+                if ((round & CHEAP_ROUNDS_MASK) != 0 && strategy.spinsOnly(round)) {
+                    // a busy peer's message comes within a few polls: keep the clock reads and liveness
+                    // checks below out of most spinning rounds
+                    Thread.onSpinWait();
+                    continue;
                 }
                 String gone = peerGone();
                 if (gone != null) {
@@ -311,7 +320,7 @@ public final class Connection extends SharedObject {
                     incoming.registerConsumerWait();
                     continue;
                 }
-                if ((round & 15) == 15) {
+                if ((++fullRounds & 15) == 0) {
                     incoming.recoverStuckRecord(false);
                 }
                 long peerCheck = WaitStrategies.deadline(PEER_CHECK_INTERVAL_NANOS, TimeUnit.NANOSECONDS);

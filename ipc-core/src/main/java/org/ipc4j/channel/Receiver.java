@@ -16,7 +16,10 @@ final class Receiver<E> implements RecordHandler {
     private final String owner;
     private final Codec<E> codec;
     private final MessageBlocks blocks;
-    private final List<Object> items = new ArrayList<>(1);
+    /** The first record of a read (most reads hand one), then the others: no list for a single one. */
+    private Object first;
+    private List<Object> more;
+    private int count;
 
     Receiver(String owner, Codec<E> codec, MessageBlocks blocks) {
         this.owner = owner;
@@ -26,25 +29,32 @@ final class Receiver<E> implements RecordHandler {
 
     @Override
     public void onRecord(int type, ByteBuffer buffer, int offset, int length) {
-        if (type == RecordDescriptor.TYPE_BLOCK_REFERENCE) {
-            items.add(new BlockName(MessageBlocks.readReference(owner, buffer, offset, length)));
+        Object item = type == RecordDescriptor.TYPE_BLOCK_REFERENCE
+                ? new BlockName(MessageBlocks.readReference(owner, buffer, offset, length))
+                : codec.decode(buffer, offset, length);
+        if (count == 0) {
+            first = item;
         } else {
-            items.add(codec.decode(buffer, offset, length));
+            if (more == null) {
+                more = new ArrayList<>();
+            }
+            more.add(item);
         }
+        count++;
     }
 
     /** The values received, in order; blocks are decoded now and unlinked if {@code consume}. */
     List<E> values(boolean consume) {
-        List<E> values = new ArrayList<>(items.size());
+        List<E> values = new ArrayList<>(count);
         RuntimeException failure = null;
-        for (Object item : items) {
+        for (int i = 0; i < count; i++) {
             try {
-                values.add(resolve(item, consume));
+                values.add(resolve(i == 0 ? first : more.get(i - 1), consume));
             } catch (RuntimeException e) {
                 failure = failure == null ? e : failure;
             }
         }
-        items.clear();
+        clear();
         if (failure != null) {
             throw failure;
         }
@@ -53,9 +63,20 @@ final class Receiver<E> implements RecordHandler {
 
     /** The one value received. */
     E single(boolean consume) {
-        Object item = items.get(0);
-        items.clear();
+        if (count == 0) {
+            throw new IllegalStateException("nothing was received");
+        }
+        Object item = first;
+        clear();
         return resolve(item, consume);
+    }
+
+    private void clear() {
+        first = null;
+        if (more != null) {
+            more.clear();
+        }
+        count = 0;
     }
 
     @SuppressWarnings("unchecked")

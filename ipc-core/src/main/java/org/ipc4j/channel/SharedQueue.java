@@ -40,6 +40,10 @@ import org.ipc4j.wait.WaitStrategy;
 public class SharedQueue<E> extends QueueCollection<E> {
     private static final long serialVersionUID = 1L;
     private static final int DEFAULT_CAPACITY = 1 << 20;
+    /** The deadline of the calls that do not wait (offer, poll): one attempt, no clock read. */
+    private static final long NO_WAIT = Long.MIN_VALUE;
+    /** While the strategy only spins, a taker checks shutdown, deadline and interruption every 64 rounds. */
+    private static final int CHEAP_ROUNDS_MASK = 63;
     /** A block name must fit inline. */
     private static final int MIN_INLINE = RegionNames.MAX_LENGTH;
 
@@ -219,7 +223,7 @@ public class SharedQueue<E> extends QueueCollection<E> {
             for (int round = 0; ; round++) {
                 int seen = ring.producerSequence();
                 int offset = ring.tryClaim(length, type);
-                if (offset != Ring.FULL || WaitStrategies.isDue(deadlineNanos)) {
+                if (offset != Ring.FULL || deadlineNanos == NO_WAIT || WaitStrategies.isDue(deadlineNanos)) {
                     return offset;
                 }
                 checkNotShutdown();
@@ -249,7 +253,7 @@ public class SharedQueue<E> extends QueueCollection<E> {
     @Override
     public boolean offer(E element) {
         try {
-            return send(element, System.nanoTime());
+            return send(element, NO_WAIT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -279,12 +283,20 @@ public class SharedQueue<E> extends QueueCollection<E> {
     private E receive(long deadlineNanos, boolean throwAtEnd) throws InterruptedException {
         ensureOpen();
         Receiver<E> receiver = receiver();
+        WaitStrategy strategy = this.strategy;
         boolean registered = false;
+        int fullRounds = 0;
         try {
             for (int round = 0; ; round++) {
                 int seen = ring.consumerSequence();
                 if (ring.read(receiver, 1) > 0) {
                     return receiver.single(true);
+                }
+                if ((round & CHEAP_ROUNDS_MASK) != 0 && strategy.spinsOnly(round)) {
+                    // a busy producer's message comes within a few polls: keep the clock reads and checks
+                    // below out of most spinning rounds
+                    Thread.onSpinWait();
+                    continue;
                 }
                 if (isShutdown() && ring.isDrained()) {
                     if (throwAtEnd) {
@@ -292,7 +304,7 @@ public class SharedQueue<E> extends QueueCollection<E> {
                     }
                     return null;
                 }
-                if (WaitStrategies.isDue(deadlineNanos)) {
+                if (deadlineNanos == NO_WAIT || WaitStrategies.isDue(deadlineNanos)) {
                     return null;
                 }
                 if (Thread.interrupted()) {
@@ -303,7 +315,7 @@ public class SharedQueue<E> extends QueueCollection<E> {
                     ring.registerConsumerWait();
                     continue;
                 }
-                if ((round & 15) == 15) {
+                if ((++fullRounds & 15) == 0) {
                     ring.recoverStuckRecord(false);
                 }
                 ring.consumerIdle(strategy, seen, round, ring.consumerSliceDeadline(deadlineNanos));
@@ -332,7 +344,7 @@ public class SharedQueue<E> extends QueueCollection<E> {
     @Override
     public E poll() {
         try {
-            return receive(System.nanoTime(), false);
+            return receive(NO_WAIT, false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;

@@ -4,12 +4,15 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * UTF-8, written char by char straight into the destination: no intermediate byte[] on the way in.
+ * UTF-8, written straight into the destination (a short ASCII prefix through a per-thread scratch array):
+ * no byte[] allocated on the way in.
  * Unpaired surrogates become '?', as {@link String#getBytes} does.
  */
 final class StringCodec implements Codec<String> {
     static final StringCodec INSTANCE = new StringCodec();
     private static final long serialVersionUID = 1L;
+    private static final int ASCII_SCRATCH_LENGTH = 256;
+    private static final ThreadLocal<byte[]> ASCII_SCRATCH = ThreadLocal.withInitial(() -> new byte[ASCII_SCRATCH_LENGTH]);
 
     @Override
     public String id() {
@@ -37,8 +40,10 @@ final class StringCodec implements Codec<String> {
 
     @Override
     public void encode(String value, ByteBuffer dst, int offset) {
-        int p = offset;
-        for (int i = 0, n = value.length(); i < n; i++) {
+        int n = value.length();
+        int i = n <= ASCII_SCRATCH_LENGTH ? copyAscii(value, dst, offset) : 0;
+        int p = offset + i;
+        for (; i < n; i++) {
             char c = value.charAt(i);
             if (c < 0x80) {
                 dst.put(p++, (byte) c);
@@ -59,6 +64,25 @@ final class StringCodec implements Codec<String> {
                 dst.put(p++, (byte) (0x80 | (c & 0x3F)));
             }
         }
+    }
+
+    /**
+     * Copies the leading ASCII chars of a short string through a per-thread scratch array with one bulk put
+     * (a bounds check per byte put costs more than the copy); returns how many it copied.
+     */
+    private static int copyAscii(String value, ByteBuffer dst, int offset) {
+        byte[] scratch = ASCII_SCRATCH.get();
+        int n = value.length();
+        int i = 0;
+        while (i < n) {
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                break;
+            }
+            scratch[i++] = (byte) c;
+        }
+        dst.put(offset, scratch, 0, i);
+        return i;
     }
 
     @Override

@@ -15,6 +15,7 @@ public final class MpmcRing extends Ring {
      * (as Python's {@code get(block=False)} does while another process holds the reader lock).
      */
     private static final long LOCK_PATIENCE_NANOS = 1_000_000;
+    private static final RecordHandler COUNT_ONLY = (type, buffer, offset, length) -> { };
     private final ConsumerLock lock;
     private int lockFreeEmptyPolls;
 
@@ -30,8 +31,7 @@ public final class MpmcRing extends Ring {
     @Override
     boolean reserveMessage() {
         if (maxCount == 0) {
-            memory.getAndAddLong(reservedOffset, 1);
-            return true;
+            return true; // not counted: see messagesInRing
         }
         while (true) {
             // volatile: the CAS below decides; consumed pairs with the consumer's release of head after counting
@@ -47,7 +47,18 @@ public final class MpmcRing extends Ring {
 
     @Override
     void unreserveMessage() {
-        memory.getAndAddLong(reservedOffset, -1);
+        if (maxCount > 0) {
+            memory.getAndAddLong(reservedOffset, -1);
+        }
+    }
+
+    /**
+     * A ring bounded by count counts its claims; one bounded by bytes only does not (that would be a second
+     * atomic add per message on the producers' line) and counts its committed records when asked instead.
+     */
+    @Override
+    long messagesInRing() {
+        return maxCount > 0 ? super.messagesInRing() : peek(COUNT_ONLY, Integer.MAX_VALUE);
     }
 
     @Override
@@ -90,7 +101,7 @@ public final class MpmcRing extends Ring {
         if (looksEmpty()) {
             return 0;
         }
-        if (!lock.lockUninterruptibly(System.nanoTime() + LOCK_PATIENCE_NANOS)) {
+        if (!lock.tryLock() && !lock.lockUninterruptibly(System.nanoTime() + LOCK_PATIENCE_NANOS)) {
             return 0;
         }
         try {
@@ -102,7 +113,7 @@ public final class MpmcRing extends Ring {
 
     @Override
     public int peek(RecordHandler handler, int limit) {
-        if (!lock.lockUninterruptibly(System.nanoTime() + LOCK_PATIENCE_NANOS)) {
+        if (!lock.tryLock() && !lock.lockUninterruptibly(System.nanoTime() + LOCK_PATIENCE_NANOS)) {
             return 0;
         }
         try {
@@ -114,7 +125,7 @@ public final class MpmcRing extends Ring {
 
     @Override
     public boolean recoverStuckRecord(boolean producersGone) {
-        if (!lock.lockUninterruptibly(System.nanoTime() + LOCK_PATIENCE_NANOS)) {
+        if (!lock.tryLock() && !lock.lockUninterruptibly(System.nanoTime() + LOCK_PATIENCE_NANOS)) {
             return false;
         }
         try {

@@ -368,14 +368,20 @@ public abstract class Ring {
     /**
      * Messages claimed and not yet consumed (in-flight claims included): 0 exactly when the ring is drained,
      * else at least 1. The count is kept in two steps (claim, then count); a producer killed between them
-     * leaves it one off until the ring next drains, which is why emptiness is read from the positions.
+     * leaves it one off until the ring next drains, which is why emptiness is read from the positions. An
+     * MPMC ring bounded by bytes only keeps no claim count: it counts its committed records instead, which
+     * costs a walk over them under the consumer lock.
      */
     public final long size() {
-        // volatile reads of counters published with release (head line) and by CAS/opaque stores (tail line);
-        // only an estimate is needed, the positions decide emptiness
+        return isDrained() ? 0 : Math.max(1, messagesInRing());
+    }
+
+    /** Messages claimed and not consumed, from the counters (an estimate; size() decides emptiness). */
+    long messagesInRing() {
+        // volatile reads of counters published with release (head line) and by CAS/opaque stores (tail line)
         long consumed = memory.getLongVolatile(consumedOffset);
         long reserved = memory.getLongVolatile(reservedOffset);
-        return isDrained() ? 0 : Math.max(1, reserved - consumed);
+        return reserved - consumed;
     }
 
     /**

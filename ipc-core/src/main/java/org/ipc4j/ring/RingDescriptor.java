@@ -19,7 +19,7 @@ package org.ipc4j.ring;
  *  +---------------------------------------------------------------+
  *  |                Tail: bytes claimed, ever                      |   128  TAIL (producers)
  *  +---------------------------------------------------------------+
- *  |                Messages reserved, ever                        |
+ *  |     Messages reserved, ever (MPMC: only if bounded by count)  |
  *  +---------------------------------------------------------------+
  *  |           Head cache: producers' last view of head            |   256  HEAD_CACHE (producers)
  *  +---------------------------------------------------------------+

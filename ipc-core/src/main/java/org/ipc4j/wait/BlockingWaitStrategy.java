@@ -31,6 +31,11 @@ public final class BlockingWaitStrategy implements WaitStrategy {
     }
 
     @Override
+    public boolean spinsOnly(int round) {
+        return round < spins;
+    }
+
+    @Override
     public String toString() {
         return "blocking(spins=" + spins + ", yields=" + yields + ", slice=" + maxSleepNanos / 1_000_000 + "ms)";
     }

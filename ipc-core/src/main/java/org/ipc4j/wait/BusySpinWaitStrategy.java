@@ -8,6 +8,11 @@ public final class BusySpinWaitStrategy implements WaitStrategy {
     }
 
     @Override
+    public boolean spinsOnly(int round) {
+        return true;
+    }
+
+    @Override
     public String toString() {
         return "busy-spin";
     }

@@ -18,4 +18,13 @@ package org.ipc4j.wait;
 public interface WaitStrategy {
     /** One round of waiting for {@code word} to leave {@code seen}; {@code round} counts from 0 in each wait. */
     void idle(FutexWord word, int seen, int round, long deadlineNanos);
+
+    /**
+     * True if round {@code round} only spins on the CPU (no yield, no sleep). A caller may then skip its
+     * per-round checks (clock, liveness) on most such rounds and just poll, as long as it makes them every few
+     * dozen rounds; that keeps the time between two polls of a busy channel short. False by default.
+     */
+    default boolean spinsOnly(int round) {
+        return false;
+    }
 }

@@ -29,7 +29,8 @@ class CodecsTest {
 
     @Test
     void stringsAreUtf8ForEveryKindOfCharacter() {
-        for (String s : List.of("", "ascii", "Grüße", "进程与线程", "emoji \uD83D\uDE00 ok", "x".repeat(10_000))) {
+        for (String s : List.of("", "ascii", "Grüße", "进程与线程", "emoji \uD83D\uDE00 ok", "x".repeat(10_000),
+                "a".repeat(255) + "é", "a".repeat(256) + "é")) {
             assertEquals(s.getBytes(StandardCharsets.UTF_8).length, Codecs.strings().encodedLength(s), s);
             assertEquals(s, roundTrip(Codecs.strings(), s));
         }
