@@ -1,0 +1,60 @@
+package org.ipc4j.bench.tuning;
+
+import java.util.concurrent.TimeUnit;
+
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.YieldingIdleStrategy;
+import org.ipc4j.wait.BlockingWaitStrategy;
+import org.ipc4j.wait.IdleStrategyWaitStrategy;
+import org.ipc4j.wait.WaitStrategies;
+import org.ipc4j.wait.WaitStrategy;
+
+/**
+ * The wait strategies the sweep compares, by spec: {@code busy-spin}, {@code blocking:<spins>} (ipc4j's
+ * BlockingWaitStrategy with the default 20 yields and 100 ms sleep slices), {@code yield} (Agrona's
+ * YieldingIdleStrategy) and {@code backoff} (Agrona's BackoffIdleStrategy with its defaults: spin, yield, then
+ * park from 1 us up to 1 ms).
+ */
+public final class WaitChoice {
+    /** The default strategy's spin budget ({@link WaitStrategies#BLOCKING}). */
+    public static final int DEFAULT_SPINS = 1_000;
+    private static final int DEFAULT_YIELDS = 20;
+    private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private WaitChoice() {
+    }
+
+    /** A new strategy for {@code spec}; Agrona's strategies keep state, so each waiting thread gets its own. */
+    public static WaitStrategy parse(String spec) {
+        if (spec.equals("busy-spin")) {
+            return WaitStrategies.BUSY_SPIN;
+        } else if (spec.equals("yield")) {
+            return new IdleStrategyWaitStrategy(new YieldingIdleStrategy());
+        } else if (spec.equals("backoff")) {
+            return new IdleStrategyWaitStrategy(new BackoffIdleStrategy());
+        } else if (spec.startsWith("blocking:")) {
+            return new BlockingWaitStrategy(spins(spec), DEFAULT_YIELDS, SLICE_NANOS);
+        }
+        throw new IllegalArgumentException("unknown wait strategy '" + spec + "'");
+    }
+
+    /** The spin budget of a {@code blocking:<spins>} spec, or -1 for the others. */
+    public static int spins(String spec) {
+        return spec.startsWith("blocking:") ? Integer.parseInt(spec.substring("blocking:".length())) : -1;
+    }
+
+    /** The row label in the guide. */
+    public static String label(String spec) {
+        switch (spec) {
+            case "busy-spin":
+                return "BUSY_SPIN";
+            case "yield":
+                return "Agrona YieldingIdleStrategy";
+            case "backoff":
+                return "Agrona BackoffIdleStrategy";
+            default:
+                int spins = spins(spec);
+                return "Blocking, spins=" + spins + (spins == DEFAULT_SPINS ? " (= BLOCKING, the default)" : "");
+        }
+    }
+}
