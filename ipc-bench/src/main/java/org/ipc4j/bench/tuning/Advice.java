@@ -18,36 +18,35 @@ final class Advice {
     private Advice() {
     }
 
-    /** The phase whose numbers the wait advice is based on: the 100 us rate if measured, else the first. */
-    static Optional<String> waitPhase(Points wait) {
-        List<String> phases = wait.seriesNames();
-        for (String preferred : List.of(PacedRoundTrip.phaseName(100_000), PacedRoundTrip.phaseName(1_000_000))) {
-            if (phases.contains(preferred)) {
-                return Optional.of(preferred);
-            }
-        }
-        return phases.stream().findFirst();
-    }
-
     /**
-     * Among the strategies whose p99 is within 2x of the lowest p99 at the chosen rate, the one whose waiting
-     * side used the least CPU.
+     * For each rate measured: among the strategies whose p99 is within 2x of the lowest p99, the one whose waiting
+     * side used the least CPU, if that is clearly (20 %) less than the fastest one's; else the fastest.
      */
     static String wait(Points wait) {
-        Optional<String> phase = waitPhase(wait);
-        if (phase.isEmpty()) {
-            return "not measured in this run.";
+        List<String> clauses = waitByRate(wait);
+        return clauses.isEmpty() ? "not measured in this run." : String.join("; ", clauses) + ".";
+    }
+
+    /** The wait advice, one clause per rate measured. */
+    static List<String> waitByRate(Points wait) {
+        List<String> clauses = new ArrayList<>();
+        for (String phase : wait.seriesNames()) {
+            clauses.add(waitAt(phase, wait.series(phase)));
         }
-        Points at = wait.series(phase.get());
+        return clauses;
+    }
+
+    private static String waitAt(String phase, Points at) {
         TuningRecord fastest = at.min(TuningRecord::p99Ns).orElseThrow();
-        TuningRecord balanced = new Points(at.list().stream()
+        TuningRecord frugal = new Points(at.list().stream()
                 .filter(r -> r.p99Ns() <= LATENCY_BAND * fastest.p99Ns()).collect(Collectors.toList()))
                 .min(TuningRecord::peerCpuPct).orElse(fastest);
+        TuningRecord balanced = frugal.peerCpuPct() * NOISE <= fastest.peerCpuPct() ? frugal : fastest;
         TuningRecord cheapest = at.min(TuningRecord::peerCpuPct).orElse(fastest);
-        StringBuilder out = new StringBuilder("at " + phase.get() + ", ");
+        StringBuilder out = new StringBuilder(phase.equals(PacedRoundTrip.phaseName(0)) ? phase : "at " + phase).append(", ");
         if (balanced == fastest) {
             out.append("use ").append(fastest.label()).append(": it had the lowest p99 (").append(Fmt.nanos(fastest.p99Ns()))
-                    .append(") and no strategy within 2x of that p99 used less CPU on the waiting side (")
+                    .append(") and no strategy within 2x of that p99 used clearly (20 %) less CPU on the waiting side (")
                     .append(Fmt.pct(fastest.peerCpuPct())).append(")");
         } else {
             out.append("use ").append(balanced.label()).append(": its p99 (").append(Fmt.nanos(balanced.p99Ns()))
@@ -55,15 +54,15 @@ final class Advice {
                     .append(Fmt.nanos(fastest.p99Ns())).append(") for ").append(Fmt.pct(balanced.peerCpuPct()))
                     .append(" of a core on the waiting side instead of ").append(Fmt.pct(fastest.peerCpuPct()));
         }
-        if (cheapest != balanced) {
+        if (cheapest != balanced && cheapest.peerCpuPct() * NOISE <= balanced.peerCpuPct()) {
             out.append("; the least CPU, ").append(Fmt.pct(cheapest.peerCpuPct())).append(", came with ")
                     .append(cheapest.label()).append(" at a p99 of ").append(Fmt.nanos(cheapest.p99Ns()));
         }
-        return out.append('.').toString();
+        return out.toString();
     }
 
     /** The smallest setting (by x) that reached 90 % of the best throughput of the series. */
-    static String enough(Points series, String what, String unitNote) {
+    static String enough(Points series, String noun, String preposition, String unitNote) {
         if (series.isEmpty()) {
             return "not measured in this run.";
         }
@@ -75,10 +74,10 @@ final class Advice {
         TuningRecord largest = sorted.get(sorted.size() - 1);
         StringBuilder out = new StringBuilder();
         if (enough == largest && sorted.size() > 1) {
-            out.append("throughput still grew up to the largest ").append(what).append(" measured (").append(largest.label())
+            out.append("throughput still grew up to the largest ").append(noun).append(" measured (").append(largest.label())
                     .append(", ").append(Fmt.rate(largest.msgsPerSec())).append("): use a large one").append(unitNote);
         } else {
-            out.append("a ").append(what).append(" of ").append(enough.label()).append(" is enough").append(unitNote)
+            out.append("a ").append(noun).append(' ').append(preposition).append(' ').append(enough.label()).append(" is enough").append(unitNote)
                     .append(": it reached ").append(Fmt.pct(100 * enough.msgsPerSec() / best.msgsPerSec()))
                     .append(" of the best (").append(best.label()).append(", ").append(Fmt.rate(best.msgsPerSec()))
                     .append(")");

@@ -40,6 +40,15 @@ final class Md {
         md.append("```java\n").append(String.join("\n", lines)).append("\n```\n\n");
     }
 
+    /** The notes the measuring JVMs left (their CPU placement), if any. */
+    static void notes(StringBuilder md, Points points) {
+        List<String> notes = points.list().stream().map(TuningRecord::note).filter(n -> !n.isEmpty()).distinct()
+                .collect(java.util.stream.Collectors.toList());
+        if (!notes.isEmpty()) {
+            md.append("_Placement: ").append(String.join("; ", notes)).append("._\n\n");
+        }
+    }
+
     static void recommendation(StringBuilder md, String text) {
         md.append("**Recommendation (from the numbers above):** ").append(Character.toUpperCase(text.charAt(0)))
                 .append(text.substring(1)).append("\n\n");

@@ -28,6 +28,7 @@ final class RuntimeSections {
                 + " `serial` = a record (long, String, double) through Java serialisation. Allocation is measured per"
                 + " thread (ThreadMXBean): the receiver's includes the decoded element, the producer's includes building the"
                 + " element (a new String, Long or record each time; the byte array and ByteBuffer are reused).\n\n");
+        Md.notes(md, codecs);
         List<List<String>> rows = new ArrayList<>();
         TuningRecord best = codecs.max(TuningRecord::msgsPerSec).orElse(null);
         for (TuningRecord r : codecs.list()) {

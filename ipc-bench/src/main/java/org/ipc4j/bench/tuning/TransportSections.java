@@ -52,6 +52,7 @@ final class TransportSections {
         }
         List<String> shortNames = new ArrayList<>();
         strategies.forEach(s -> shortNames.add(s.replace(" (= BLOCKING, the default)", " (default)")
+                .replace(", rings without wakeups", ", no wakeups").replace("Blocking, ", "")
                 .replace("Agrona ", "").replace("IdleStrategy", "")));
         Path cpuChart = charts.resolve(TuningReport.CHART_PREFIX + "wait-cpu.png");
         Path p99Chart = charts.resolve(TuningReport.CHART_PREFIX + "wait-p99.png");
@@ -59,7 +60,14 @@ final class TransportSections {
         TuningCharts.bars("Round-trip p99 by wait strategy", "p99 (us, log scale)", shortNames, p99, true, p99Chart);
         Md.chart(md, cpuChart, "waiting side CPU by wait strategy");
         Md.chart(md, p99Chart, "round-trip p99 by wait strategy");
-        Md.recommendation(md, Advice.wait(wait));
+        List<String> advice = Advice.waitByRate(wait);
+        if (advice.isEmpty()) {
+            Md.recommendation(md, "not measured in this run.");
+        } else {
+            md.append("**Recommendation (from the numbers above), by message rate:**\n\n");
+            advice.forEach(a -> md.append("- ").append(Character.toUpperCase(a.charAt(0))).append(a.substring(1)).append(".\n"));
+            md.append('\n');
+        }
     }
 
     static List<Double> values(Points at, List<String> labels, java.util.function.ToDoubleFunction<TuningRecord> metric) {
@@ -83,6 +91,7 @@ final class TransportSections {
                 "Pipe pipe = Pipe.open(true, options);                                   // each direction gets a ring this size");
         md.append("Measured: one-way 32-byte messages through an SpscRing (zero-copy claim/commit, consumer reads up to"
                 + " 256 per call, both sides spinning).\n\n");
+        Md.notes(md, capacity);
         throughputTable(md, capacity.list(), "capacity");
         Path chart = charts.resolve(TuningReport.CHART_PREFIX + "capacity.png");
         Map<String, double[][]> curves = new LinkedHashMap<>();
@@ -92,7 +101,7 @@ final class TransportSections {
         TuningCharts.curves("One-way throughput by ring capacity", "ring capacity (bytes, log scale)", "M msgs/s", curves,
                 true, false, chart);
         Md.chart(md, chart, "throughput by ring capacity");
-        Md.recommendation(md, Advice.enough(capacity, "ring", " for 32-byte messages"));
+        Md.recommendation(md, Advice.enough(capacity, "ring", "of", " for 32-byte messages"));
     }
 
     static void throughputTable(StringBuilder md, List<TuningRecord> records, String first) {
@@ -120,6 +129,7 @@ final class TransportSections {
                 "int taken = queue.drainTo(batch, 256);                                  // instead of 256 poll() calls");
         md.append("Measured: one-way 32-byte messages; SpscRing as for capacity (64 KiB), SharedQueue<byte[]> of 256"
                 + " KiB.\n\n");
+        Md.notes(md, batch);
         for (String series : batch.seriesNames()) {
             md.append("**").append(series).append("**\n\n");
             throughputTable(md, batch.series(series).list(), "consumer takes");
@@ -133,7 +143,7 @@ final class TransportSections {
         TuningCharts.curves("One-way throughput by consumer batch limit", "read limit (messages, log scale)", "M msgs/s",
                 curves, true, false, chart);
         Md.chart(md, chart, "throughput by batch limit");
-        String advice = Advice.enough(ring, "read limit", "");
+        String advice = Advice.enough(ring, "read", "with", "");
         Points queue = batch.seriesStartingWith("SharedQueue");
         Optional<TuningRecord> poll = queue.label("poll() one by one");
         Optional<TuningRecord> drain = queue.label("drainTo(list, 256)");
@@ -158,6 +168,7 @@ final class TransportSections {
                 "end.sendBytes(message, 0, length); int n = end.recvBytesInto(buffer, 0); // no allocation for inline sizes");
         md.append("Measured: one-way `sendBytes` / `recvBytesInto` through a one-way Pipe (default BLOCKING ends), and"
                 + " round trips of the same size each way (back to back).\n\n");
+        Md.notes(md, size);
         Points tDefault = size.series("throughput, " + TuningPlan.DEFAULT_PIPE);
         Points tBig = size.series("throughput, " + TuningPlan.BIG_PIPE);
         Points lDefault = size.series("round trip, " + TuningPlan.DEFAULT_PIPE);

@@ -64,7 +64,7 @@ final class TuningCharts {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).yAxisTitle(yTitle).build();
         double min = series.values().stream().flatMap(List::stream).filter(v -> !Double.isNaN(v) && v > 0)
                 .mapToDouble(Double::doubleValue).min().orElse(1);
-        chart.getStyler().setXAxisLabelRotation(categories.size() > 4 ? 20 : 0);
+        chart.getStyler().setXAxisLabelRotation(categories.size() > 4 ? 45 : 0);
         chart.getStyler().setYAxisDecimalPattern("#,##0.###");
         chart.getStyler().setChartBackgroundColor(Color.WHITE).setLegendPosition(Styler.LegendPosition.OutsideS);
         if (logY) {

@@ -17,7 +17,7 @@ final class TuningPlan {
     private static final double START_SECONDS = 2.0;
     static final long[] WAIT_GAPS = {0, 100_000, 1_000_000};
     static final List<String> STRATEGIES = List.of("busy-spin", "blocking:100000", "blocking:10000", "blocking:1000",
-            "blocking:100", "blocking:0", "yield", "backoff");
+            "blocking:1000:0", "blocking:300", "blocking:100", "blocking:0", "yield", "backoff");
     static final int[] CAPACITIES = {4 << 10, 16 << 10, 64 << 10, 256 << 10, 1 << 20, 4 << 20, 16 << 20};
     static final int[] BATCHES = {1, 4, 16, 64, 256, 1024};
     static final int[] SIZES = {16, 64, 256, 1 << 10, 4 << 10, 16 << 10, 64 << 10, 256 << 10, 1 << 20};
@@ -31,6 +31,11 @@ final class TuningPlan {
     static final String DEFAULT_PIPE = "Pipe, default 256 KiB ring (inline <= 32 KiB)";
     static final String BIG_PIPE = "Pipe, 4 MiB ring (inline <= 2 MiB)";
 
+    /**
+     * Where the throughput knobs run: pinned to two cores when taskset exists, since unpinned one-way runs of the
+     * same ring differed up to 3x from run to run here, which would drown the knob's effect.
+     */
+    private final String throughputCpus;
     private final boolean full;
     private final boolean taskset;
     private final List<TuningCase> cases = new ArrayList<>();
@@ -38,6 +43,7 @@ final class TuningPlan {
     private TuningPlan(boolean full, boolean taskset) {
         this.full = full;
         this.taskset = taskset;
+        this.throughputCpus = taskset ? "0,1" : "";
     }
 
     static List<TuningCase> cases(boolean full, boolean taskset) {
@@ -69,32 +75,32 @@ final class TuningPlan {
     private void capacities() {
         for (int capacity : full ? CAPACITIES : new int[] {4 << 10}) {
             oneWay(Knob.CAPACITY, SPSC, size(capacity), capacity, TunedRingOneWay.class,
-                    context("capacity", Integer.toString(capacity), "batch", "256"), List.of(), "", 32);
+                    context("capacity", Integer.toString(capacity), "batch", "256"), List.of(), throughputCpus, 32);
         }
     }
 
     private void batches() {
         for (int batch : full ? BATCHES : new int[0]) {
             oneWay(Knob.BATCH, "SpscRing.read(handler, limit), zero-copy", "limit " + batch, batch, TunedRingOneWay.class,
-                    context("batch", Integer.toString(batch)), List.of(), "", 32);
+                    context("batch", Integer.toString(batch)), List.of(), throughputCpus, 32);
         }
         if (full) {
             oneWay(Knob.BATCH, "SharedQueue<byte[]>, 32 B", "poll() one by one", Double.NaN, TunedQueueOneWay.class,
-                    context("codec", "bytes", "receive", "poll"), List.of(), "", 32);
+                    context("codec", "bytes", "receive", "poll"), List.of(), throughputCpus, 32);
         }
         oneWay(Knob.BATCH, "SharedQueue<byte[]>, 32 B", "drainTo(list, 256)", Double.NaN, TunedQueueOneWay.class,
-                context("codec", "bytes", "receive", "drain"), List.of(), "", 32);
+                context("codec", "bytes", "receive", "drain"), List.of(), throughputCpus, 32);
     }
 
     private void sizes() {
         String bigInline = Integer.toString(RingOptions.maxInline(BIG_RING));
         for (int size : full ? SIZES : new int[] {64 << 10}) {
             oneWay(Knob.MESSAGE_SIZE, "throughput, " + DEFAULT_PIPE, size(size), size, TunedPipeOneWay.class,
-                    context("size", Integer.toString(size), "capacity", Integer.toString(Pipe.DEFAULT_CAPACITY)), List.of(), "", size);
+                    context("size", Integer.toString(size), "capacity", Integer.toString(Pipe.DEFAULT_CAPACITY)), List.of(), throughputCpus, size);
             if (full) {
                 oneWay(Knob.MESSAGE_SIZE, "throughput, " + BIG_PIPE, size(size), size, TunedPipeOneWay.class,
                         context("size", Integer.toString(size), "capacity", Integer.toString(BIG_RING), "inline", bigInline),
-                        List.of(), "", size);
+                        List.of(), throughputCpus, size);
             }
         }
         for (int size : full ? LATENCY_SIZES : new int[0]) {
@@ -110,7 +116,7 @@ final class TuningPlan {
     private void codecs() {
         for (String codec : full ? CODECS : List.of("serial")) {
             oneWay(Knob.CODEC, "SharedQueue, 256 KiB", codec, Double.NaN, TunedQueueOneWay.class,
-                    context("codec", codec, "receive", "poll"), List.of(), "", Double.NaN);
+                    context("codec", codec, "receive", "poll"), List.of(), throughputCpus, Double.NaN);
         }
     }
 

@@ -10,8 +10,8 @@ import org.ipc4j.wait.WaitStrategies;
 import org.ipc4j.wait.WaitStrategy;
 
 /**
- * The wait strategies the sweep compares, by spec: {@code busy-spin}, {@code blocking:<spins>} (ipc4j's
- * BlockingWaitStrategy with the default 20 yields and 100 ms sleep slices), {@code yield} (Agrona's
+ * The wait strategies the sweep compares, by spec: {@code busy-spin}, {@code blocking:<spins>[:<yields>]}
+ * (ipc4j's BlockingWaitStrategy, by default with 20 yields, and 100 ms sleep slices), {@code yield} (Agrona's
  * YieldingIdleStrategy) and {@code backoff} (Agrona's BackoffIdleStrategy with its defaults: spin, yield, then
  * park from 1 us up to 1 ms).
  */
@@ -33,14 +33,23 @@ public final class WaitChoice {
         } else if (spec.equals("backoff")) {
             return new IdleStrategyWaitStrategy(new BackoffIdleStrategy());
         } else if (spec.startsWith("blocking:")) {
-            return new BlockingWaitStrategy(spins(spec), DEFAULT_YIELDS, SLICE_NANOS);
+            return new BlockingWaitStrategy(spins(spec), yields(spec), SLICE_NANOS);
         }
         throw new IllegalArgumentException("unknown wait strategy '" + spec + "'");
     }
 
-    /** The spin budget of a {@code blocking:<spins>} spec, or -1 for the others. */
+    /** The spin budget of a {@code blocking:} spec, or -1 for the others. */
     public static int spins(String spec) {
-        return spec.startsWith("blocking:") ? Integer.parseInt(spec.substring("blocking:".length())) : -1;
+        return spec.startsWith("blocking:") ? Integer.parseInt(spec.split(":")[1]) : -1;
+    }
+
+    /** The yield budget of a {@code blocking:} spec (20 unless given), or -1 for the others. */
+    public static int yields(String spec) {
+        if (!spec.startsWith("blocking:")) {
+            return -1;
+        }
+        String[] parts = spec.split(":");
+        return parts.length > 2 ? Integer.parseInt(parts[2]) : DEFAULT_YIELDS;
     }
 
     /** The row label in the guide. */
@@ -54,7 +63,9 @@ public final class WaitChoice {
                 return "Agrona BackoffIdleStrategy";
             default:
                 int spins = spins(spec);
-                return "Blocking, spins=" + spins + (spins == DEFAULT_SPINS ? " (= BLOCKING, the default)" : "");
+                int yields = yields(spec);
+                return "Blocking, spins=" + spins + (yields != DEFAULT_YIELDS ? ", yields=" + yields
+                        : spins == DEFAULT_SPINS ? " (= BLOCKING, the default)" : "");
         }
     }
 }

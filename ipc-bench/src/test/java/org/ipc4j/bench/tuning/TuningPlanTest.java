@@ -38,6 +38,12 @@ class TuningPlanTest {
     void withoutTasksetOnlyTheUnpinnedPlacementIsPlanned() {
         assertTrue(TuningPlan.cases(true, false).stream().filter(c -> c.knob() == Knob.PLACEMENT)
                 .allMatch(c -> c.cpus().isEmpty()));
+        assertTrue(TuningPlan.cases(true, false).stream().allMatch(c -> c.cpus().isEmpty()));
+        // with taskset the throughput knobs run pinned to two cores; the wait and JVM sweeps stay unpinned
+        List<TuningCase> pinned = TuningPlan.cases(true, true);
+        assertTrue(pinned.stream().filter(c -> c.knob() == Knob.CAPACITY || c.knob() == Knob.CODEC)
+                .allMatch(c -> c.cpus().equals("0,1")));
+        assertTrue(pinned.stream().filter(c -> c.knob() == Knob.WAIT || c.knob() == Knob.JVM).allMatch(c -> c.cpus().isEmpty()));
         assertEquals("same core (both on CPU 0)", TuningPlan.placementLabel("0,0"));
     }
 
