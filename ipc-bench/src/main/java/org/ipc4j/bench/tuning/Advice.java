@@ -61,12 +61,35 @@ final class Advice {
         return out.toString();
     }
 
-    /** The smallest setting (by x) that reached 90 % of the best throughput of the series. */
-    static String enough(Points series, String noun, String preposition, String unitNote) {
+    /**
+     * The spread (max / min) of {@code metric} over points that measured one and the same configuration, or NaN
+     * when fewer than two of them exist.
+     */
+    static double spread(List<TuningRecord> sameConfiguration, java.util.function.ToDoubleFunction<TuningRecord> metric) {
+        Points same = new Points(sameConfiguration);
+        if (sameConfiguration.size() < 2) {
+            return Double.NaN;
+        }
+        return metric.applyAsDouble(same.max(metric).orElseThrow()) / metric.applyAsDouble(same.min(metric).orElseThrow());
+    }
+
+    /**
+     * The smallest setting (by x) that reached 90 % of the best throughput of the series; unless the settings
+     * differed by no more than identical runs did ({@code repeatSpread}), in which case none measurably won.
+     */
+    static String enough(Points series, String noun, String preposition, String unitNote, double repeatSpread) {
         if (series.isEmpty()) {
             return "not measured in this run.";
         }
         TuningRecord best = series.max(TuningRecord::msgsPerSec).orElseThrow();
+        TuningRecord worst = series.min(TuningRecord::msgsPerSec).orElseThrow();
+        double settingsSpread = best.msgsPerSec() / worst.msgsPerSec();
+        if (!Double.isNaN(repeatSpread) && settingsSpread <= repeatSpread) {
+            return "the " + noun + " settings differed by at most " + Fmt.ratio(settingsSpread) + ", no more than identical"
+                    + " runs of one configuration differed in this sweep (" + Fmt.ratio(repeatSpread) + "): in this run no "
+                    + noun + " setting measurably beat another" + unitNote + "; repeat the sweep before choosing by these"
+                    + " numbers.";
+        }
         TuningRecord enough = series.byX().stream().filter(r -> r.msgsPerSec() >= ENOUGH * best.msgsPerSec()).findFirst()
                 .orElse(best);
         List<TuningRecord> sorted = series.byX();

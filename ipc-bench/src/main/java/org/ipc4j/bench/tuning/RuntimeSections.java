@@ -107,6 +107,8 @@ final class RuntimeSections {
         }
         TuningCharts.bars("Round-trip p50 by CPU placement", "p50 (us, log scale)", labels, bars, true, chart);
         Md.chart(md, chart, "round-trip p50 by CPU placement");
+        Repeats.latency(md, all);
+        Repeats.throughput(md, all);
         Md.recommendation(md, Advice.placement(placement));
     }
 }

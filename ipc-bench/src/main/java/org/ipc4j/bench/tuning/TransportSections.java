@@ -60,6 +60,7 @@ final class TransportSections {
         TuningCharts.bars("Round-trip p99 by wait strategy", "p99 (us, log scale)", shortNames, p99, true, p99Chart);
         Md.chart(md, cpuChart, "waiting side CPU by wait strategy");
         Md.chart(md, p99Chart, "round-trip p99 by wait strategy");
+        Repeats.latency(md, all);
         List<String> advice = Advice.waitByRate(wait);
         if (advice.isEmpty()) {
             Md.recommendation(md, "not measured in this run.");
@@ -101,7 +102,8 @@ final class TransportSections {
         TuningCharts.curves("One-way throughput by ring capacity", "ring capacity (bytes, log scale)", "M msgs/s", curves,
                 true, false, chart);
         Md.chart(md, chart, "throughput by ring capacity");
-        Md.recommendation(md, Advice.enough(capacity, "ring", "of", " for 32-byte messages"));
+        double spread = Repeats.throughput(md, all);
+        Md.recommendation(md, Advice.enough(capacity, "ring", "of", " for 32-byte messages", spread));
     }
 
     static void throughputTable(StringBuilder md, List<TuningRecord> records, String first) {
@@ -143,7 +145,7 @@ final class TransportSections {
         TuningCharts.curves("One-way throughput by consumer batch limit", "read limit (messages, log scale)", "M msgs/s",
                 curves, true, false, chart);
         Md.chart(md, chart, "throughput by batch limit");
-        String advice = Advice.enough(ring, "read", "with", "");
+        String advice = Advice.enough(ring, "read", "with", "", Repeats.throughput(md, all));
         Points queue = batch.seriesStartingWith("SharedQueue");
         Optional<TuningRecord> poll = queue.label("poll() one by one");
         Optional<TuningRecord> drain = queue.label("drainTo(list, 256)");

@@ -117,8 +117,11 @@ class TuningReportTest {
         assertTrue(Advice.wait(sameCpu).startsWith("at 1 msg / 100 us, use BUSY_SPIN"), Advice.wait(sameCpu));
         Points grows = new Points(List.of(throughput(Knob.CAPACITY, "s", "4 KiB", 4096, 1e6),
                 throughput(Knob.CAPACITY, "s", "16 KiB", 16384, 5e6)));
-        assertTrue(Advice.enough(grows, "ring", "of", "").startsWith("throughput still grew up to the largest ring measured (16 KiB"),
-                Advice.enough(grows, "ring", "of", ""));
+        assertTrue(Advice.enough(grows, "ring", "of", "", Double.NaN).startsWith("throughput still grew up to the largest ring measured (16 KiB"),
+                Advice.enough(grows, "ring", "of", "", Double.NaN));
+        // when identical runs differed more than the settings did, no setting is called the winner
+        assertTrue(Advice.enough(grows, "ring", "of", "", 6.0).startsWith("the ring settings differed by at most 5.00x, no"
+                + " more than identical runs of one configuration differed in this sweep (6.00x)"), Advice.enough(grows, "ring", "of", "", 6.0));
         Points flat = new Points(List.of(TuningRecord.of(Knob.JVM, "h", "A", Double.NaN).withLatency(1, 1, 1, 1, 100, 1),
                 TuningRecord.of(Knob.JVM, "h", "B", Double.NaN).withLatency(1, 1, 1, 1, 110, 1)));
         assertTrue(Advice.jvm(flat).startsWith("no heap or GC setting moved p99.9 by more than 20 %"), Advice.jvm(flat));
@@ -131,6 +134,12 @@ class TuningReportTest {
                 + " (1 MiB, 10.0 M/s); 4 KiB reached only 50.0 %."), guide);
         assertTrue(guide.contains("Throughput still grew up to the largest read measured (limit 256, 10.0 M/s)"), guide);
         assertTrue(guide.contains("For SharedQueue, drainTo was 1.50x faster (poll() 1.00 M/s, drainTo 1.50 M/s)."), guide);
+    }
+
+    @Test
+    void runToRunNoiseOfRepeatedConfigurationsIsShown() {
+        // the capacity sweep's 64 KiB point and the batch sweep's limit 256 are the same configuration
+        assertTrue(guide.contains("was measured 2 times in this sweep: 9.50 M/s, 10.0 M/s (1.05x apart)._"), guide);
     }
 
     @Test
