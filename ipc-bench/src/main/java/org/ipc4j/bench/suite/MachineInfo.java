@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Describes the machine for the report: CPU, cores, memory, OS, kernel, JDK, Python, C compiler. */
-final class MachineInfo {
+public final class MachineInfo {
     private MachineInfo() {
     }
 
-    static Map<String, String> collect() {
+    public static Map<String, String> collect() {
         Map<String, String> info = new LinkedHashMap<>();
         info.put("cpu", firstValue(Path.of("/proc/cpuinfo"), "model name", "unknown"));
         info.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
@@ -35,7 +35,7 @@ final class MachineInfo {
         return info;
     }
 
-    static void write(Path file, Map<String, String> values) throws IOException {
+    public static void write(Path file, Map<String, String> values) throws IOException {
         StringBuilder out = new StringBuilder();
         values.forEach((k, v) -> out.append(k).append('=').append(v.replace("\\", "\\\\").replace("\n", " ")).append('\n'));
         Files.createDirectories(file.getParent());

@@ -59,8 +59,9 @@ public final class Suite {
     static boolean run(List<Step> steps, Mode mode, Path repo, Path results, Placement placement, Pattern only,
                        String command, String runId, PrintStream out) throws IOException {
         ZonedDateTime started = ZonedDateTime.now();
-        deleteTree(results.resolve("raw"));
-        deleteTree(results.resolve("charts"));
+        // the tuning sweep's files (raw/tuning, charts/tuning-*) belong to a separate command: keep them
+        deleteAllExcept(results.resolve("raw"), "tuning");
+        deleteAllExcept(results.resolve("charts"), "tuning");
         Files.createDirectories(results.resolve("raw"));
         Path shm = Files.isDirectory(Path.of("/dev/shm")) ? Path.of("/dev/shm") : Path.of(System.getProperty("java.io.tmpdir"));
         Path work = Files.createTempDirectory(shm, "ipc4j-bench-");
@@ -143,6 +144,17 @@ public final class Suite {
             deleteTree(file);
         }
         return files.stream().map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
+    }
+
+    private static void deleteAllExcept(Path dir, String keptPrefix) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> list = Files.list(dir)) {
+            for (Path p : list.filter(f -> !f.getFileName().toString().startsWith(keptPrefix)).collect(Collectors.toList())) {
+                deleteTree(p);
+            }
+        }
     }
 
     static void deleteTree(Path root) throws IOException {
