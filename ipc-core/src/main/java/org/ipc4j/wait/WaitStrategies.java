@@ -4,8 +4,16 @@ import java.util.concurrent.TimeUnit;
 
 /** The built-in strategies and the deadline arithmetic the waiting loops share. */
 public final class WaitStrategies {
-    /** Spin about 10 us, yield a little, then sleep in 100 ms slices (callers re-check peers' liveness). */
-    public static final WaitStrategy BLOCKING = new BlockingWaitStrategy(1_000, 20, TimeUnit.MILLISECONDS.toNanos(100));
+    /**
+     * {@link #BLOCKING}'s spin rounds: some microseconds of polling, enough to catch a reply from a busy peer
+     * without a system call. Longer spins cost a core while the other side is slow, and on a machine with
+     * few cores they delay the very process being waited for (see results/TUNING.md).
+     */
+    public static final int BLOCKING_SPINS = 200;
+    public static final int BLOCKING_YIELDS = 20;
+    /** Spin {@link #BLOCKING_SPINS} rounds, yield a little, then sleep in 100 ms slices (callers re-check peers' liveness). */
+    public static final WaitStrategy BLOCKING = new BlockingWaitStrategy(BLOCKING_SPINS, BLOCKING_YIELDS,
+            TimeUnit.MILLISECONDS.toNanos(100));
     public static final WaitStrategy BUSY_SPIN = new BusySpinWaitStrategy();
     /** Far enough away to mean "never", near enough that {@code deadline - now} cannot overflow. */
     private static final long FOREVER_NANOS = Long.MAX_VALUE / 4;

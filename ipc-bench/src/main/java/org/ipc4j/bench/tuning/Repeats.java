@@ -43,7 +43,7 @@ final class Repeats {
         Points wait = all.knob(Knob.WAIT).series(PacedRoundTrip.phaseName(0));
         Points placement = all.knob(Knob.PLACEMENT);
         List<String> parts = new ArrayList<>();
-        pair(parts, "BLOCKING", wait.label(WaitChoice.label("blocking:1000")),
+        pair(parts, "BLOCKING", wait.label(WaitChoice.label(WaitChoice.DEFAULT_SPEC)),
                 placement.series("round trip, Pipe BLOCKING").label(TuningPlan.placementLabel("")));
         pair(parts, "BUSY_SPIN without wakeups", wait.label(WaitChoice.label("busy-spin") + ", rings without wakeups"),
                 placement.series("round trip, Pipe busy-spin").label(TuningPlan.placementLabel("")));

@@ -21,7 +21,7 @@ final class TransportSections {
                 + " the wake-up system call only while someone sleeps. Busy-spin never leaves the CPU; rings made"
                 + " `withWakeups(false)` skip the sender's wake-up check altogether (busy-spin ends only).\n\n");
         Md.code(md,
-                "Connection end = pipe.first().withWaitStrategy(WaitStrategies.BLOCKING);   // the default: 1000 spins, 20 yields, 100 ms slices",
+                "Connection end = pipe.first().withWaitStrategy(WaitStrategies.BLOCKING);   // the default: 200 spins, 20 yields, 100 ms slices",
                 "end.withWaitStrategy(new BlockingWaitStrategy(10_000, 20, TimeUnit.MILLISECONDS.toNanos(100)));  // a bigger spin budget",
                 "end.withWaitStrategy(WaitStrategies.BUSY_SPIN);                             // one core per waiting end",
                 "end.withWaitStrategy(new IdleStrategyWaitStrategy(new YieldingIdleStrategy()));  // any Agrona IdleStrategy",

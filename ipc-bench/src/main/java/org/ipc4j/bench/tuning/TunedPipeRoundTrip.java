@@ -47,7 +47,7 @@ public final class TunedPipeRoundTrip implements RoundTripWorkload {
     }
 
     private void setUp(BenchContext context) {
-        connection = ends.own().withWaitStrategy(WaitChoice.parse(PipeEnds.property(context, "strategy", "blocking:1000")));
+        connection = ends.own().withWaitStrategy(WaitChoice.parse(PipeEnds.property(context, "strategy", WaitChoice.DEFAULT_SPEC)));
         serial = PipeEnds.property(context, "codec", "bytes").equals("serial");
         int size = Integer.parseInt(PipeEnds.property(context, "size", "32"));
         outgoing = new byte[size];

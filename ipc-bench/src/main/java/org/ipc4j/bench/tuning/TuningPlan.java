@@ -16,8 +16,8 @@ final class TuningPlan {
     /** Seconds to start a measuring JVM and its peer. */
     private static final double START_SECONDS = 2.0;
     static final long[] WAIT_GAPS = {0, 100_000, 1_000_000};
-    static final List<String> STRATEGIES = List.of("busy-spin", "blocking:100000", "blocking:10000", "blocking:1000",
-            "blocking:1000:0", "blocking:300", "blocking:100", "blocking:0", "yield", "backoff");
+    static final List<String> STRATEGIES = List.of("busy-spin", "blocking:10000", "blocking:1000",
+            "blocking:300", WaitChoice.DEFAULT_SPEC, "blocking:200:0", "blocking:100", "blocking:0", "yield", "backoff");
     static final int[] CAPACITIES = {4 << 10, 16 << 10, 64 << 10, 256 << 10, 1 << 20, 4 << 20, 16 << 20};
     static final int[] BATCHES = {1, 4, 16, 64, 256, 1024};
     static final int[] SIZES = {16, 64, 256, 1 << 10, 4 << 10, 16 << 10, 64 << 10, 256 << 10, 1 << 20};
@@ -59,7 +59,7 @@ final class TuningPlan {
     }
 
     private void waits() {
-        List<String> strategies = full ? STRATEGIES : List.of("blocking:1000");
+        List<String> strategies = full ? STRATEGIES : List.of(WaitChoice.DEFAULT_SPEC);
         String gaps = full ? "0,100000,1000000" : "0,100000";
         for (String spec : strategies) {
             int spins = WaitChoice.spins(spec);
@@ -124,7 +124,7 @@ final class TuningPlan {
         for (String heap : full ? HEAPS : List.of("64m")) {
             for (String gc : full ? GCS : List.of("-XX:+UseSerialGC")) {
                 roundTrip(Knob.JVM, "-Xms" + heap + " -Xmx" + heap, gc, Double.NaN,
-                        context("codec", "serial", "strategy", "blocking:1000"),
+                        context("codec", "serial", "strategy", WaitChoice.DEFAULT_SPEC),
                         List.of(gc, "-Xms" + heap, "-Xmx" + heap), "", "0", full ? 2_500 : 300);
             }
         }
@@ -141,7 +141,7 @@ final class TuningPlan {
                 roundTrip(Knob.PLACEMENT, "round trip, Pipe busy-spin", label, Double.NaN,
                         context("strategy", "busy-spin", "capacity", "65536", "wakeups", "false"), List.of(), cpus, "0", 2_000);
                 roundTrip(Knob.PLACEMENT, "round trip, Pipe BLOCKING", label, Double.NaN,
-                        context("strategy", "blocking:1000", "capacity", "65536"), List.of(), cpus, "0", 2_000);
+                        context("strategy", WaitChoice.DEFAULT_SPEC, "capacity", "65536"), List.of(), cpus, "0", 2_000);
             }
             oneWay(Knob.PLACEMENT, "one-way " + SPSC, label, Double.NaN, TunedRingOneWay.class, context(), List.of(), cpus, 32);
         }

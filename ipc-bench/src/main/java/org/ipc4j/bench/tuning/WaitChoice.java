@@ -17,8 +17,10 @@ import org.ipc4j.wait.WaitStrategy;
  */
 public final class WaitChoice {
     /** The default strategy's spin budget ({@link WaitStrategies#BLOCKING}). */
-    public static final int DEFAULT_SPINS = 1_000;
-    private static final int DEFAULT_YIELDS = 20;
+    public static final int DEFAULT_SPINS = WaitStrategies.BLOCKING_SPINS;
+    /** The spec of {@link WaitStrategies#BLOCKING}. */
+    public static final String DEFAULT_SPEC = "blocking:" + DEFAULT_SPINS;
+    private static final int DEFAULT_YIELDS = WaitStrategies.BLOCKING_YIELDS;
     private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private WaitChoice() {
