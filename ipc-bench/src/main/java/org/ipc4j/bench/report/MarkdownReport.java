@@ -40,7 +40,9 @@ final class MarkdownReport {
 
     private void header(RunData data) {
         Map<String, String> run = data.run();
-        line("Generated from the raw data in [`raw/`](raw/) by `org.ipc4j.bench.report.Report`.");
+        line("Generated from the raw data in [`raw/`](raw/) by `org.ipc4j.bench.report.Report`. How each knob"
+                + " (wait strategy, ring size, batch, message size, codec, GC, CPU placement) moves these figures:"
+                + " [TUNING.md](TUNING.md), written by `bench/run tuning`.");
         line("");
         line("| | |");
         line("|---|---|");
