@@ -59,6 +59,11 @@ public final class Region implements AutoCloseable {
     public static final String OPEN_TIMEOUT_PROPERTY = "ipc4j.openTimeoutMillis";
     private static final long DEFAULT_OPEN_TIMEOUT_MILLIS = 2_000;
     private static final int ZERO_CHUNK = 1 << 16;
+    /**
+     * The zeros {@link #reserve} writes: one direct buffer for the process, never written to. A direct buffer
+     * per call would be freed only by a GC (message blocks create regions at a high rate).
+     */
+    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(ZERO_CHUNK).asReadOnlyBuffer();
     /** CREATE_NEW is O_CREAT|O_EXCL, which also refuses a symbolic link planted at the name. */
     private static final Set<OpenOption> CREATE_OPTIONS = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
             StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
@@ -258,7 +263,7 @@ public final class Region implements AutoCloseable {
     }
 
     private static void reserve(FileChannel channel, long total, String name) throws IOException {
-        ByteBuffer zeros = ByteBuffer.allocateDirect((int) Math.min(ZERO_CHUNK, Math.max(total, 1)));
+        ByteBuffer zeros = ZEROS.duplicate(); // its own position and limit; the bytes stay zero, shared
         long position = 0;
         try {
             while (position < total) {
