@@ -188,7 +188,7 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
      */
     @Override
     public void shutdown() {
-        dispatcher.shutdown();
+        dispatcher.lifecycle().shutdown();
     }
 
     /** Python's {@code join()}: waits until every worker has exited; call {@link #shutdown()} first. */
@@ -201,7 +201,7 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
 
     /** Python's {@code terminate()}: kills the workers now; every unfinished task fails with CancellationException. */
     public void terminate() {
-        dispatcher.terminate();
+        dispatcher.lifecycle().terminate();
     }
 
     /** Java's close: no new tasks, wait for the queued ones, then the workers exit. */
@@ -220,19 +220,19 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
 
     @Override
     public List<Runnable> shutdownNow() {
-        List<Runnable> neverStarted = dispatcher.drainPending();
+        List<Runnable> neverStarted = dispatcher.lifecycle().drainPending();
         terminate();
         return neverStarted;
     }
 
     @Override
     public boolean isShutdown() {
-        return dispatcher.isShutdown();
+        return dispatcher.lifecycle().isShutdown();
     }
 
     @Override
     public boolean isTerminated() {
-        return dispatcher.isTerminated();
+        return dispatcher.lifecycle().isTerminated();
     }
 
     @Override
