@@ -183,7 +183,7 @@ final class PoolDispatcher {
             for (PoolTask task : batch) {
                 int mark = message.length();
                 try {
-                    encode(worker, task);
+                    TaskEncoder.encode(message, worker.functions, task, name);
                 } catch (Throwable e) {
                     // e.g. not serialisable, or a StackOverflowError while serialising: fail this task, keep the pool
                     message.truncate(mark);
@@ -204,23 +204,6 @@ final class PoolDispatcher {
         }
         if (!failed.isEmpty()) {
             fail(worker, failed, errors);
-        }
-    }
-
-    private void encode(RemoteWorker worker, PoolTask task) throws Exception {
-        int function = worker.functions.idOf(task.function, message, "the function of task " + task.id + " of pool '" + name + "'");
-        // a definition stays even if the argument fails: the worker now keeps that function
-        int taskStart = message.length();
-        try {
-            message.writeByte(PoolMessages.TASK);
-            message.writeLong(task.id);
-            message.writeByte(task.kind.ordinal());
-            message.writeInt(function);
-            PoolValues.write(message, task.argument);
-        } catch (Throwable e) {
-            message.truncate(taskStart);
-            throw new IllegalArgumentException("pool '" + name + "': cannot send task " + task.id + " to a worker: its argument"
-                    + (task.argument == null ? "" : " (a " + task.argument.getClass().getName() + ")") + " cannot be serialised: " + e, e);
         }
     }
 

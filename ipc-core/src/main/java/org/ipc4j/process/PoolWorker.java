@@ -23,30 +23,33 @@ import org.ipc4j.process.PoolValues.UnreadableValueException;
 final class PoolWorker {
     private static final long FLUSH_NANOS = 1_000_000;
 
-    private final Connection tasks;
-    private final Connection results;
+    /** Where result messages go: the results pipe, or the warm-up. */
+    interface ResultSink {
+        void send(byte[] message, int length) throws InterruptedException;
+    }
+
+    private final ResultSink results;
     /** Function id to the function, or to the UnreadableValueException that says why it cannot be read here. */
     private final Map<Integer, Object> functions = new HashMap<>();
     private final WireOut out = new WireOut();
     private int pending;
     private long lastSend;
 
-    private PoolWorker(Connection tasks, Connection results) {
-        this.tasks = tasks;
+    PoolWorker(ResultSink results) {
         this.results = results;
+        startResults();
     }
 
     static void run(Connection tasks, Connection results, ProcessTarget initializer, int maxTasks) throws Exception {
         if (initializer != null) {
             initializer.run();
         }
-        new PoolWorker(tasks, results).loop(maxTasks);
-    }
-
-    private void loop(int maxTasks) throws Exception {
+        tasks.withWaitStrategy(RemoteWorker.WAIT);
+        results.withWaitStrategy(RemoteWorker.WAIT);
+        PoolWorker worker = new PoolWorker((message, length) -> results.sendBytes(message, 0, length));
         // no results says "initialised": tasks held by a worker that dies before this never ran
-        startResults();
-        flush();
+        worker.flush();
+        String source = "pool worker " + ProcessHandle.current().pid();
         int done = 0;
         while (maxTasks <= 0 || done < maxTasks) {
             final byte[] message;
@@ -55,32 +58,38 @@ final class PoolWorker {
             } catch (EOFException closedByParent) {
                 break;
             }
-            WireIn in = new WireIn("pool worker " + ProcessHandle.current().pid(), message);
-            lastSend = System.nanoTime();
-            while (in.hasMore()) {
-                int record = in.readByte();
-                if (record == PoolMessages.DEFINE) {
-                    define(in);
-                } else if (record == PoolMessages.FORGET_ALL) {
-                    functions.clear();
-                } else if (record == PoolMessages.TASK) {
-                    runTask(in);
-                    done++;
-                    long now = System.nanoTime();
-                    if (now - lastSend >= FLUSH_NANOS) {
-                        flush();
-                        lastSend = now;
-                    }
-                } else {
-                    throw in.corrupt("unknown record " + record);
-                }
-            }
-            if (pending > 0) {
-                flush();
-            }
+            done += worker.handle(new WireIn(source, message));
         }
         results.close();
         tasks.close();
+    }
+
+    /** Runs the tasks of one message, sending their results; returns how many tasks it held. */
+    int handle(WireIn in) throws InterruptedException {
+        int done = 0;
+        lastSend = System.nanoTime();
+        while (in.hasMore()) {
+            int record = in.readByte();
+            if (record == PoolMessages.DEFINE) {
+                define(in);
+            } else if (record == PoolMessages.FORGET_ALL) {
+                functions.clear();
+            } else if (record == PoolMessages.TASK) {
+                runTask(in);
+                done++;
+                long now = System.nanoTime();
+                if (now - lastSend >= FLUSH_NANOS) {
+                    flush();
+                    lastSend = now;
+                }
+            } else {
+                throw in.corrupt("unknown record " + record);
+            }
+        }
+        if (pending > 0) {
+            flush();
+        }
+        return done;
     }
 
     private void define(WireIn in) {
@@ -182,7 +191,7 @@ final class PoolWorker {
 
     private void flush() throws InterruptedException {
         out.putInt(0, pending);
-        results.sendBytes(out.array(), 0, out.length());
+        results.send(out.array(), out.length());
         startResults();
     }
 
