@@ -11,21 +11,31 @@ import java.util.Map;
 import org.ipc4j.os.Os;
 
 /**
- * The main class of every child JVM. It reads a {@link ChildPayload} from stdin (a warm spare blocks here
- * until it is given work; EOF means the parent is gone or no longer needs it), then runs the target.
- * Exit code 0 when the target returns, 1 with the stack trace on stderr when it throws.
+ * The main class of every child JVM. A warm spare (argument {@link #SPARE}) first warms up. Then it reads
+ * messages from stdin: {@link #PRELOAD} names classes a warm spare loads while it waits, {@link #PAYLOAD} carries the {@link ChildPayload} to run (EOF before it means
+ * the parent is gone or no longer needs the spare). Exit code 0 when the target returns, 1 with the stack
+ * trace on stderr when it throws.
  */
 public final class ChildBootstrap {
+    /** The argument that makes a child a warm spare. */
+    static final String SPARE = "--spare";
+    /** Followed by an int count and that many class names (writeUTF). */
+    static final int PRELOAD = 1;
+    /** Followed by a {@link ChildPayload}. */
+    static final int PAYLOAD = 2;
+
     private static final long PARENT_CHECK_MILLIS = 100;
 
     private ChildBootstrap() {
     }
 
     public static void main(String[] args) throws Exception {
-        prewarm();
+        if (args.length > 0 && SPARE.equals(args[0])) {
+            SpareWarmUp.run();
+        }
         final ChildPayload payload;
         try {
-            payload = readPayload(System.in);
+            payload = awaitPayload(new DataInputStream(System.in));
         } catch (EOFException parentGone) {
             System.exit(0);
             return;
@@ -53,26 +63,27 @@ public final class ChildBootstrap {
         System.exit(code);
     }
 
-    private static ChildPayload readPayload(InputStream stdin) throws IOException, ClassNotFoundException {
-        DataInputStream in = new DataInputStream(stdin);
-        int length = in.readInt();
-        byte[] bytes = in.readNBytes(length);
-        if (bytes.length != length) {
-            throw new EOFException("payload cut short");
+    /** Preloads the classes the parent names until the payload arrives. */
+    private static ChildPayload awaitPayload(DataInputStream in) throws IOException {
+        while (true) {
+            int kind = in.read();
+            if (kind == PAYLOAD) {
+                return ChildPayload.readFrom(in);
+            }
+            if (kind != PRELOAD) {
+                throw new EOFException(kind < 0 ? "parent gone" : "unknown message " + kind + " on stdin");
+            }
+            int count = in.readInt();
+            for (int i = 0; i < count; i++) {
+                SpareWarmUp.preload(in.readUTF());
+            }
         }
-        return (ChildPayload) deserialize(bytes);
     }
 
     static Object deserialize(byte[] bytes) throws IOException, ClassNotFoundException {
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
             return in.readObject();
         }
-    }
-
-    /** Load what every child needs before blocking on stdin, so a warm spare starts its target sooner. */
-    private static void prewarm() throws IOException, ClassNotFoundException {
-        Os.currentProcess();
-        deserialize(Serialization.toBytes(new ChildPayload("warm-up", false, 0, 0, Map.of(), new byte[0]), "warm-up"));
     }
 
     /** A daemon child dies with its parent, even when the parent is killed with SIGKILL. */

@@ -18,7 +18,8 @@ final class ChildCommand {
     private ChildCommand() {
     }
 
-    static List<String> build(List<String> extraJvmArgs) {
+    /** A fresh child's command; a {@code spare} warms up ({@link SpareWarmUp}) before it waits for its payload. */
+    static List<String> build(List<String> extraJvmArgs, boolean spare) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> inherited = inheritedJvmArgs();
@@ -34,6 +35,9 @@ final class ChildCommand {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(ChildBootstrap.class.getName());
+        if (spare) {
+            command.add(ChildBootstrap.SPARE);
+        }
         return command;
     }
 

@@ -8,8 +8,10 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -88,34 +90,37 @@ public class JvmProcess implements Serializable {
         // The JVM first, the target second: serialising hands shared objects (pipe ends) over to the child,
         // so it must not happen unless a child is there to take them.
         Process child = warm ? WarmSpares.take() : spawn();
-        final byte[] payloadBytes;
+        Set<String> classNames = new HashSet<>();
+        final ChildPayload payload;
         try {
-            byte[] self = Serialization.toBytes(this, name);
             ProcessId me = Os.currentProcess();
-            payloadBytes = Serialization.toBytes(new ChildPayload(name, daemon, me.pid(), me.startTime(),
-                    ChildCommand.ipc4jProperties(), self), name);
+            payload = new ChildPayload(name, daemon, me.pid(), me.startTime(), ChildCommand.ipc4jProperties(),
+                    Serialization.toBytes(this, name, classNames));
         } catch (RuntimeException e) {
             dismiss(child);
             throw e;
         }
-        boolean handedOver = handOver(child, payloadBytes);
+        boolean handedOver = handOver(child, payload);
         if (!handedOver && warm) {
             // the spare died after it was taken: a fresh JVM takes its place
             child = spawn();
-            handedOver = handOver(child, payloadBytes);
+            handedOver = handOver(child, payload);
         }
         if (!handedOver) {
             throw new UncheckedIOException(new IOException("cannot hand " + name + " to its JVM (pid " + child.pid() + ")"));
         }
         process = child;
+        if (warm) {
+            WarmSpares.remember(classNames);
+        }
         return this;
     }
 
     /** Writes the payload to the child's stdin; false (and the child destroyed) if that fails. */
-    private static boolean handOver(Process child, byte[] payload) {
+    private static boolean handOver(Process child, ChildPayload payload) {
         try (OutputStream stdin = child.getOutputStream(); DataOutputStream out = new DataOutputStream(stdin)) {
-            out.writeInt(payload.length);
-            out.write(payload);
+            out.writeByte(ChildBootstrap.PAYLOAD);
+            payload.writeTo(out);
             return true;
         } catch (IOException e) {
             child.destroyForcibly();
@@ -133,7 +138,7 @@ public class JvmProcess implements Serializable {
     }
 
     private Process spawn() {
-        ProcessBuilder builder = new ProcessBuilder(ChildCommand.build(jvmArgs))
+        ProcessBuilder builder = new ProcessBuilder(ChildCommand.build(jvmArgs, false))
                 .redirectOutput(output)
                 .redirectError(output == ProcessBuilder.Redirect.INHERIT ? ProcessBuilder.Redirect.INHERIT : output);
         if (output != ProcessBuilder.Redirect.INHERIT) {

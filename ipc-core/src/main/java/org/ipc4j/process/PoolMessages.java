@@ -1,10 +1,28 @@
 package org.ipc4j.process;
 
-import java.io.Serializable;
-import java.util.List;
-
-/** What travels between a {@link ProcessPool} and its workers, through ipc4j pipes. */
+/**
+ * The binary messages between a {@link ProcessPool} and a worker, through ipc4j pipes (values as
+ * {@link PoolValues} writes them).
+ *
+ * <pre>
+ *   task message   = record*
+ *   record         = DEFINE int:functionId value:function     the worker keeps the function under that id
+ *                  | FORGET_ALL                              the worker drops every function it keeps
+ *                  | TASK long:taskId byte:kind int:functionId value:argument
+ *   result message = int:count ( long:taskId byte:OK|FAILED value )*   the value is the result or the Throwable
+ * </pre>
+ *
+ * A function is sent to a worker once, the first time that worker gets a task of it, and is then named by
+ * its id. A result message with no results tells the parent the worker has run its initializer.
+ */
 final class PoolMessages {
+    static final int DEFINE = 1;
+    static final int FORGET_ALL = 2;
+    static final int TASK = 3;
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+
     private PoolMessages() {
     }
 
@@ -16,23 +34,15 @@ final class PoolMessages {
         /** {@code function} applied to each element of {@code (List) argument}, giving a List. */
         CHUNK,
         /** {@code ((StarFunction) function)} applied to each Object[] of {@code (List) argument}, giving a List. */
-        STAR_CHUNK
-    }
+        STAR_CHUNK;
 
-    record Task(long id, Kind kind, Object function, Object argument) implements Serializable {
-    }
+        private static final Kind[] ALL = values();
 
-    /** Several tasks in one message: Java serialisation writes a function shared by them only once. */
-    record TaskBatch(List<Task> tasks) implements Serializable {
-    }
-
-    /**
-     * {@code value} is the serialised result, or the serialised Throwable the task threw when {@code failed}:
-     * serialised one by one so that the parent fails only the task whose result it cannot read.
-     */
-    record TaskResult(long id, boolean failed, byte[] value) implements Serializable {
-    }
-
-    record ResultBatch(List<TaskResult> results) implements Serializable {
+        static Kind of(int ordinal, WireIn in) {
+            if (ordinal < 0 || ordinal >= ALL.length) {
+                throw in.corrupt("unknown task kind " + ordinal);
+            }
+            return ALL[ordinal];
+        }
     }
 }

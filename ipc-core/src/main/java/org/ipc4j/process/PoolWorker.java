@@ -1,119 +1,198 @@
 package org.ipc4j.process;
 
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.ObjectOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.ipc4j.channel.Connection;
-import org.ipc4j.process.PoolMessages.ResultBatch;
-import org.ipc4j.process.PoolMessages.Task;
-import org.ipc4j.process.PoolMessages.TaskBatch;
-import org.ipc4j.process.PoolMessages.TaskResult;
+import org.ipc4j.process.PoolMessages.Kind;
+import org.ipc4j.process.PoolValues.UnreadableValueException;
 
 /**
- * The loop a pool worker runs in its own JVM: receive a batch of tasks, run them in order, send results
- * back. Results go out when the batch is done or a millisecond after the last send, so a slow task does not
- * hold back the quick ones before it. It ends when the parent closes its task pipe (EOF), or after
- * {@code maxTasks} tasks.
+ * The loop a pool worker runs in its own JVM: receive a message of tasks ({@link PoolMessages}), run them in
+ * order, send the results back. Results go out when the message is done or a millisecond after the last send,
+ * so a slow task does not hold back the quick ones before it. It ends when the parent closes its task pipe
+ * (EOF), or after {@code maxTasks} tasks.
  */
 final class PoolWorker {
     private static final long FLUSH_NANOS = 1_000_000;
 
-    private PoolWorker() {
+    /** Where result messages go: the results pipe, or the warm-up. */
+    interface ResultSink {
+        void send(byte[] message, int length) throws InterruptedException;
+    }
+
+    private final ResultSink results;
+    /** Function id to the function, or to the UnreadableValueException that says why it cannot be read here. */
+    private final Map<Integer, Object> functions = new HashMap<>();
+    private final WireOut out = new WireOut();
+    private int pending;
+    private long lastSend;
+
+    PoolWorker(ResultSink results) {
+        this.results = results;
+        startResults();
     }
 
     static void run(Connection tasks, Connection results, ProcessTarget initializer, int maxTasks) throws Exception {
         if (initializer != null) {
             initializer.run();
         }
-        // an empty batch says "initialised": tasks held by a worker that dies before this never ran
-        results.send(new ResultBatch(List.of()));
-        ByteArrayOutputStream scratch = new ByteArrayOutputStream();
+        tasks.withWaitStrategy(RemoteWorker.WAIT);
+        results.withWaitStrategy(RemoteWorker.WAIT);
+        PoolWorker worker = new PoolWorker((message, length) -> results.sendBytes(message, 0, length));
+        // no results says "initialised": tasks held by a worker that dies before this never ran
+        worker.flush();
+        String source = "pool worker " + ProcessHandle.current().pid();
         int done = 0;
         while (maxTasks <= 0 || done < maxTasks) {
-            final TaskBatch batch;
+            final byte[] message;
             try {
-                batch = (TaskBatch) tasks.recv();
+                message = tasks.recvBytes();
             } catch (EOFException closedByParent) {
                 break;
             }
-            List<TaskResult> out = new ArrayList<>();
-            long lastSend = System.nanoTime();
-            for (int i = 0; i < batch.tasks().size(); i++) {
-                out.add(execute(batch.tasks().get(i), scratch));
-                long now = System.nanoTime();
-                if (i == batch.tasks().size() - 1 || now - lastSend >= FLUSH_NANOS) {
-                    results.send(new ResultBatch(out));
-                    out = new ArrayList<>();
-                    lastSend = now;
-                }
-            }
-            done += batch.tasks().size();
+            done += worker.handle(new WireIn(source, message));
         }
         results.close();
         tasks.close();
     }
 
-    @SuppressWarnings("unchecked")
-    private static TaskResult execute(Task task, ByteArrayOutputStream scratch) {
-        Object value;
-        try {
-            switch (task.kind()) {
-                case APPLY:
-                    value = ((PoolFunction<Object, Object>) task.function()).apply(task.argument());
-                    break;
-                case CALL:
-                    value = ((Callable<Object>) task.function()).call();
-                    break;
-                case CHUNK: {
-                    PoolFunction<Object, Object> f = (PoolFunction<Object, Object>) task.function();
-                    List<Object> chunk = (List<Object>) task.argument();
-                    List<Object> values = new ArrayList<>(chunk.size());
-                    for (Object argument : chunk) {
-                        values.add(f.apply(argument));
-                    }
-                    value = values;
-                    break;
+    /** Runs the tasks of one message, sending their results; returns how many tasks it held. */
+    int handle(WireIn in) throws InterruptedException {
+        int done = 0;
+        lastSend = System.nanoTime();
+        while (in.hasMore()) {
+            int record = in.readByte();
+            if (record == PoolMessages.DEFINE) {
+                define(in);
+            } else if (record == PoolMessages.FORGET_ALL) {
+                functions.clear();
+            } else if (record == PoolMessages.TASK) {
+                runTask(in);
+                done++;
+                long now = System.nanoTime();
+                if (now - lastSend >= FLUSH_NANOS) {
+                    flush();
+                    lastSend = now;
                 }
-                case STAR_CHUNK: {
-                    StarFunction<Object> f = (StarFunction<Object>) task.function();
-                    List<Object[]> chunk = (List<Object[]>) task.argument();
-                    List<Object> values = new ArrayList<>(chunk.size());
-                    for (Object[] arguments : chunk) {
-                        values.add(f.apply(arguments));
-                    }
-                    value = values;
-                    break;
-                }
-                default:
-                    throw new IllegalStateException("unknown task kind " + task.kind());
+            } else {
+                throw in.corrupt("unknown record " + record);
             }
-        } catch (Throwable t) {
-            byte[] thrown = serialise(t, scratch);
-            return new TaskResult(task.id(), true, thrown != null ? thrown
-                    : serialise(new RemoteTaskException(t.toString(), stackTrace(t)), scratch));
         }
-        byte[] result = serialise(value, scratch);
-        return result != null ? new TaskResult(task.id(), false, result)
-                : new TaskResult(task.id(), true, serialise(new RemoteTaskException("the task's result, a "
-                        + value.getClass().getName() + ", is not Serializable", ""), scratch));
+        if (pending > 0) {
+            flush();
+        }
+        return done;
     }
 
-    /** The value's serialised form, or null if it cannot be serialised. */
-    private static byte[] serialise(Object value, ByteArrayOutputStream scratch) {
-        scratch.reset();
-        try (ObjectOutputStream out = new ObjectOutputStream(scratch)) {
-            out.writeObject(value);
-        } catch (IOException | RuntimeException e) {
-            return null;
+    private void define(WireIn in) {
+        int id = in.readInt();
+        try {
+            functions.put(id, PoolValues.read(in));
+        } catch (UnreadableValueException e) {
+            functions.put(id, e);
         }
-        return scratch.toByteArray();
+    }
+
+    private void runTask(WireIn in) {
+        long id = in.readLong();
+        Kind kind = Kind.of(in.readByte(), in);
+        Object function = functions.get(in.readInt());
+        Object argument;
+        Object value;
+        try {
+            argument = PoolValues.read(in);
+            if (function == null || function instanceof UnreadableValueException) {
+                throw new RemoteTaskException("the worker cannot read the task's function: "
+                        + (function == null ? "it was never sent" : ((Throwable) function).getMessage()), "");
+            }
+            value = execute(kind, function, argument);
+        } catch (Throwable t) {
+            addFailure(id, t instanceof UnreadableValueException ? new RemoteTaskException(
+                    "the worker cannot read the task's argument: " + t.getMessage(), stackTrace(t)) : t);
+            return;
+        }
+        int mark = out.length();
+        try {
+            out.writeLong(id);
+            out.writeByte(PoolMessages.OK);
+            PoolValues.write(out, value);
+            pending++;
+        } catch (Throwable notSerializable) {
+            out.truncate(mark);
+            addFailure(id, new RemoteTaskException("the task's result, a " + value.getClass().getName()
+                    + ", cannot be sent back: " + notSerializable, stackTrace(notSerializable)));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object execute(Kind kind, Object function, Object argument) throws Exception {
+        switch (kind) {
+            case APPLY:
+                return ((PoolFunction<Object, Object>) function).apply(argument);
+            case CALL:
+                return ((Callable<Object>) function).call();
+            case CHUNK: {
+                PoolFunction<Object, Object> f = (PoolFunction<Object, Object>) function;
+                List<Object> chunk = (List<Object>) argument;
+                List<Object> values = new ArrayList<>(chunk.size());
+                for (Object element : chunk) {
+                    values.add(f.apply(element));
+                }
+                return values;
+            }
+            case STAR_CHUNK: {
+                StarFunction<Object> f = (StarFunction<Object>) function;
+                List<Object[]> chunk = (List<Object[]>) argument;
+                List<Object> values = new ArrayList<>(chunk.size());
+                for (Object[] arguments : chunk) {
+                    values.add(f.apply(arguments));
+                }
+                return values;
+            }
+            default:
+                throw new IllegalStateException("unknown task kind " + kind);
+        }
+    }
+
+    /** The Throwable itself if it can be serialised, else its text and stack trace. */
+    private void addFailure(long id, Throwable thrown) {
+        int mark = out.length();
+        out.writeLong(id);
+        out.writeByte(PoolMessages.FAILED);
+        int valueAt = out.length();
+        try {
+            PoolValues.writeSerialized(out, thrown);
+        } catch (Throwable notSerializable) {
+            out.truncate(valueAt);
+            try {
+                PoolValues.writeSerialized(out, new RemoteTaskException(thrown.toString(), stackTrace(thrown)));
+            } catch (IOException | RuntimeException e) {
+                // not even text goes: dying makes the parent fail this task (WorkerDiedException), not lose it
+                out.truncate(mark);
+                throw new IllegalStateException("cannot report the failure of task " + id, e);
+            }
+        }
+        pending++;
+    }
+
+    private void startResults() {
+        out.truncate(0);
+        out.writeInt(0);
+        pending = 0;
+    }
+
+    private void flush() throws InterruptedException {
+        out.putInt(0, pending);
+        results.send(out.array(), out.length());
+        startResults();
     }
 
     private static String stackTrace(Throwable t) {

@@ -34,7 +34,12 @@ import org.ipc4j.process.PoolMessages.Kind;
  * }</pre>
  *
  * Functions are serialisable lambdas ({@link PoolFunction}, {@link StarFunction}, or a {@link Callable} that is
- * also {@link Serializable}). Tasks and results travel through ipc4j pipes, one pair per worker, so the pool
+ * also {@link Serializable}). A function object is serialised once per worker, the first time that worker gets
+ * a task of it, and named by an id afterwards: later changes to objects it captures are not seen by workers
+ * that already have it (pass changing data as arguments). Arguments and results of the common types (boxed
+ * primitives, String, byte[], lists of them) travel in a compact binary form, others with Java serialisation,
+ * each on its own: one that cannot be serialised or read fails only its task. Tasks and results travel
+ * through ipc4j pipes, one pair per worker, so the pool
  * always knows which tasks each worker holds: when a worker dies (kill -9, {@code System.exit}, out of memory)
  * exactly those fail with {@link WorkerDiedException}, a replacement starts, and nothing hangs (Python's Pool
  * hangs here). A task's own exception comes back as the cause of an {@link ExecutionException}, with the
@@ -188,7 +193,7 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
      */
     @Override
     public void shutdown() {
-        dispatcher.shutdown();
+        dispatcher.lifecycle().shutdown();
     }
 
     /** Python's {@code join()}: waits until every worker has exited; call {@link #shutdown()} first. */
@@ -201,7 +206,7 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
 
     /** Python's {@code terminate()}: kills the workers now; every unfinished task fails with CancellationException. */
     public void terminate() {
-        dispatcher.terminate();
+        dispatcher.lifecycle().terminate();
     }
 
     /** Java's close: no new tasks, wait for the queued ones, then the workers exit. */
@@ -220,19 +225,19 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
 
     @Override
     public List<Runnable> shutdownNow() {
-        List<Runnable> neverStarted = dispatcher.drainPending();
+        List<Runnable> neverStarted = dispatcher.lifecycle().drainPending();
         terminate();
         return neverStarted;
     }
 
     @Override
     public boolean isShutdown() {
-        return dispatcher.isShutdown();
+        return dispatcher.lifecycle().isShutdown();
     }
 
     @Override
     public boolean isTerminated() {
-        return dispatcher.isTerminated();
+        return dispatcher.lifecycle().isTerminated();
     }
 
     @Override

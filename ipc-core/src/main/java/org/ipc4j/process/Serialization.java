@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.NotSerializableException;
 import java.io.ObjectOutputStream;
+import java.io.OutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.lang.invoke.SerializedLambda;
@@ -14,6 +15,7 @@ import java.lang.reflect.Modifier;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Serialises what is sent to a child JVM, and when that fails says which field holds the object that is
@@ -26,8 +28,13 @@ final class Serialization {
     }
 
     static byte[] toBytes(Object value, String what) {
+        return toBytes(value, what, null);
+    }
+
+    /** Also adds to {@code classNames} (when not null) the application classes the serialised form names. */
+    static byte[] toBytes(Object value, String what, Set<String> classNames) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+        try (ObjectOutputStream out = classNames == null ? new ObjectOutputStream(bytes) : new ClassRecorder(bytes, classNames)) {
             out.writeObject(value);
         } catch (NotSerializableException e) {
             String path = findNotSerializable(value, what, new IdentityHashMap<>(), 0);
@@ -37,6 +44,33 @@ final class Serialization {
             throw new UncheckedIOException("cannot serialise " + what, e);
         }
         return bytes.toByteArray();
+    }
+
+    /** Notes the application classes written, and the class that declares each serialised lambda. */
+    private static final class ClassRecorder extends ObjectOutputStream {
+        private final Set<String> classNames;
+
+        ClassRecorder(OutputStream out, Set<String> classNames) throws IOException {
+            super(out);
+            this.classNames = classNames;
+            enableReplaceObject(true);
+        }
+
+        @Override
+        protected void annotateClass(Class<?> type) {
+            ClassLoader loader = type.getClassLoader();
+            if (loader != null && loader != ClassLoader.getPlatformClassLoader()) {
+                classNames.add(type.getName());
+            }
+        }
+
+        @Override
+        protected Object replaceObject(Object value) {
+            if (value instanceof SerializedLambda lambda) {
+                classNames.add(lambda.getCapturingClass().replace('/', '.'));
+            }
+            return value;
+        }
     }
 
     /** The path to the first value in the graph that cannot be serialised, or null if none is found. */

@@ -1,0 +1,26 @@
+package org.ipc4j.process;
+
+/** Writes a task into a worker's message ({@link PoolMessages}), defining its function there first if needed. */
+final class TaskEncoder {
+    private TaskEncoder() {
+    }
+
+    /** On failure {@code message} is left as it was, but for a function definition that went in. */
+    static void encode(WireOut message, FunctionTable functions, PoolTask task, String pool) {
+        int function = functions.idOf(task.function, message, "the function of task " + task.id + " of pool '" + pool + "'");
+        // a definition stays even if the argument fails: the worker now keeps that function
+        int taskStart = message.length();
+        try {
+            message.writeByte(PoolMessages.TASK);
+            message.writeLong(task.id);
+            message.writeByte(task.kind.ordinal());
+            message.writeInt(function);
+            PoolValues.write(message, task.argument);
+        } catch (Throwable e) {
+            message.truncate(taskStart);
+            throw new IllegalArgumentException("pool '" + pool + "': cannot send task " + task.id + " to a worker: its argument"
+                    + (task.argument == null ? "" : " (a " + task.argument.getClass().getName() + ")") + " cannot be serialised: "
+                    + e, e);
+        }
+    }
+}
