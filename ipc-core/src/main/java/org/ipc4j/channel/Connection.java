@@ -35,8 +35,6 @@ import org.ipc4j.wait.WaitStrategy;
 public final class Connection extends SharedObject {
     private static final long serialVersionUID = 1L;
     private static final long PEER_CHECK_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
-    /** While the strategy only spins, a receiver checks deadline, interruption and peer once every 64 rounds. */
-    private static final int CHEAP_ROUNDS_MASK = 63;
 
     private final transient int end;
     private final transient MappedBytes memory;
@@ -289,7 +287,7 @@ public final class Connection extends SharedObject {
                 if (ready(handler, consume)) {
                     return true;
                 }
-                if ((round & CHEAP_ROUNDS_MASK) != 0 && strategy.spinsOnly(round)) {
+                if (WaitStrategies.isPollOnlyRound(strategy, round)) {
                     // a busy peer's message comes within a few polls: keep the clock reads and liveness
                     // checks below out of most spinning rounds
                     Thread.onSpinWait();

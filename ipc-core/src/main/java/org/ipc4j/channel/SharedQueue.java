@@ -42,8 +42,6 @@ public class SharedQueue<E> extends QueueCollection<E> {
     private static final int DEFAULT_CAPACITY = 1 << 20;
     /** The deadline of the calls that do not wait (offer, poll): one attempt, no clock read. */
     private static final long NO_WAIT = Long.MIN_VALUE;
-    /** While the strategy only spins, a taker checks shutdown, deadline and interruption every 64 rounds. */
-    private static final int CHEAP_ROUNDS_MASK = 63;
     /** A block name must fit inline. */
     private static final int MIN_INLINE = RegionNames.MAX_LENGTH;
 
@@ -292,7 +290,7 @@ public class SharedQueue<E> extends QueueCollection<E> {
                 if (ring.read(receiver, 1) > 0) {
                     return receiver.single(true);
                 }
-                if ((round & CHEAP_ROUNDS_MASK) != 0 && strategy.spinsOnly(round)) {
+                if (WaitStrategies.isPollOnlyRound(strategy, round)) {
                     // a busy producer's message comes within a few polls: keep the clock reads and checks
                     // below out of most spinning rounds
                     Thread.onSpinWait();

@@ -21,7 +21,7 @@ package org.ipc4j.ring;
  *  +---------------------------------------------------------------+
  *  |     Messages reserved, ever (MPMC: only if bounded by count)  |
  *  +---------------------------------------------------------------+
- *  |           Head cache: producers' last view of head            |   256  HEAD_CACHE (producers)
+ *  |   Head cache: MPMC producers' last view of head (SPSC: unused) |   256  HEAD_CACHE (producers)
  *  +---------------------------------------------------------------+
  *  |                Head: bytes consumed, ever                     |   384  HEAD (consumers)
  *  +---------------------------------------------------------------+
@@ -56,6 +56,7 @@ public final class RingDescriptor {
 
     public static final int TAIL_OFFSET = LINE;
     public static final int RESERVED_OFFSET = LINE + 8;
+    /** MPMC only: an SPSC producer keeps its view of head in its handle (any earlier view is a safe lower bound). */
     public static final int HEAD_CACHE_OFFSET = 2 * LINE;
     public static final int HEAD_OFFSET = 3 * LINE;
     public static final int CONSUMED_OFFSET = 3 * LINE + 8;

@@ -36,6 +36,15 @@ public final class WaitStrategies {
         return System.nanoTime() + FOREVER_NANOS;
     }
 
+    /**
+     * True for a round a waiting loop may spend just polling, skipping its clock reads and liveness checks:
+     * the strategy only spins in it, and it is not one of every 64th rounds, which make the checks (so a
+     * busy peer's message is polled for often, and deadlines, interrupts and dead peers are still seen).
+     */
+    public static boolean isPollOnlyRound(WaitStrategy strategy, int round) {
+        return (round & 63) != 0 && strategy.spinsOnly(round);
+    }
+
     public static boolean isDue(long deadlineNanos) {
         return System.nanoTime() - deadlineNanos >= 0;
     }

@@ -126,6 +126,23 @@ class RingBasicsTest {
         unlink(name);
     }
 
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void sizeCountsMessagesWithoutACountBound(boolean mpmc) {
+        String name = "size-" + mpmc;
+        Ring ring = createRing(name, RingOptions.ofCapacity(4096), mpmc);
+        assertEquals(0, ring.size());
+        for (int i = 0; i < 5; i++) {
+            assertTrue(offer(ring, new byte[] {(byte) i}));
+        }
+        assertEquals(5, ring.size());
+        assertEquals(2, ring.read((type, buffer, offset, length) -> { }, 2));
+        assertEquals(3, ring.size());
+        assertEquals(3, drain(ring).size());
+        assertEquals(0, ring.size());
+        unlink(name);
+    }
+
     @Test
     void zeroLengthMessagesAndBatchLimits() {
         Ring ring = createRing("zero", RingOptions.ofCapacity(1024), true);
