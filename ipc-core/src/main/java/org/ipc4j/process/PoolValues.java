@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Arguments and results in pool messages. The common types (null, Integer, Long, Double, Boolean, String,
- * byte[], and ArrayList / Object[] of values, as map chunks are) are written in a compact binary form;
+ * byte[], and ArrayList / Object[] of values, as map chunks are; an ArrayList of Integers alone, the usual
+ * map chunk, as a count and the ints) are written in a compact binary form;
  * anything else with Java serialisation, each value on its own, so that one value that cannot be read
  * fails only its task.
  */
@@ -26,6 +27,7 @@ final class PoolValues {
     private static final int LIST = 8;
     private static final int ARRAY = 9;
     private static final int SERIALIZED = 10;
+    private static final int INT_LIST = 11;
     /** Lists nested deeper (or holding themselves) are left to Java serialisation. */
     private static final int MAX_NESTING = 16;
 
@@ -74,6 +76,10 @@ final class PoolValues {
             out.write(b, 0, b.length);
         } else if (value.getClass() == ArrayList.class && nesting < MAX_NESTING) {
             List<?> list = (List<?>) value;
+            if (allIntegers(list)) {
+                writeIntList(out, list);
+                return;
+            }
             out.writeByte(LIST);
             out.writeInt(list.size());
             for (Object element : list) {
@@ -89,6 +95,30 @@ final class PoolValues {
         } else {
             writeSerialized(out, value);
         }
+    }
+
+    private static boolean allIntegers(List<?> list) {
+        if (list.isEmpty()) {
+            return false;
+        }
+        for (Object element : list) {
+            if (element == null || element.getClass() != Integer.class) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void writeIntList(WireOut out, List<?> integers) {
+        int count = integers.size();
+        out.writeByte(INT_LIST);
+        out.writeInt(count);
+        int at = out.reserve(count);
+        for (Object element : integers) {
+            out.putInt(at, (Integer) element);
+            at += 4;
+        }
+        out.skip(4 * count);
     }
 
     /** Java serialisation, straight into the message: tag, length, bytes. */
@@ -145,6 +175,8 @@ final class PoolValues {
             case LIST:
             case ARRAY:
                 return readElements(in, tag, nesting);
+            case INT_LIST:
+                return readIntList(in);
             case SERIALIZED:
                 return readSerialized(in);
             default:
@@ -161,26 +193,37 @@ final class PoolValues {
         if (count < 0 || count > in.array().length - in.position()) {
             throw in.corrupt("a list of " + count + " elements");
         }
-        Object[] elements = new Object[count];
+        Object[] array = tag == ARRAY ? new Object[count] : null;
+        List<Object> list = tag == ARRAY ? null : new ArrayList<>(count);
         UnreadableValueException first = null;
         for (int i = 0; i < count; i++) {
+            Object element = null;
             try {
-                elements[i] = read(in, nesting + 1);
+                element = read(in, nesting + 1);
             } catch (UnreadableValueException e) {
                 // read the rest all the same: the message goes on after this value
                 first = first == null ? e : first;
+            }
+            if (array != null) {
+                array[i] = element;
+            } else {
+                list.add(element);
             }
         }
         if (first != null) {
             throw first;
         }
-        return tag == ARRAY ? elements : asList(elements);
+        return array != null ? array : list;
     }
 
-    private static List<Object> asList(Object[] elements) {
-        List<Object> list = new ArrayList<>(elements.length);
-        for (Object element : elements) {
-            list.add(element);
+    private static List<Integer> readIntList(WireIn in) {
+        int count = in.readInt();
+        if (count < 0 || count > (in.array().length - in.position()) / 4) {
+            throw in.corrupt("a list of " + count + " ints");
+        }
+        List<Integer> list = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            list.add(in.readInt());
         }
         return list;
     }

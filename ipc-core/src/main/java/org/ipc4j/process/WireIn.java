@@ -1,15 +1,12 @@
 package org.ipc4j.process;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 import org.ipc4j.errors.CorruptedException;
 
-/** Reads a pool message written by {@link WireOut}; every length is checked against what is left. */
+/**
+ * Reads a pool message written by {@link WireOut} (byte by byte, for the reason given there); every length is
+ * checked against what is left.
+ */
 final class WireIn {
-    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final String source;
     private final byte[] bytes;
@@ -39,16 +36,21 @@ final class WireIn {
 
     int readInt() {
         require(4);
-        int value = (int) INT.get(bytes, position);
+        int value = intAt(position);
         position += 4;
         return value;
     }
 
     long readLong() {
         require(8);
-        long value = (long) LONG.get(bytes, position);
+        long value = (intAt(position) & 0xFFFF_FFFFL) | ((long) intAt(position + 4) << 32);
         position += 8;
         return value;
+    }
+
+    private int intAt(int at) {
+        byte[] b = bytes;
+        return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8 | (b[at + 2] & 0xFF) << 16 | b[at + 3] << 24;
     }
 
     /** A length that is followed by that many bytes: checked, not yet consumed. */

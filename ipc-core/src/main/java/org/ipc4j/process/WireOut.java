@@ -1,15 +1,14 @@
 package org.ipc4j.process;
 
 import java.io.OutputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
-/** A growable byte array that pool messages are written into; reused from message to message. */
+/**
+ * A growable byte array that pool messages are written into; reused from message to message. Numbers are
+ * little-endian, written byte by byte: a byte-array VarHandle would be as fast once compiled, but it costs
+ * microseconds per call while the code is still interpreted, which is where a pool's first map spends its time.
+ */
 final class WireOut extends OutputStream {
-    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private byte[] bytes = new byte[4096];
     private int length;
@@ -34,18 +33,33 @@ final class WireOut extends OutputStream {
 
     void writeInt(int value) {
         ensure(4);
-        INT.set(bytes, length, value);
+        putInt(length, value);
         length += 4;
     }
 
     void writeLong(long value) {
         ensure(8);
-        LONG.set(bytes, length, value);
+        putInt(length, (int) value);
+        putInt(length + 4, (int) (value >>> 32));
         length += 8;
     }
 
+    /** Makes room for {@code count} ints, to be written with {@link #putInt} before {@link #skip}. */
+    int reserve(int count) {
+        ensure(4 * count);
+        return length;
+    }
+
+    void skip(int count) {
+        length += count;
+    }
+
     void putInt(int position, int value) {
-        INT.set(bytes, position, value);
+        byte[] b = bytes;
+        b[position] = (byte) value;
+        b[position + 1] = (byte) (value >>> 8);
+        b[position + 2] = (byte) (value >>> 16);
+        b[position + 3] = (byte) (value >>> 24);
     }
 
     @Override

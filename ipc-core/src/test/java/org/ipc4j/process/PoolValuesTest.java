@@ -68,6 +68,35 @@ class PoolValuesTest {
     }
 
     @Test
+    void aListOfIntegersTravelsAsPlainIntsAndComesBackAsAnArrayListOfIntegers() throws Exception {
+        List<Integer> ints = new ArrayList<>(List.of(0, -1, 1, 255, 256, Integer.MIN_VALUE, Integer.MAX_VALUE, 1 << 24));
+        WireOut out = new WireOut();
+        PoolValues.write(out, ints);
+        assertEquals(1 + 4 + 4 * ints.size(), out.length(), "a tag, the count and 4 bytes per element");
+        Object back = PoolValues.read(new WireIn("test", Arrays.copyOf(out.array(), out.length())));
+        assertEquals(ints, back);
+        assertEquals(ArrayList.class, back.getClass());
+
+        // a null or another type among them: the general list form, still equal
+        List<Object> withNull = new ArrayList<>(List.of(1, 2));
+        withNull.add(null);
+        List<Object> withLong = new ArrayList<>(List.of(1, 2L));
+        WireIn in = roundTrip(withNull, withLong, new ArrayList<>());
+        assertEquals(withNull, PoolValues.read(in));
+        List<?> longBack = (List<?>) PoolValues.read(in);
+        assertEquals(withLong, longBack);
+        assertEquals(Long.class, longBack.get(1).getClass());
+        assertEquals(List.of(), PoolValues.read(in));
+
+        // a count that does not fit the bytes left, or is negative
+        byte[] message = Arrays.copyOf(out.array(), out.length());
+        message[1] = 9;
+        assertThrows(CorruptedException.class, () -> PoolValues.read(new WireIn("test", message)));
+        message[4] = (byte) 0x80;
+        assertThrows(CorruptedException.class, () -> PoolValues.read(new WireIn("test", message)));
+    }
+
+    @Test
     void aListThatHoldsItselfFallsBackToJavaSerialisation() throws Exception {
         List<Object> cyclic = new ArrayList<>();
         cyclic.add("x");
@@ -104,7 +133,7 @@ class PoolValuesTest {
         assertTrue(e.getMessage().contains("test"), e.getMessage());
         // a list that claims more elements than bytes
         WireOut list = new WireOut();
-        PoolValues.write(list, new ArrayList<>(List.of(1)));
+        PoolValues.write(list, new ArrayList<>(List.of("one")));
         byte[] listMessage = Arrays.copyOf(list.array(), list.length());
         listMessage[1] = 127;
         assertThrows(CorruptedException.class, () -> PoolValues.read(new WireIn("test", listMessage)));
