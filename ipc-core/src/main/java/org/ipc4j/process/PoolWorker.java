@@ -46,6 +46,9 @@ final class PoolWorker {
         }
         tasks.withWaitStrategy(RemoteWorker.WAIT);
         results.withWaitStrategy(RemoteWorker.WAIT);
+        if (PoolWarmUp.ITEMS > 0) {
+            PoolWarmUp.run(PoolWarmUp.ITEMS);
+        }
         PoolWorker worker = new PoolWorker((message, length) -> results.sendBytes(message, 0, length));
         // no results says "initialised": tasks held by a worker that dies before this never ran
         worker.flush();
