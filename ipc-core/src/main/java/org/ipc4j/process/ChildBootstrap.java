@@ -64,7 +64,7 @@ public final class ChildBootstrap {
     }
 
     /** Preloads the classes the parent names until the payload arrives. */
-    private static ChildPayload awaitPayload(DataInputStream in) throws IOException {
+    static ChildPayload awaitPayload(DataInputStream in) throws IOException {
         while (true) {
             int kind = in.read();
             if (kind == PAYLOAD) {

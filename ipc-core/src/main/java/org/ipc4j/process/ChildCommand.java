@@ -15,6 +15,14 @@ final class ChildCommand {
 
     private static final String ENABLE_NATIVE_ACCESS = "--enable-native-access";
 
+    /**
+     * Children keep no hsperfdata file: removing it makes every JVM exit about 2 ms slower here (4.7 ms against
+     * 2.9 ms from the child's last output to waitpid), which is most of a warm start's join. Such children are
+     * not listed by jps; jcmd and JFR still reach them. An inherited or given -XX:+UsePerfData comes later on
+     * the command line and wins.
+     */
+    static final String NO_PERF_DATA = "-XX:-UsePerfData";
+
     private ChildCommand() {
     }
 
@@ -22,6 +30,7 @@ final class ChildCommand {
     static List<String> build(List<String> extraJvmArgs, boolean spare) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(NO_PERF_DATA);
         List<String> inherited = inheritedJvmArgs();
         command.addAll(inherited);
         if (inherited.stream().noneMatch(arg -> arg.startsWith(ENABLE_NATIVE_ACCESS))) {
