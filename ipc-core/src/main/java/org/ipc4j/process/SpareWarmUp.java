@@ -64,6 +64,7 @@ final class SpareWarmUp {
         for (int i = 0; i < ROUNDS; i++) {
             startPath(sample);
         }
+        checkDefaultDirectory();
         withPrivateDirectory(() -> {
             SharedEvent event = SharedEvent.create();
             try {
@@ -73,6 +74,20 @@ final class SpareWarmUp {
                 event.close();
             }
         });
+    }
+
+    /**
+     * Checks the directory the parent uses, if it exists, as the target's first attach would: the check is
+     * then done, and the owner lookup it makes is warm. One that fails is left for the target to report.
+     */
+    private static void checkDefaultDirectory() {
+        if (Files.isDirectory(RegionDirectory.configured())) {
+            try {
+                RegionDirectory.current();
+            } catch (RuntimeException reportedLater) {
+                // the target's own attach fails with this error, naming its object
+            }
+        }
     }
 
     /** What a child does with its payload: read it, deserialise the target, run it. */
