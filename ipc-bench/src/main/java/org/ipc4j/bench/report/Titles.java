@@ -70,7 +70,9 @@ final class Titles {
                 "tryClaim + write 32 bytes in place + commit + read in place, one thread; spsc is ipc4j's SpscRing"
                         + " against Agrona's OneToOneRingBuffer, mpmc its MpmcRing against ManyToOneRingBuffer, both"
                         + " over a mapped file. Allocation from JMH -prof gc must be 0 B/op.", ""));
-        GROUPS.put("pool", new Entry("Process pool", "Trivial tasks through a pool of 2 worker processes.",
+        GROUPS.put("pool", new Entry("Process pool", "Trivial tasks through a pool of 2 worker processes. pool-map-first is"
+                        + " the first map of a fresh pool (one sample per repetition); pool-map the maps after the"
+                        + " warm-up seconds of maps, on both sides.",
                 "ipc4j ProcessPool (issue 6)"));
         GROUPS.put("process-start", new Entry("Process start",
                 "Start a process that sets an event and ends: time until the event is set (running) and until join"
