@@ -28,6 +28,12 @@ final class PoolValues {
     private static final int ARRAY = 9;
     private static final int SERIALIZED = 10;
     private static final int INT_LIST = 11;
+    /**
+     * Long loops over elements run in slices of this many, each slice a call: a method is compiled after
+     * about a hundred calls, while a single long loop stays interpreted until on-stack replacement, tens of
+     * thousands of rounds later, which is all of a fresh pool's first map.
+     */
+    static final int SLICE = 64;
     /** Lists nested deeper (or holding themselves) are left to Java serialisation. */
     private static final int MAX_NESTING = 16;
 
@@ -98,10 +104,21 @@ final class PoolValues {
     }
 
     private static boolean allIntegers(List<?> list) {
-        if (list.isEmpty()) {
+        int size = list.size();
+        if (size == 0) {
             return false;
         }
-        for (Object element : list) {
+        for (int from = 0; from < size; from += SLICE) {
+            if (!allIntegers(list, from, Math.min(size, from + SLICE))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allIntegers(List<?> list, int from, int to) {
+        for (int i = from; i < to; i++) {
+            Object element = list.get(i);
             if (element == null || element.getClass() != Integer.class) {
                 return false;
             }
@@ -109,16 +126,23 @@ final class PoolValues {
         return true;
     }
 
+    /** {@code integers} is an ArrayList of Integers only. */
     private static void writeIntList(WireOut out, List<?> integers) {
         int count = integers.size();
         out.writeByte(INT_LIST);
         out.writeInt(count);
         int at = out.reserve(count);
-        for (Object element : integers) {
-            out.putInt(at, (Integer) element);
-            at += 4;
+        for (int from = 0; from < count; from += SLICE) {
+            putInts(out, at + 4 * from, integers, from, Math.min(count, from + SLICE));
         }
         out.skip(4 * count);
+    }
+
+    private static void putInts(WireOut out, int at, List<?> integers, int from, int to) {
+        for (int i = from; i < to; i++) {
+            out.putInt(at, (Integer) integers.get(i));
+            at += 4;
+        }
     }
 
     /** Java serialisation, straight into the message: tag, length, bytes. */
@@ -222,10 +246,16 @@ final class PoolValues {
             throw in.corrupt("a list of " + count + " ints");
         }
         List<Integer> list = new ArrayList<>(count);
+        for (int from = 0; from < count; from += SLICE) {
+            readInts(in, list, Math.min(SLICE, count - from));
+        }
+        return list;
+    }
+
+    private static void readInts(WireIn in, List<Integer> list, int count) {
         for (int i = 0; i < count; i++) {
             list.add(in.readInt());
         }
-        return list;
     }
 
     private static Object readSerialized(WireIn in) throws UnreadableValueException {

@@ -66,7 +66,6 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
     private ProcessPool(Builder builder) {
         this.dispatcher = new PoolDispatcher(builder.name, builder.processes, builder.initializer, builder.maxTasksPerChild,
                 builder.startMethod);
-        PoolWarmUp.inBackgroundOnce();
     }
 
     public static Builder builder() {

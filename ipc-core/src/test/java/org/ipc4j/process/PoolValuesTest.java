@@ -97,6 +97,28 @@ class PoolValuesTest {
     }
 
     @Test
+    void listsLongerThanASliceComeBackWholeWhateverTheirLength() throws Exception {
+        int slice = PoolValues.SLICE;
+        for (int size : new int[] {1, slice - 1, slice, slice + 1, 2 * slice + 3}) {
+            List<Integer> ints = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                ints.add(i * 7919 - 5000);
+            }
+            WireOut out = new WireOut();
+            PoolValues.write(out, ints);
+            assertEquals(1 + 4 + 4 * size, out.length(), "int form for " + size);
+            assertEquals(ints, PoolValues.read(new WireIn("test", Arrays.copyOf(out.array(), out.length()))));
+
+            // one Long in the last slice: the general form, every element kept with its type
+            List<Object> mixed = new ArrayList<>(ints);
+            mixed.set(size - 1, (long) size);
+            List<?> back = (List<?>) PoolValues.read(roundTrip(mixed));
+            assertEquals(mixed, back);
+            assertEquals(Long.class, back.get(size - 1).getClass());
+        }
+    }
+
+    @Test
     void aListThatHoldsItselfFallsBackToJavaSerialisation() throws Exception {
         List<Object> cyclic = new ArrayList<>();
         cyclic.add("x");
