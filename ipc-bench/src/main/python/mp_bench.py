@@ -246,9 +246,9 @@ def process_start(s):
             joined.append((time.perf_counter() - start) * 1000)
         note = "Process(target=event.set).start(), start method " + method
         rows.append(score_row("process-start", "process-start-to-running", "Process (" + method + ")", "ms", running,
-                              note + "; until the child set the event"))
+                              note + "; until the child set the event; median of the starts", median=True))
         rows.append(score_row("process-start", "process-start-to-join", "Process (" + method + ")", "ms", joined,
-                              note + "; until join() returned"))
+                              note + "; until join() returned; median of the starts", median=True))
     return rows
 
 
@@ -437,8 +437,13 @@ def pipe_large(s):
                      "Pipe(duplex=False); send_bytes of 1 MiB, recv_bytes (a new bytes object per message)")
 
 
-def score_row(group, workload, impl, unit, samples, note):
-    return [group, workload, IMPL_PREFIX + impl, "peer", 1, unit, "%.4f" % (sum(samples) / len(samples)),
+def score_row(group, workload, impl, unit, samples, note, median=False):
+    """The mean of the samples, or their median (latencies, where one 4 ms tick would move a mean of 20)."""
+    ordered = sorted(samples)
+    middle = len(ordered) // 2
+    centre = (ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2) if median \
+        else sum(samples) / len(samples)
+    return [group, workload, IMPL_PREFIX + impl, "peer", 1, unit, "%.4f" % centre,
             "%.4f" % min(samples), "%.4f" % max(samples), len(samples), "", note]
 
 
