@@ -23,6 +23,7 @@ Progress goes to stderr as "@progress <fraction> <what>" lines.
 import csv
 import multiprocessing as mp
 import os
+import statistics
 import sys
 import time
 
@@ -439,10 +440,7 @@ def pipe_large(s):
 
 def score_row(group, workload, impl, unit, samples, note, median=False):
     """The mean of the samples, or their median (latencies, where one 4 ms tick would move a mean of 20)."""
-    ordered = sorted(samples)
-    middle = len(ordered) // 2
-    centre = (ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2) if median \
-        else sum(samples) / len(samples)
+    centre = statistics.median(samples) if median else statistics.mean(samples)
     return [group, workload, IMPL_PREFIX + impl, "peer", 1, unit, "%.4f" % centre,
             "%.4f" % min(samples), "%.4f" % max(samples), len(samples), "", note]
 

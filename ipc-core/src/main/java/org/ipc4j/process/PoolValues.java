@@ -6,6 +6,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -217,27 +218,21 @@ final class PoolValues {
         if (count < 0 || count > in.array().length - in.position()) {
             throw in.corrupt("a list of " + count + " elements");
         }
-        Object[] array = tag == ARRAY ? new Object[count] : null;
-        List<Object> list = tag == ARRAY ? null : new ArrayList<>(count);
+        Object[] elements = new Object[count];
         UnreadableValueException first = null;
         for (int i = 0; i < count; i++) {
-            Object element = null;
             try {
-                element = read(in, nesting + 1);
+                elements[i] = read(in, nesting + 1);
             } catch (UnreadableValueException e) {
                 // read the rest all the same: the message goes on after this value
                 first = first == null ? e : first;
-            }
-            if (array != null) {
-                array[i] = element;
-            } else {
-                list.add(element);
             }
         }
         if (first != null) {
             throw first;
         }
-        return array != null ? array : list;
+        // one bulk copy, not a loop that would stay interpreted through a fresh pool's first map
+        return tag == ARRAY ? elements : new ArrayList<>(Arrays.asList(elements));
     }
 
     private static List<Integer> readIntList(WireIn in) {

@@ -5,9 +5,10 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.ipc4j.errors.RegionIOException;
@@ -22,11 +23,13 @@ public final class RegionDirectory {
     public static final String ENVIRONMENT = "IPC4J_DIR";
 
     /**
-     * Default directories found private in this JVM. Checked once: a 0700 directory of this user in the sticky
-     * /dev/shm (or tmp) cannot be renamed or replaced by another user, and the owner lookup (getpwuid) costs
-     * 0.4 ms a call here, 1.5 ms the first time: most of attaching a shared object in a fresh child.
+     * Default directories found private in this JVM, with the identity (device and inode) each had then. While
+     * it exists, a 0700 directory of this user in the sticky /dev/shm (or tmp) cannot be renamed or replaced
+     * by another user, so a stat that finds the same identity stands for the full check, whose owner lookup
+     * (getpwuid) cost 0.4 ms a call here, 1.5 ms the first time: most of a fresh child's first attach. A
+     * directory removed and made again, by anyone, has a new identity and is checked again.
      */
-    private static final Set<Path> CHECKED_PRIVATE = ConcurrentHashMap.newKeySet();
+    private static final Map<Path, Object> CHECKED_PRIVATE = new ConcurrentHashMap<>();
 
     private RegionDirectory() {
     }
@@ -49,11 +52,31 @@ public final class RegionDirectory {
                 throw new RegionIOException("cannot create the ipc4j directory " + dir + ": " + e.getMessage(), e);
             }
         }
-        if (!isExplicit() && !CHECKED_PRIVATE.contains(dir)) {
-            checkPrivate(dir);
-            CHECKED_PRIVATE.add(dir);
+        if (!isExplicit()) {
+            ensurePrivate(dir);
         }
         return dir;
+    }
+
+    /** {@link #checkPrivate}, skipped when {@code dir} is still the very directory that passed it. */
+    static void ensurePrivate(Path dir) {
+        Object checked = CHECKED_PRIVATE.get(dir);
+        if (checked != null && checked.equals(identity(dir))) {
+            return;
+        }
+        Object identity = checkPrivate(dir);
+        if (identity != null) {
+            CHECKED_PRIVATE.put(dir, identity);
+        }
+    }
+
+    /** Device and inode of {@code dir} itself (not of a link's target), or null if unknown. */
+    private static Object identity(Path dir) {
+        try {
+            return Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static boolean isExplicit() {
@@ -62,8 +85,8 @@ public final class RegionDirectory {
         return (property != null && !property.isBlank()) || (environment != null && !environment.isBlank());
     }
 
-    /** Throws unless {@code dir} is a real directory of this user with mode 0700. */
-    static void checkPrivate(Path dir) {
+    /** Throws unless {@code dir} is a real directory of this user with mode 0700; returns its identity (may be null). */
+    static Object checkPrivate(Path dir) {
         try {
             PosixFileAttributes attributes = Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             String me = System.getProperty("user.name");
@@ -78,6 +101,7 @@ public final class RegionDirectory {
                 throw new RegionIOException("the ipc4j directory " + dir + " has mode "
                         + PosixFilePermissions.toString(attributes.permissions()) + ", not rwx------; fix it with chmod 700");
             }
+            return attributes.fileKey();
         } catch (IOException | UnsupportedOperationException e) {
             throw new RegionIOException("cannot check the ipc4j directory " + dir + ": " + e.getMessage(), e);
         }

@@ -120,6 +120,27 @@ class ResourceTrackerTest {
     }
 
     @Test
+    void aDirectoryThatPassedIsCheckedAgainOnceItIsReplaced() throws Exception {
+        Path dir = SharedDirExtension.dir().resolve("replaced");
+        java.nio.file.attribute.FileAttribute<?> open = java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Files.createDirectory(dir, open);
+        try {
+            RegionDirectory.ensurePrivate(dir);
+            RegionDirectory.ensurePrivate(dir);
+            // removed and made again (another inode) with an open mode: the earlier pass no longer counts
+            Files.delete(dir);
+            Files.createDirectory(dir);
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+            org.ipc4j.errors.RegionIOException replaced = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.ipc4j.errors.RegionIOException.class, () -> RegionDirectory.ensurePrivate(dir));
+            assertTrue(replaced.getMessage().contains("rwxrwxrwx"), replaced.getMessage());
+        } finally {
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    @Test
     void theDefaultDirectoryMustBePrivate() throws Exception {
         Path dir = Files.createTempDirectory(SharedDirExtension.dir(), "private");
         Path link = SharedDirExtension.dir().resolve("link-to-private");
