@@ -20,6 +20,7 @@ import org.ipc4j.ring.RecordDescriptor;
 import org.ipc4j.ring.RecordHandler;
 import org.ipc4j.ring.Ring;
 import org.ipc4j.ring.RingDescriptor;
+import org.ipc4j.ring.RingPeers;
 import org.ipc4j.ring.SpscRing;
 import org.ipc4j.wait.WaitStrategies;
 import org.ipc4j.wait.WaitStrategy;
@@ -48,9 +49,13 @@ public final class Connection extends SharedObject {
     private final transient Receiver<byte[]> bytes;
     private final transient IntoArray intoArray = new IntoArray();
     private final transient long self = ProcessStamp.current();
+    private static final RecordHandler IGNORE = (type, buffer, offset, length) -> { };
+    private final transient RingPeers peer = new PeerWatch();
     private transient WaitStrategy strategy = WaitStrategies.defaultStrategy();
     private transient long nextPeerCheckNanos;
     private transient String peerGone;
+    /** Sends since the last look at the peer's liveness (see writableRing). */
+    private transient int sendsSinceCheck;
 
     @SuppressWarnings("unchecked")
     Connection(Region region, int end, boolean attach, Codec<?> codec) {
@@ -113,13 +118,18 @@ public final class Connection extends SharedObject {
             return;
         }
         int offset = claim(length, RecordDescriptor.TYPE_DATA);
+        boolean written = false;
         try {
             codec.encode(value, ring.buffer(), offset);
-        } catch (RuntimeException e) {
-            ring.abort(offset);
-            throw e;
+            written = true;
+        } finally {
+            // any Throwable from the codec (an Error too) gives the claim up: a claim left open blocks the reader
+            if (written) {
+                ring.commit(offset);
+            } else {
+                ring.abort(offset);
+            }
         }
-        ring.commit(offset);
     }
 
     public void sendBytes(byte[] message) throws InterruptedException {
@@ -161,41 +171,23 @@ public final class Connection extends SharedObject {
         if (outgoing == null) {
             throw new WrongDirectionException("pipe '" + name() + "': this end only receives (one-way pipe)");
         }
-        // volatile: pairs with the peer's volatile store of its closed flag in close()
-        if (memory.getIntVolatile(peerLine + PipeDescriptor.CLOSED_OFFSET) != 0) {
-            throw new BrokenPipeException("pipe '" + name() + "': the other end is closed");
+        // a dead peer is looked for every 64th send (and its liveness read at most every 20 ms), a closed one
+        // on every send: sends to a peer known gone fail at once
+        if (peerGone != null || ((++sendsSinceCheck & 63) == 0 || peerClosed()) && peerGone() != null) {
+            throw new BrokenPipeException("pipe '" + name() + "': the other end " + peerGone);
         }
         return outgoing;
     }
 
     private int claim(int length, int type) throws InterruptedException {
-        boolean registered = false;
-        try {
-            for (int round = 0; ; round++) {
-                int seen = outgoing.producerSequence();
-                int offset = outgoing.tryClaim(length, type);
-                if (offset != Ring.FULL) {
-                    return offset;
-                }
-                String gone = peerGone();
-                if (gone != null) {
-                    throw new BrokenPipeException("pipe '" + name() + "': the other end " + gone);
-                }
-                if (Thread.interrupted()) {
-                    throw new InterruptedException();
-                }
-                if (!registered) {
-                    registered = true;
-                    outgoing.registerProducerWait();
-                    continue;
-                }
-                outgoing.producerIdle(strategy, seen, round, WaitStrategies.deadline(PEER_CHECK_INTERVAL_NANOS, TimeUnit.NANOSECONDS));
-            }
-        } finally {
-            if (registered) {
-                outgoing.unregisterProducerWait();
+        int offset = outgoing.tryClaim(length, type);
+        if (offset == Ring.FULL) {
+            offset = outgoing.claim(length, type, WaitStrategies.noDeadline(), strategy, peer);
+            if (offset == Ring.END) {
+                throw new BrokenPipeException("pipe '" + name() + "': the other end " + peerGone);
             }
         }
+        return offset;
     }
 
     // ---- receiving
@@ -279,71 +271,32 @@ public final class Connection extends SharedObject {
         if (incoming == null) {
             throw new WrongDirectionException("pipe '" + name() + "': this end only sends (one-way pipe)");
         }
-        boolean registered = false;
-        int fullRounds = 0;
-        try {
-            for (int round = 0; ; round++) {
-                int seen = incoming.consumerSequence();
-                if (ready(handler, consume)) {
-                    return true;
-                }
-                if (WaitStrategies.isPollOnlyRound(strategy, round)) {
-                    // a busy peer's message comes within a few polls: keep the clock reads and liveness
-                    // checks below out of most spinning rounds
-                    Thread.onSpinWait();
-                    continue;
-                }
-                String gone = peerGone();
-                if (gone != null) {
-                    incoming.recoverStuckRecord(true);
-                    if (ready(handler, consume)) {
-                        return true;
-                    }
-                    if (incoming.isDrained()) {
-                        if (!consume) {
-                            return true;
-                        }
-                        throw new EOFException("pipe '" + name() + "': the other end " + gone + "; everything it sent was received");
-                    }
-                    continue;
-                }
-                if (WaitStrategies.isDue(deadlineNanos)) {
-                    return false;
-                }
-                if (Thread.interrupted()) {
-                    throw new InterruptedException();
-                }
-                if (!registered) {
-                    registered = true;
-                    incoming.registerConsumerWait();
-                    continue;
-                }
-                if ((++fullRounds & 15) == 0) {
-                    incoming.recoverStuckRecord(false);
-                }
-                long peerCheck = WaitStrategies.deadline(PEER_CHECK_INTERVAL_NANOS, TimeUnit.NANOSECONDS);
-                long slice = incoming.consumerSliceDeadline(peerCheck - deadlineNanos < 0 ? peerCheck : deadlineNanos);
-                incoming.consumerIdle(strategy, seen, round, slice);
-            }
-        } finally {
-            if (registered) {
-                incoming.unregisterConsumerWait();
-            }
+        int got = consume ? incoming.read(handler, 1) : incoming.peek(IGNORE, 1);
+        if (got > 0) {
+            return true;
         }
-    }
-
-    private boolean ready(RecordHandler handler, boolean consume) {
-        return consume ? incoming.read(handler, 1) > 0 : incoming.peek((t, b, o, l) -> { }, 1) > 0;
+        got = consume ? incoming.read(handler, 1, deadlineNanos, strategy, peer) : incoming.awaitMessage(deadlineNanos, strategy, peer);
+        if (got == Ring.END) {
+            if (!consume) {
+                return true;
+            }
+            throw new EOFException("pipe '" + name() + "': the other end " + peerGone + "; everything it sent was received");
+        }
+        return got > 0;
     }
 
     /** Why the other end is gone ("was closed", "died"), or null; liveness is read at most every 20 ms. */
+    private boolean peerClosed() {
+        // volatile: pairs with the peer's volatile store in close(), made after its last commit, so a
+        // receiver that sees "closed" and then an empty ring has everything that was sent
+        return memory.getIntVolatile(peerLine + PipeDescriptor.CLOSED_OFFSET) != 0;
+    }
+
     private String peerGone() {
         if (peerGone != null) {
             return peerGone;
         }
-        // volatile: pairs with the peer's volatile store in close(), made after its last commit, so a
-        // receiver that sees "closed" and then an empty ring has everything that was sent
-        if (memory.getIntVolatile(peerLine + PipeDescriptor.CLOSED_OFFSET) != 0) {
+        if (peerClosed()) {
             peerGone = "was closed";
             return peerGone;
         }
@@ -370,6 +323,9 @@ public final class Connection extends SharedObject {
     public void close() {
         if (isClosed()) {
             return;
+        }
+        if (incoming != null) {
+            incoming.releaseRead();
         }
         if (memory.getLongVolatile(ownLine + PipeDescriptor.HOLDER_OFFSET) == self) {
             // volatile: pairs with the peer's volatile read in peerGone(); our commits came before it
@@ -398,6 +354,9 @@ public final class Connection extends SharedObject {
     @Override
     protected Object writeReplace() {
         ensureOpen();
+        if (incoming != null) {
+            incoming.releaseRead();
+        }
         memory.compareAndSetLong(ownLine + PipeDescriptor.HOLDER_OFFSET, self, ProcessStamp.NONE);
         return new ConnectionHandle(name(), end, codec);
     }
@@ -405,6 +364,19 @@ public final class Connection extends SharedObject {
     @Override
     public String toString() {
         return "Connection[" + name() + ", end " + end + (isClosed() ? ", closed" : "") + "]";
+    }
+
+    /** The other end, as the ring's wait loop asks about it. */
+    private final class PeerWatch implements RingPeers {
+        @Override
+        public int state() {
+            return peerGone() == null ? ALIVE : GONE;
+        }
+
+        @Override
+        public long checkIntervalNanos() {
+            return PEER_CHECK_INTERVAL_NANOS;
+        }
     }
 
     /** Copies an inline message into the caller's array, or keeps it whole when it does not fit. */

@@ -71,6 +71,11 @@ final class Receiver<E> implements RecordHandler {
         return resolve(item, consume);
     }
 
+    /** Forgets anything received (a read that threw) before the receiver is used again. */
+    void reset() {
+        clear();
+    }
+
     private void clear() {
         first = null;
         if (more != null) {

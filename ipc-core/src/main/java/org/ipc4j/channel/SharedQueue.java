@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.ipc4j.codec.Codec;
 import org.ipc4j.errors.CorruptedException;
@@ -22,6 +23,7 @@ import org.ipc4j.ring.MpmcRing;
 import org.ipc4j.ring.RecordDescriptor;
 import org.ipc4j.ring.Ring;
 import org.ipc4j.ring.RingOptions;
+import org.ipc4j.ring.RingPeers;
 import org.ipc4j.wait.FutexWord;
 import org.ipc4j.wait.WaitStrategies;
 import org.ipc4j.wait.WaitStrategy;
@@ -53,6 +55,9 @@ public class SharedQueue<E> extends QueueCollection<E> {
     private final transient boolean joinable;
     final transient TaskCounter tasks;
     transient volatile WaitStrategy strategy = WaitStrategies.defaultStrategy();
+    private final transient AtomicReference<Receiver<E>> spareReceiver = new AtomicReference<>();
+    /** A shut-down queue takes no new puts; puts already claimed still commit. */
+    private final transient RingPeers shutdownWatch = () -> isShutdown() ? RingPeers.NO_NEW_CLAIMS : RingPeers.ALIVE;
 
     SharedQueue(Region region, Codec<E> codec) {
         super(region);
@@ -168,7 +173,7 @@ public class SharedQueue<E> extends QueueCollection<E> {
 
     // ---- producing
 
-    /** Sends {@code element}, waiting until {@code deadlineNanos}; false on timeout. */
+    /** Sends {@code element}, waiting until {@code deadlineNanos} (or not at all: {@link #NO_WAIT}); false on timeout. */
     private boolean send(E element, long deadlineNanos) throws InterruptedException {
         ensureOpen();
         Objects.requireNonNull(element, "a queue holds no null element");
@@ -184,13 +189,20 @@ public class SharedQueue<E> extends QueueCollection<E> {
         }
         boolean sent = false;
         try {
-            int offset = claim(claimLength, type, deadlineNanos);
+            int offset = ring.tryClaim(claimLength, type);
+            if (offset == Ring.FULL && deadlineNanos != NO_WAIT) {
+                offset = ring.claim(claimLength, type, deadlineNanos, strategy, shutdownWatch);
+            }
+            if (offset == Ring.END) {
+                throw shutDown("no more puts");
+            }
             if (offset == Ring.FULL) {
                 return false;
             }
             if (joinable) {
                 tasks.add();
             }
+            boolean written = false;
             try {
                 checkNotShutdown();
                 if (block != null) {
@@ -198,14 +210,18 @@ public class SharedQueue<E> extends QueueCollection<E> {
                 } else {
                     codec.encode(element, ring.buffer(), offset);
                 }
-            } catch (RuntimeException e) {
-                ring.abort(offset);
-                if (joinable) {
-                    tasks.done();
+                written = true;
+            } finally {
+                // any Throwable (an Error from a codec too) gives the claim up: a claim left open stalls consumers
+                if (written) {
+                    ring.commit(offset);
+                } else {
+                    ring.abort(offset);
+                    if (joinable) {
+                        tasks.done();
+                    }
                 }
-                throw e;
             }
-            ring.commit(offset);
             sent = true;
             return true;
         } finally {
@@ -215,37 +231,21 @@ public class SharedQueue<E> extends QueueCollection<E> {
         }
     }
 
-    private int claim(int length, int type, long deadlineNanos) throws InterruptedException {
-        boolean registered = false;
-        try {
-            for (int round = 0; ; round++) {
-                int seen = ring.producerSequence();
-                int offset = ring.tryClaim(length, type);
-                if (offset != Ring.FULL || deadlineNanos == NO_WAIT || WaitStrategies.isDue(deadlineNanos)) {
-                    return offset;
-                }
-                checkNotShutdown();
-                if (Thread.interrupted()) {
-                    throw new InterruptedException();
-                }
-                if (!registered) {
-                    registered = true;
-                    ring.registerProducerWait();
-                    continue;
-                }
-                ring.producerIdle(strategy, seen, round, deadlineNanos);
-            }
-        } finally {
-            if (registered) {
-                ring.unregisterProducerWait();
-            }
+    private void checkNotShutdown() {
+        if (isShutdown()) {
+            throw shutDown("no more puts");
         }
     }
 
-    private void checkNotShutdown() {
-        if (isShutdown()) {
-            throw new QueueShutDownException("queue '" + name() + "' is shut down: no more puts");
+    /** The blocking and timed calls throw for an interrupt pending on entry, whatever the timeout (as the JDK's queues). */
+    private static void checkInterrupt() throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
         }
+    }
+
+    private QueueShutDownException shutDown(String what) {
+        return new QueueShutDownException("queue '" + name() + "' is shut down" + (what.isEmpty() ? "" : ": " + what));
     }
 
     @Override
@@ -260,11 +260,13 @@ public class SharedQueue<E> extends QueueCollection<E> {
 
     @Override
     public boolean offer(E element, long timeout, TimeUnit unit) throws InterruptedException {
+        checkInterrupt();
         return send(element, WaitStrategies.deadline(timeout, unit));
     }
 
     @Override
     public void put(E element) throws InterruptedException {
+        checkInterrupt();
         send(element, WaitStrategies.noDeadline());
     }
 
@@ -277,65 +279,50 @@ public class SharedQueue<E> extends QueueCollection<E> {
 
     // ---- consuming
 
-    /** Takes one element, waiting until {@code deadlineNanos}; null on timeout, or at the end if not {@code throwAtEnd}. */
+    /**
+     * Takes one element, waiting until {@code deadlineNanos} (or not at all: {@link #NO_WAIT}); null on
+     * timeout, or at the end of a shut-down queue unless {@code throwAtEnd}.
+     */
     private E receive(long deadlineNanos, boolean throwAtEnd) throws InterruptedException {
         ensureOpen();
-        Receiver<E> receiver = receiver();
-        WaitStrategy strategy = this.strategy;
-        boolean registered = false;
-        int fullRounds = 0;
+        Receiver<E> receiver = borrowReceiver();
         try {
-            for (int round = 0; ; round++) {
-                int seen = ring.consumerSequence();
-                if (ring.read(receiver, 1) > 0) {
-                    return receiver.single(true);
-                }
-                if (WaitStrategies.isPollOnlyRound(strategy, round)) {
-                    // a busy producer's message comes within a few polls: keep the clock reads and checks
-                    // below out of most spinning rounds
-                    Thread.onSpinWait();
-                    continue;
-                }
-                if (isShutdown() && ring.isDrained()) {
-                    if (throwAtEnd) {
-                        throw new QueueShutDownException("queue '" + name() + "' is shut down and drained");
-                    }
-                    return null;
-                }
-                if (deadlineNanos == NO_WAIT || WaitStrategies.isDue(deadlineNanos)) {
-                    return null;
-                }
-                if (Thread.interrupted()) {
-                    throw new InterruptedException();
-                }
-                if (!registered) {
-                    registered = true;
-                    ring.registerConsumerWait();
-                    continue;
-                }
-                if ((++fullRounds & 15) == 0) {
-                    ring.recoverStuckRecord(false);
-                }
-                ring.consumerIdle(strategy, seen, round, ring.consumerSliceDeadline(deadlineNanos));
+            int got = ring.read(receiver, 1);
+            if (got == 0 && deadlineNanos != NO_WAIT) {
+                got = ring.read(receiver, 1, deadlineNanos, strategy, shutdownWatch);
             }
+            if (got > 0) {
+                return receiver.single(true);
+            }
+            if (got == Ring.END && throwAtEnd) {
+                throw shutDown("and drained");
+            }
+            return null;
         } finally {
-            if (registered) {
-                ring.unregisterConsumerWait();
-            }
+            returnReceiver(receiver);
         }
     }
 
-    private Receiver<E> receiver() {
-        return new Receiver<>(name(), codec, blocks);
+    /** One decoder per handle, reused by whichever thread takes it (a thread that finds it taken makes its own). */
+    private Receiver<E> borrowReceiver() {
+        Receiver<E> receiver = spareReceiver.getAndSet(null);
+        return receiver != null ? receiver : new Receiver<>(name(), codec, blocks);
+    }
+
+    private void returnReceiver(Receiver<E> receiver) {
+        receiver.reset();
+        spareReceiver.lazySet(receiver);
     }
 
     @Override
     public E take() throws InterruptedException {
+        checkInterrupt();
         return receive(WaitStrategies.noDeadline(), true);
     }
 
     @Override
     public E poll(long timeout, TimeUnit unit) throws InterruptedException {
+        checkInterrupt();
         return receive(WaitStrategies.deadline(timeout, unit), false);
     }
 
@@ -364,8 +351,12 @@ public class SharedQueue<E> extends QueueCollection<E> {
     @Override
     public E peek() {
         ensureOpen();
-        Receiver<E> receiver = receiver();
-        return ring.peek(receiver, 1) > 0 ? receiver.single(false) : null;
+        Receiver<E> receiver = borrowReceiver();
+        try {
+            return ring.peek(receiver, 1) > 0 ? receiver.single(false) : null;
+        } finally {
+            returnReceiver(receiver);
+        }
     }
 
     @Override
@@ -378,11 +369,15 @@ public class SharedQueue<E> extends QueueCollection<E> {
         if (maxElements <= 0) {
             return 0;
         }
-        Receiver<E> receiver = receiver();
-        ring.read(receiver, maxElements);
-        List<E> values = receiver.values(true);
-        target.addAll(values);
-        return values.size();
+        Receiver<E> receiver = borrowReceiver();
+        try {
+            ring.read(receiver, maxElements);
+            List<E> values = receiver.values(true);
+            target.addAll(values);
+            return values.size();
+        } finally {
+            returnReceiver(receiver);
+        }
     }
 
     // ---- state
@@ -451,7 +446,7 @@ public class SharedQueue<E> extends QueueCollection<E> {
     @Override
     public Iterator<E> iterator() {
         ensureOpen();
-        Receiver<E> receiver = receiver();
+        Receiver<E> receiver = new Receiver<>(name(), codec, blocks);
         ring.peek(receiver, Integer.MAX_VALUE);
         return Collections.unmodifiableList(receiver.values(false)).iterator();
     }

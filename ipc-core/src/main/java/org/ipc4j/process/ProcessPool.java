@@ -97,18 +97,21 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
         return dispatcher.submit(Kind.APPLY, function, argument);
     }
 
-    /** {@code apply_async} with Python's {@code callback=} and {@code error_callback=}. */
+    /**
+     * {@code apply_async} with Python's {@code callback=} and {@code error_callback=}; the returned future
+     * completes after the callback ran (cancelling it does not cancel the task).
+     */
     public <A, R> CompletableFuture<R> applyAsync(PoolFunction<A, R> function, A argument, Consumer<? super R> callback,
                                                   Consumer<? super Throwable> errorCallback) {
         CompletableFuture<R> future = applyAsync(function, argument);
-        future.whenComplete((value, error) -> {
+        // the stage after the callbacks, as Python runs them before get() returns
+        return future.whenComplete((value, error) -> {
             if (error == null) {
                 callback.accept(value);
             } else {
                 errorCallback.accept(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
             }
         });
-        return future;
     }
 
     /** Python's {@code map}: results in order; the list is cut into chunks of about len / (4 * processes). */

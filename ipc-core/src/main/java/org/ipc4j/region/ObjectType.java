@@ -24,6 +24,8 @@ public enum ObjectType {
     ARRAY_BYTE(17),
     MAP(18),
     MESSAGE_BLOCK(19),
+    /** The public zero-copy ring (ring.SharedRing). */
+    RING(20),
     /** Used by tests and tools for regions with no typed body. */
     RAW(100);
 

@@ -2,9 +2,9 @@ package org.ipc4j.ring;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 import org.ipc4j.memory.MappedBytes;
-import org.ipc4j.wait.WaitStrategies;
 
 /**
  * Serialises the consumers of an MPMC ring: a 64-bit word holding the owner's {@link ProcessStamp}, 0 when
@@ -34,24 +34,12 @@ final class ConsumerLock {
         return memory.compareAndSetLong(offset, ProcessStamp.NONE, self);
     }
 
-    /** Acquires the lock, or returns false once {@code deadlineNanos} passed; throws if interrupted. */
-    boolean lock(long deadlineNanos) throws InterruptedException {
-        if (!lock(deadlineNanos, true)) {
-            if (Thread.currentThread().isInterrupted()) {
-                Thread.interrupted();
-                throw new InterruptedException();
-            }
-            return false;
-        }
-        return true;
-    }
-
-    /** Acquires the lock, or returns false once {@code deadlineNanos} passed; ignores interrupts. */
-    boolean lockUninterruptibly(long deadlineNanos) {
-        return lock(deadlineNanos, false);
-    }
-
-    private boolean lock(long deadlineNanos, boolean interruptible) {
+    /**
+     * Acquires the lock, or returns false as soon as {@code giveUp} holds or {@code deadlineNanos} passed
+     * (checked between attempts once the first spins failed; {@link Ring#NO_LOCK_DEADLINE}: no deadline).
+     * Ignores interrupts: the wait is as long as another consumer's read.
+     */
+    boolean lockUnless(BooleanSupplier giveUp, long deadlineNanos) {
         for (int round = 0; ; round++) {
             if (tryLock()) {
                 return true;
@@ -60,13 +48,10 @@ final class ConsumerLock {
                 Thread.onSpinWait();
                 continue;
             }
-            if (interruptible && Thread.currentThread().isInterrupted()) {
-                return false;
-            }
             if (takeOverFromDeadOwner()) {
                 return true;
             }
-            if (WaitStrategies.isDue(deadlineNanos)) {
+            if (giveUp.getAsBoolean() || deadlineNanos != Ring.NO_LOCK_DEADLINE && System.nanoTime() - deadlineNanos >= 0) {
                 return false;
             }
             if (round < SPINS + YIELDS) {

@@ -1,22 +1,25 @@
 package org.ipc4j.ring;
 
+import java.util.function.BooleanSupplier;
+
 import org.ipc4j.memory.MappedBytes;
 
 /**
- * Many producers and many consumers in any processes (SharedQueue). Producers claim space with a CAS on
+ * Many producers and many consumers in any processes (SharedQueue).
+ *
+ * <p>A read or peek that finds another consumer holding the lock waits for it while the ring holds
+ * anything, so that 0 always means "empty": a holder only reads and clears (or, in the queue, decodes)
+ * before it lets go, and a dead holder is replaced. A holder stopped by a signal while holding it stalls the
+ * other consumers until it runs again. Producers claim space with a CAS on
  * tail, as Agrona's ManyToOneRingBuffer does; consumers take turns through the {@link ConsumerLock}, held
  * only while records are read and cleared. A consumer that dies holding it is replaced (liveness), and
  * the records it had half cleared are skipped, never handed on torn. Safe for any number of threads: the
  * consumer lock excludes threads of one process from each other too.
  */
 public final class MpmcRing extends Ring {
-    /**
-     * How long a non-blocking call waits for another consumer to finish its read before it reports nothing
-     * (as Python's {@code get(block=False)} does while another process holds the reader lock).
-     */
-    private static final long LOCK_PATIENCE_NANOS = 1_000_000;
     private static final RecordHandler COUNT_ONLY = (type, buffer, offset, length) -> { };
     private final ConsumerLock lock;
+    private final BooleanSupplier drained = this::isDrained;
     private int lockFreeEmptyPolls;
 
     public MpmcRing(String name, MappedBytes memory, int base) {
@@ -97,11 +100,11 @@ public final class MpmcRing extends Ring {
     }
 
     @Override
-    public int read(RecordHandler handler, int limit) {
+    int read(RecordHandler handler, int limit, long lockDeadlineNanos) {
         if (looksEmpty()) {
             return 0;
         }
-        if (!lock.tryLock() && !lock.lockUninterruptibly(System.nanoTime() + LOCK_PATIENCE_NANOS)) {
+        if (!lock.tryLock() && !lock.lockUnless(drained, lockDeadlineNanos)) {
             return 0;
         }
         try {
@@ -112,8 +115,8 @@ public final class MpmcRing extends Ring {
     }
 
     @Override
-    public int peek(RecordHandler handler, int limit) {
-        if (!lock.tryLock() && !lock.lockUninterruptibly(System.nanoTime() + LOCK_PATIENCE_NANOS)) {
+    int peek(RecordHandler handler, int limit, long lockDeadlineNanos) {
+        if (!lock.tryLock() && !lock.lockUnless(drained, lockDeadlineNanos)) {
             return 0;
         }
         try {
@@ -125,7 +128,7 @@ public final class MpmcRing extends Ring {
 
     @Override
     public boolean recoverStuckRecord(boolean producersGone) {
-        if (!lock.tryLock() && !lock.lockUninterruptibly(System.nanoTime() + LOCK_PATIENCE_NANOS)) {
+        if (!lock.tryLock() && !lock.lockUnless(drained, NO_LOCK_DEADLINE)) {
             return false;
         }
         try {

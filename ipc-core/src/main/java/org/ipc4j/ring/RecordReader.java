@@ -37,6 +37,14 @@ final class RecordReader {
      * the next reader of its end skips them after the stuck bound (see dropUnwritten).
      */
     private final boolean headPerRecord;
+    /** SPSC rings bounded by bytes only hand space back in batches (see finishRead). */
+    private final boolean batched;
+    private final int releaseBatchBytes;
+    /** Where the next read starts when records were read but not yet released; -1 when none are pending. */
+    private long pendingHead = -1;
+    /** The head in the ring while records are pending (this handle is the only one that moves it). */
+    private long releasedHead;
+    private int pendingConsumed;
     private long stuckPosition = -1;
     private long stuckSinceNanos;
     private long nextStuckCheckNanos;
@@ -47,16 +55,19 @@ final class RecordReader {
         this.memory = ring.memory;
         this.stuckBoundNanos = stuckBoundNanos;
         this.headPerRecord = ring instanceof MpmcRing;
+        this.batched = !headPerRecord && ring.maxCount == 0;
+        this.releaseBatchBytes = ring.capacity / 8;
     }
 
     int read(RecordHandler handler, int limit) {
         // acquire: pairs with the release of head by the previous consumer (another thread or process): the
-        // records it cleared are seen cleared
-        long head = memory.getLongAcquire(ring.headOffset);
-        long released = head;
+        // records it cleared are seen cleared. A handle holding read-but-unreleased records goes on from them.
+        long released = pendingHead >= 0 ? releasedHead : memory.getLongAcquire(ring.headOffset);
+        long head = pendingHead >= 0 ? pendingHead : released;
+        long start = head;
         int delivered = 0;
         int consumed = 0;
-        boolean progressed = false;
+        boolean foundEnd = false;
         try {
             while (delivered < limit) {
                 int index = (int) head & ring.mask;
@@ -65,11 +76,11 @@ final class RecordReader {
                     long tail = memory.getLongVolatile(ring.tailOffset);
                     ring.checkPositions(head, tail);
                     if (tail == head) {
+                        foundEnd = true;
                         break;
                     }
                     head += ring.capacity - index;
-                    released = release(head);
-                    progressed = true;
+                    released = headPerRecord ? release(head) : released;
                     continue;
                 }
                 int at = ring.data + index;
@@ -77,11 +88,16 @@ final class RecordReader {
                 long header = memory.getLongAcquire(at + LENGTH_OFFSET);
                 int length = RecordDescriptor.lengthOf(header);
                 if (length <= 0) {
+                    foundEnd = true;
                     // a record being written (length < 0) is normal for a moment; look for a dead producer
                     // (a clock read and a liveness check) only every 64th poll of the same head
                     if ((++emptyPolls & 63) == 0) {
-                        released = release(head); // checkStuck works from the head in the ring
+                        finishRead(start, released, head, consumed, true); // checkStuck works from the head in the ring
+                        start = head;
+                        released = head;
+                        consumed = 0;
                         if (checkStuck(false)) {
+                            foundEnd = false;
                             continue;
                         }
                     }
@@ -97,35 +113,70 @@ final class RecordReader {
                         head = consume(head, at, span, true);
                         released = headPerRecord ? release(head) : released;
                         consumed = count(consumed + 1);
-                        progressed = true;
                     }
                     delivered++;
                 } else {
                     head = consume(head, at, span, false);
                     released = headPerRecord ? release(head) : released;
                     consumed = count(consumed + (type == TYPE_ABORTED ? 1 : 0));
-                    progressed = true;
                 }
             }
         } finally {
-            if (released != head) {
-                release(head);
-            }
-            if (consumed > 0) {
-                addConsumed(consumed);
-            }
-            if (progressed && ring.wakeups) {
-                // full fence: orders the head stores above before the interest read (RingSignal's waker half)
-                VarHandle.fullFence();
-                ring.notFull.signal();
-            }
+            finishRead(start, released, head, consumed, foundEnd);
         }
         return delivered;
     }
 
+    /**
+     * Hands back what a read consumed. A batched (SPSC, bytes-bounded) consumer keeps the space while it
+     * read up to its limit, less than a batch is pending and no producer waits for room: the next read goes
+     * on from there, and head moves (a transfer of its line to the producer, a fence, a look for sleepers)
+     * once per batch instead of once per message.
+     */
+    private void finishRead(long start, long released, long head, int consumed, boolean foundEnd) {
+        if (head == start) {
+            return;
+        }
+        if (batched && !foundEnd && head - released < releaseBatchBytes && ring.notFull.waiting() == 0) {
+            pendingHead = head;
+            releasedHead = released;
+            pendingConsumed += consumed;
+            return;
+        }
+        if (released != head) {
+            release(head);
+        }
+        if (consumed + pendingConsumed > 0) {
+            addConsumed(consumed + pendingConsumed);
+        }
+        pendingHead = -1;
+        pendingConsumed = 0;
+        if (ring.wakeups) {
+            // full fence: orders the head stores above before the interest read (RingSignal's waker half)
+            VarHandle.fullFence();
+            ring.notFull.signal();
+        }
+    }
+
+    /** Where this handle's next read starts if it holds unreleased records, else -1 (a racy read for gauges). */
+    long pendingHead() {
+        return pendingHead;
+    }
+
+    int pendingConsumed() {
+        return pendingConsumed;
+    }
+
+    /** Releases records read but not yet handed back (see finishRead); a no-op when there are none. */
+    void releasePending() {
+        if (pendingHead >= 0) {
+            finishRead(releasedHead, releasedHead, pendingHead, 0, true);
+        }
+    }
+
     int peek(RecordHandler handler, int limit) {
         // acquire: pairs with the release of head by the previous consumer
-        long head = memory.getLongAcquire(ring.headOffset);
+        long head = pendingHead >= 0 ? pendingHead : memory.getLongAcquire(ring.headOffset);
         // volatile: pairs with the producers' release (SPSC) or CAS (MPMC) of tail
         long tail = memory.getLongVolatile(ring.tailOffset);
         ring.checkPositions(head, tail);
@@ -158,6 +209,7 @@ final class RecordReader {
      * dead, if {@code producersGone}, or if nobody wrote its header within the stuck bound. True if it did.
      */
     boolean checkStuck(boolean producersGone) {
+        releasePending();
         long now = System.nanoTime();
         if (!producersGone && now - nextStuckCheckNanos < 0) {
             return false;

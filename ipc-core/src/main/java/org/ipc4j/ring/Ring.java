@@ -12,6 +12,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 
+import org.ipc4j.errors.CapacityExceededException;
 import org.ipc4j.errors.CorruptedException;
 import org.ipc4j.memory.MappedBytes;
 import org.ipc4j.os.ProcessId;
@@ -30,7 +31,12 @@ import org.ipc4j.wait.WaitStrategy;
 public abstract class Ring {
     /** Returned by {@link #tryClaim} when the ring has no room (or holds its maximum count). */
     public static final int FULL = -1;
+    /** Returned by the waiting read and claim once the other side is gone ({@link RingPeers}). */
+    public static final int END = -2;
     private static final long BUSY_RING_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** For {@link #read(RecordHandler, int, long)}: wait for another consumer's read however long it takes. */
+    static final long NO_LOCK_DEADLINE = Long.MIN_VALUE;
+    private static final RecordHandler IGNORE = (type, buffer, offset, length) -> { };
 
     final String name;
     final MappedBytes memory;
@@ -125,7 +131,7 @@ public abstract class Ring {
     /** As {@link #tryClaim(int)}, for {@link RecordDescriptor#TYPE_DATA} or {@link RecordDescriptor#TYPE_BLOCK_REFERENCE}. */
     public final int tryClaim(int length, int type) {
         if (length < 0 || length > maxMessageLength) {
-            throw new IllegalArgumentException("'" + name + "': a message of " + length + " bytes does not fit inline (max "
+            throw new CapacityExceededException("'" + name + "': a message of " + length + " bytes does not fit inline (max "
                     + maxMessageLength + ")");
         }
         if (type != TYPE_DATA && type != TYPE_BLOCK_REFERENCE) {
@@ -222,10 +228,23 @@ public abstract class Ring {
      * producer died mid-write is dropped once that is seen; one whose producer is unknown after the ring's
      * stuck bound. Garbage in the ring gives {@link CorruptedException}, never an out-of-bounds access.
      */
-    public abstract int read(RecordHandler handler, int limit);
+    public final int read(RecordHandler handler, int limit) {
+        return read(handler, limit, NO_LOCK_DEADLINE);
+    }
 
     /** Hands up to {@code limit} committed messages to {@code handler} without consuming them. */
-    public abstract int peek(RecordHandler handler, int limit);
+    public final int peek(RecordHandler handler, int limit) {
+        return peek(handler, limit, NO_LOCK_DEADLINE);
+    }
+
+    /**
+     * As {@link #read(RecordHandler, int)}; an MPMC ring whose consumer lock another consumer holds waits for
+     * it while the ring is not drained, until {@code lockDeadlineNanos} (or for as long as the holder lives:
+     * {@link #NO_LOCK_DEADLINE}), so that 0 means "empty" unless that deadline passed.
+     */
+    abstract int read(RecordHandler handler, int limit, long lockDeadlineNanos);
+
+    abstract int peek(RecordHandler handler, int limit, long lockDeadlineNanos);
 
     /**
      * Looks at an unfinished record at the head and drops it if its producer is dead, if
@@ -235,17 +254,64 @@ public abstract class Ring {
     public abstract boolean recoverStuckRecord(boolean producersGone);
 
     /**
-     * As {@link #read}, waiting with {@code strategy} until at least one message came or the deadline
-     * ({@link System#nanoTime()} based) passed; returns 0 on timeout.
+     * The one wait loop of a consumer: as {@link #read(RecordHandler, int)}, waiting with {@code strategy}
+     * until at least one message came (returns how many), the deadline ({@link System#nanoTime()} based)
+     * passed (returns 0), or {@code producers} say nothing more can come and the ring is drained (returns
+     * {@link #END}). An interrupt pending on entry or arriving while waiting throws, whatever the deadline,
+     * as {@link java.util.concurrent.BlockingQueue}'s timed calls do.
      */
-    public final int read(RecordHandler handler, int limit, long deadlineNanos, WaitStrategy strategy) throws InterruptedException {
+    public final int read(RecordHandler handler, int limit, long deadlineNanos, WaitStrategy strategy, RingPeers producers)
+            throws InterruptedException {
+        return awaitRecords(handler, limit, true, deadlineNanos, strategy, producers);
+    }
+
+    /**
+     * As {@link #read(RecordHandler, int, long, WaitStrategy, RingPeers)}, without consuming: returns 1 once a
+     * committed message is there, 0 on timeout, {@link #END} once nothing more can come and the ring is drained.
+     */
+    public final int awaitMessage(long deadlineNanos, WaitStrategy strategy, RingPeers producers) throws InterruptedException {
+        return awaitRecords(IGNORE, 1, false, deadlineNanos, strategy, producers);
+    }
+
+    private int attempt(RecordHandler handler, int limit, boolean consume, long deadlineNanos) {
+        return consume ? read(handler, limit, deadlineNanos) : peek(handler, limit, deadlineNanos);
+    }
+
+    private int awaitRecords(RecordHandler handler, int limit, boolean consume, long deadlineNanos, WaitStrategy strategy,
+            RingPeers producers) throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
         boolean registered = false;
+        int checks = 0;
         try {
             for (int round = 0; ; round++) {
                 int seen = notEmpty.sequence();
-                int read = read(handler, limit);
-                if (read > 0 || WaitStrategies.isDue(deadlineNanos)) {
+                int read = attempt(handler, limit, consume, deadlineNanos);
+                if (read > 0) {
                     return read;
+                }
+                if (WaitStrategies.isPollOnlyRound(strategy, round)) {
+                    // a busy producer's message comes within a few polls: keep the clock reads and checks
+                    // below out of most spinning rounds
+                    Thread.onSpinWait();
+                    continue;
+                }
+                int state = producers.state();
+                if (state != RingPeers.ALIVE) {
+                    if (state == RingPeers.GONE) {
+                        recoverStuckRecord(true);
+                    }
+                    read = attempt(handler, limit, consume, deadlineNanos);
+                    if (read > 0) {
+                        return read;
+                    }
+                    if (isDrained()) {
+                        return END;
+                    }
+                }
+                if (WaitStrategies.isDue(deadlineNanos)) {
+                    return 0;
                 }
                 if (Thread.interrupted()) {
                     throw new InterruptedException();
@@ -255,10 +321,10 @@ public abstract class Ring {
                     notEmpty.register();
                     continue;
                 }
-                if ((round & 15) == 15) {
+                if ((++checks & 15) == 0) {
                     recoverStuckRecord(false);
                 }
-                notEmpty.idle(strategy, seen, round, consumerSliceDeadline(deadlineNanos));
+                notEmpty.idle(strategy, seen, round, consumerSliceDeadline(sliceDeadline(deadlineNanos, producers)));
             }
         } finally {
             if (registered) {
@@ -267,15 +333,33 @@ public abstract class Ring {
         }
     }
 
-    /** As {@link #tryClaim(int, int)}, waiting with {@code strategy} for room; returns {@link #FULL} on timeout. */
-    public final int claim(int length, int type, long deadlineNanos, WaitStrategy strategy) throws InterruptedException {
+    /**
+     * The one wait loop of a producer: as {@link #tryClaim(int, int)}, waiting with {@code strategy} for room;
+     * {@link #FULL} once the deadline passed, {@link #END} once {@code consumers} say nothing will be taken
+     * any more. Interrupts are handled as in {@link #read(RecordHandler, int, long, WaitStrategy, RingPeers)}.
+     */
+    public final int claim(int length, int type, long deadlineNanos, WaitStrategy strategy, RingPeers consumers)
+            throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
         boolean registered = false;
         try {
             for (int round = 0; ; round++) {
                 int seen = notFull.sequence();
                 int offset = tryClaim(length, type);
-                if (offset != FULL || WaitStrategies.isDue(deadlineNanos)) {
+                if (offset != FULL) {
                     return offset;
+                }
+                if (WaitStrategies.isPollOnlyRound(strategy, round)) {
+                    Thread.onSpinWait();
+                    continue;
+                }
+                if (consumers.state() != RingPeers.ALIVE) {
+                    return END;
+                }
+                if (WaitStrategies.isDue(deadlineNanos)) {
+                    return FULL;
                 }
                 if (Thread.interrupted()) {
                     throw new InterruptedException();
@@ -285,7 +369,7 @@ public abstract class Ring {
                     notFull.register();
                     continue;
                 }
-                notFull.idle(strategy, seen, round, deadlineNanos);
+                notFull.idle(strategy, seen, round, sliceDeadline(deadlineNanos, consumers));
             }
         } finally {
             if (registered) {
@@ -294,18 +378,13 @@ public abstract class Ring {
         }
     }
 
-    // ---- waiting, for channels that loop themselves (see WaitStrategy's usage loop)
-
-    public final int consumerSequence() {
-        return notEmpty.sequence();
-    }
-
-    public final void registerConsumerWait() {
-        notEmpty.register();
-    }
-
-    public final void unregisterConsumerWait() {
-        notEmpty.unregister();
+    private static long sliceDeadline(long deadlineNanos, RingPeers peers) {
+        long interval = peers.checkIntervalNanos();
+        if (interval == Long.MAX_VALUE) {
+            return deadlineNanos;
+        }
+        long check = System.nanoTime() + interval;
+        return check - deadlineNanos < 0 ? check : deadlineNanos;
     }
 
     /**
@@ -313,7 +392,7 @@ public abstract class Ring {
      * millisecond away otherwise (records are there, but another consumer holds the lock or a producer is
      * still writing; neither signals when it is done).
      */
-    public final long consumerSliceDeadline(long deadlineNanos) {
+    private long consumerSliceDeadline(long deadlineNanos) {
         if (isDrained()) {
             return deadlineNanos;
         }
@@ -321,24 +400,13 @@ public abstract class Ring {
         return soon - deadlineNanos < 0 ? soon : deadlineNanos;
     }
 
-    public final void consumerIdle(WaitStrategy strategy, int seen, int round, long deadlineNanos) {
-        notEmpty.idle(strategy, seen, round, deadlineNanos);
-    }
-
-    public final int producerSequence() {
-        return notFull.sequence();
-    }
-
-    public final void registerProducerWait() {
-        notFull.register();
-    }
-
-    public final void unregisterProducerWait() {
-        notFull.unregister();
-    }
-
-    public final void producerIdle(WaitStrategy strategy, int seen, int round, long deadlineNanos) {
-        notFull.idle(strategy, seen, round, deadlineNanos);
+    /**
+     * Hands the space of records this handle read but has not handed back yet to the producers. An SPSC
+     * consumer hands space back in batches (when it finds the ring empty, when a producer waits for room, or
+     * after an eighth of the ring); call this before the consumer side moves to another thread or process.
+     */
+    public final void releaseRead() {
+        reader.releasePending();
     }
 
     /** Wakes every waiter on both sides so that they re-check their conditions (close, shutdown, peer death). */
@@ -379,7 +447,7 @@ public abstract class Ring {
     /** Messages claimed and not consumed, from the counters (an estimate; size() decides emptiness). */
     long messagesInRing() {
         // volatile reads of counters published with release (head line) and by CAS/opaque stores (tail line)
-        long consumed = memory.getLongVolatile(consumedOffset);
+        long consumed = memory.getLongVolatile(consumedOffset) + reader.pendingConsumed();
         long reserved = memory.getLongVolatile(reservedOffset);
         return reserved - consumed;
     }
@@ -387,13 +455,15 @@ public abstract class Ring {
     /**
      * True if no byte is claimed beyond the head: nothing committed and nothing being written. Callable from
      * any thread without the consumer lock: head is read between two equal reads of tail, so the pair is a
-     * snapshot the invariant must hold for (a stale pair is not mistaken for corruption).
+     * snapshot the invariant must hold for (a stale pair is not mistaken for corruption). Records this handle
+     * read but has not handed back yet ({@link #releaseRead()}) count as consumed; other handles see them
+     * until they are handed back.
      */
     public final boolean isDrained() {
         for (int attempt = 0; attempt < 100; attempt++) {
             // volatile: pairs with the producers' release/CAS of tail and the consumer's release of head
             long tail = memory.getLongVolatile(tailOffset);
-            long head = memory.getLongVolatile(headOffset);
+            long head = Math.max(memory.getLongVolatile(headOffset), reader.pendingHead());
             if (memory.getLongVolatile(tailOffset) == tail) {
                 checkPositions(head, tail);
                 return head == tail;

@@ -69,12 +69,12 @@ public final class SpscRing extends Ring {
     }
 
     @Override
-    public int read(RecordHandler handler, int limit) {
+    int read(RecordHandler handler, int limit, long lockDeadlineNanos) {
         return reader.read(handler, limit);
     }
 
     @Override
-    public int peek(RecordHandler handler, int limit) {
+    int peek(RecordHandler handler, int limit, long lockDeadlineNanos) {
         return reader.peek(handler, limit);
     }
 

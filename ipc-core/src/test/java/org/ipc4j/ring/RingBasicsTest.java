@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.ipc4j.errors.CapacityExceededException;
 import org.ipc4j.region.ObjectType;
 import org.ipc4j.region.Region;
 import org.ipc4j.testkit.SharedDirExtension;
@@ -102,7 +103,7 @@ class RingBasicsTest {
         assertArrayEquals(new byte[] {7}, after.get(0));
         assertEquals(0, ring.size());
         assertThrows(IllegalStateException.class, () -> ring.commit(aborted));
-        assertThrows(IllegalArgumentException.class, () -> ring.tryClaim(101));
+        assertThrows(CapacityExceededException.class, () -> ring.tryClaim(101));
         unlink(name);
     }
 

@@ -58,7 +58,7 @@ class RingCrossProcessTest {
             ByteBuffer buffer = ring.buffer();
             for (long sequence = 0; sequence < count; sequence++) {
                 int length = lengthOf(sequence);
-                int offset = ring.claim(length, RecordDescriptor.TYPE_DATA, WaitStrategies.noDeadline(), WaitStrategies.BLOCKING);
+                int offset = ring.claim(length, RecordDescriptor.TYPE_DATA, WaitStrategies.noDeadline(), WaitStrategies.BLOCKING, RingPeers.UNTRACKED);
                 buffer.putInt(offset, producer);
                 buffer.putLong(offset + 4, sequence);
                 for (int i = 12; i < length; i++) {
@@ -110,7 +110,7 @@ class RingCrossProcessTest {
                 received[0]++;
             };
             while (failure[0] == null) {
-                int n = ring.read(check, 256, WaitStrategies.deadline(50, java.util.concurrent.TimeUnit.MILLISECONDS), WaitStrategies.BLOCKING);
+                int n = ring.read(check, 256, WaitStrategies.deadline(50, java.util.concurrent.TimeUnit.MILLISECONDS), WaitStrategies.BLOCKING, RingPeers.UNTRACKED);
                 if (n == 0 && control.getIntVolatile(RingDescriptor.LINE) != 0 && ring.isDrained()) {
                     break;
                 }
@@ -157,7 +157,7 @@ class RingCrossProcessTest {
         }
         try (ChildJvm consumer = ChildJvm.start(StuckConsumer.class, "stuck-consumer")) {
             consumer.awaitLine("holding 0"::equals, TIMEOUT);
-            assertEquals(0, ring.read((t, b, o, l) -> { }, 10, System.nanoTime() + 200_000_000L, WaitStrategies.BLOCKING),
+            assertEquals(0, ring.read((t, b, o, l) -> { }, 10, System.nanoTime() + 200_000_000L, WaitStrategies.BLOCKING, RingPeers.UNTRACKED),
                     "the live consumer holds the lock");
             consumer.kill9();
             List<Long> rest = new ArrayList<>();

@@ -57,7 +57,7 @@ class RingProducerKillTest {
                 int length = 12 + (int) (sequence * 37 % 400);
                 int offset;
                 try {
-                    offset = ring.claim(length, RecordDescriptor.TYPE_DATA, WaitStrategies.noDeadline(), WaitStrategies.BLOCKING);
+                    offset = ring.claim(length, RecordDescriptor.TYPE_DATA, WaitStrategies.noDeadline(), WaitStrategies.BLOCKING, RingPeers.UNTRACKED);
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -154,7 +154,7 @@ class RingProducerKillTest {
             long stallStart = 0;
             try {
                 while (failure == null && !(stop && ring.isDrained())) {
-                    int n = ring.read(this, 64, WaitStrategies.deadline(20, TimeUnit.MILLISECONDS), WaitStrategies.BLOCKING);
+                    int n = ring.read(this, 64, WaitStrategies.deadline(20, TimeUnit.MILLISECONDS), WaitStrategies.BLOCKING, RingPeers.UNTRACKED);
                     long now = System.nanoTime();
                     if (n > 0 || ring.isDrained()) {
                         stallStart = 0;
