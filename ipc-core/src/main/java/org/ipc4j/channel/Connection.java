@@ -50,6 +50,8 @@ public final class Connection extends SharedObject {
     private final transient IntoArray intoArray = new IntoArray();
     private final transient long self = ProcessStamp.current();
     private static final RecordHandler IGNORE = (type, buffer, offset, length) -> { };
+    /** For await: wait as long as it takes (the clock is read only once waiting starts). */
+    private static final long NO_DEADLINE = Long.MAX_VALUE;
     private final transient RingPeers peer = new PeerWatch();
     private transient WaitStrategy strategy = WaitStrategies.defaultStrategy();
     private transient long nextPeerCheckNanos;
@@ -252,14 +254,14 @@ public final class Connection extends SharedObject {
 
     public boolean poll(long timeout, TimeUnit unit) throws InterruptedException {
         try {
-            return await(null, false, WaitStrategies.deadline(timeout, unit));
+            return await(null, false, timeout <= 0 ? Ring.NO_WAIT : WaitStrategies.deadline(timeout, unit));
         } catch (EOFException cannotHappenWithoutConsuming) {
             return true;
         }
     }
 
     private void await(RecordHandler handler, boolean consume) throws EOFException, InterruptedException {
-        await(handler, consume, WaitStrategies.noDeadline());
+        await(handler, consume, NO_DEADLINE);
     }
 
     /**
@@ -275,7 +277,8 @@ public final class Connection extends SharedObject {
         if (got > 0) {
             return true;
         }
-        got = consume ? incoming.read(handler, 1, deadlineNanos, strategy, peer) : incoming.awaitMessage(deadlineNanos, strategy, peer);
+        long deadline = deadlineNanos == NO_DEADLINE ? WaitStrategies.noDeadline() : deadlineNanos;
+        got = consume ? incoming.read(handler, 1, deadline, strategy, peer) : incoming.awaitMessage(deadline, strategy, peer);
         if (got == Ring.END) {
             if (!consume) {
                 return true;

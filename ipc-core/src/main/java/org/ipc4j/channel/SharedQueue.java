@@ -43,7 +43,9 @@ public class SharedQueue<E> extends QueueCollection<E> {
     private static final long serialVersionUID = 1L;
     private static final int DEFAULT_CAPACITY = 1 << 20;
     /** The deadline of the calls that do not wait (offer, poll): one attempt, no clock read. */
-    private static final long NO_WAIT = Long.MIN_VALUE;
+    private static final long NO_WAIT = Ring.NO_WAIT;
+    /** The deadline of put and take: as long as it takes (the clock is read only once waiting starts). */
+    private static final long NO_DEADLINE = Long.MAX_VALUE;
     /** A block name must fit inline. */
     private static final int MIN_INLINE = RegionNames.MAX_LENGTH;
 
@@ -191,7 +193,8 @@ public class SharedQueue<E> extends QueueCollection<E> {
         try {
             int offset = ring.tryClaim(claimLength, type);
             if (offset == Ring.FULL && deadlineNanos != NO_WAIT) {
-                offset = ring.claim(claimLength, type, deadlineNanos, strategy, shutdownWatch);
+                offset = ring.claim(claimLength, type, deadlineNanos == NO_DEADLINE ? WaitStrategies.noDeadline() : deadlineNanos,
+                        strategy, shutdownWatch);
             }
             if (offset == Ring.END) {
                 throw shutDown("no more puts");
@@ -267,7 +270,7 @@ public class SharedQueue<E> extends QueueCollection<E> {
     @Override
     public void put(E element) throws InterruptedException {
         checkInterrupt();
-        send(element, WaitStrategies.noDeadline());
+        send(element, NO_DEADLINE);
     }
 
     /** Python's {@code put_nowait}: {@link QueueFullException} if there is no room now. */
@@ -289,7 +292,8 @@ public class SharedQueue<E> extends QueueCollection<E> {
         try {
             int got = ring.read(receiver, 1);
             if (got == 0 && deadlineNanos != NO_WAIT) {
-                got = ring.read(receiver, 1, deadlineNanos, strategy, shutdownWatch);
+                got = ring.read(receiver, 1, deadlineNanos == NO_DEADLINE ? WaitStrategies.noDeadline() : deadlineNanos,
+                        strategy, shutdownWatch);
             }
             if (got > 0) {
                 return receiver.single(true);
@@ -317,7 +321,7 @@ public class SharedQueue<E> extends QueueCollection<E> {
     @Override
     public E take() throws InterruptedException {
         checkInterrupt();
-        return receive(WaitStrategies.noDeadline(), true);
+        return receive(NO_DEADLINE, true);
     }
 
     @Override

@@ -29,12 +29,11 @@ final class RecordReader {
     private final MappedBytes memory;
     private final long stuckBoundNanos;
     /**
-     * SPSC: head is released once per read, after all its records are cleared, as Agrona's rings do (fewer
-     * transfers of the head line to a producer that checks for room). MPMC keeps a release per record, so
-     * that a consumer taking over from a dead one finds every record before head cleared and every record
-     * after it intact or marked taken (a scan for the next header over a half-cleared batch would wait for
-     * the stuck bound). An SPSC consumer that dies mid-read leaves the same cleared-but-not-released records;
-     * the next reader of its end skips them after the stuck bound (see dropUnwritten).
+     * MPMC releases head per record, so that a consumer taking over from a dead one finds every record before
+     * head cleared and every record after it intact or marked taken (a scan for the next header over a
+     * half-cleared batch would wait for the stuck bound). An SPSC consumer bounded by bytes only is batched
+     * (see finishRead): it marks each record it delivers taken, and clears and releases them together; a reader
+     * taking over an end whose consumer died skips the marked records at once.
      */
     private final boolean headPerRecord;
     /** SPSC rings bounded by bytes only hand space back in batches (see finishRead). */
@@ -144,6 +143,9 @@ final class RecordReader {
             return;
         }
         if (released != head) {
+            if (batched) {
+                clearRange(released, head);
+            }
             release(head);
         }
         if (consumed + pendingConsumed > 0) {
@@ -333,6 +335,15 @@ final class RecordReader {
 
     /** Clears a read record; returns the position after it (the caller releases head). */
     private long consume(long head, int at, int span, boolean delivered) {
+        emptyPolls = 0;
+        if (batched) {
+            // cleared in bulk before head moves (clearRange); until then a reader taking over this end skips
+            // what was delivered instead of delivering it again
+            if (delivered) {
+                memory.putInt(at + TYPE_OFFSET, TYPE_ABORTED);
+            }
+            return head + span;
+        }
         if (delivered) {
             memory.putInt(at + TYPE_OFFSET, TYPE_ABORTED);
             // the aborted mark is visible before any cleared byte: a consumer taking over after we die here
@@ -343,7 +354,6 @@ final class RecordReader {
         // payload cleared before the header: a scan for the next header never meets a stale payload word
         VarHandle.storeStoreFence();
         memory.putLong(at + LENGTH_OFFSET, 0);
-        emptyPolls = 0;
         return head + span;
     }
 
@@ -351,6 +361,16 @@ final class RecordReader {
         // release: pairs with producers' acquire of head before they reuse the space: the cleared bytes come first
         memory.putLongRelease(ring.headOffset, head);
         return head;
+    }
+
+    /** Zeroes the records between two positions (a batched consumer's, before it releases them). */
+    private void clearRange(long from, long to) {
+        while (from < to) {
+            int index = (int) from & ring.mask;
+            int length = (int) Math.min(to - from, ring.capacity - index);
+            clear(ring.data + index, length);
+            from += length;
+        }
     }
 
     private void clear(int offset, int length) {

@@ -33,6 +33,8 @@ public abstract class Ring {
     public static final int FULL = -1;
     /** Returned by the waiting read and claim once the other side is gone ({@link RingPeers}). */
     public static final int END = -2;
+    /** A deadline for the waiting read and claim: one attempt and one look at the peers, no waiting. */
+    public static final long NO_WAIT = Long.MIN_VALUE;
     private static final long BUSY_RING_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     /** For {@link #read(RecordHandler, int, long)}: wait for another consumer's read however long it takes. */
     static final long NO_LOCK_DEADLINE = Long.MIN_VALUE;
@@ -291,7 +293,7 @@ public abstract class Ring {
                 if (read > 0) {
                     return read;
                 }
-                if (WaitStrategies.isPollOnlyRound(strategy, round)) {
+                if (deadlineNanos != NO_WAIT && WaitStrategies.isPollOnlyRound(strategy, round)) {
                     // a busy producer's message comes within a few polls: keep the clock reads and checks
                     // below out of most spinning rounds
                     Thread.onSpinWait();
@@ -310,16 +312,16 @@ public abstract class Ring {
                         return END;
                     }
                 }
-                if (WaitStrategies.isDue(deadlineNanos)) {
+                if (deadlineNanos == NO_WAIT || WaitStrategies.isDue(deadlineNanos)) {
                     return 0;
                 }
                 if (Thread.interrupted()) {
                     throw new InterruptedException();
                 }
-                if (!registered) {
+                if (!registered && strategy.maySleep(round)) {
                     registered = true;
                     notEmpty.register();
-                    continue;
+                    continue; // look once more after registering, or a commit made meanwhile could go unsignalled
                 }
                 if ((++checks & 15) == 0) {
                     recoverStuckRecord(false);
@@ -351,20 +353,20 @@ public abstract class Ring {
                 if (offset != FULL) {
                     return offset;
                 }
-                if (WaitStrategies.isPollOnlyRound(strategy, round)) {
+                if (deadlineNanos != NO_WAIT && WaitStrategies.isPollOnlyRound(strategy, round)) {
                     Thread.onSpinWait();
                     continue;
                 }
                 if (consumers.state() != RingPeers.ALIVE) {
                     return END;
                 }
-                if (WaitStrategies.isDue(deadlineNanos)) {
+                if (deadlineNanos == NO_WAIT || WaitStrategies.isDue(deadlineNanos)) {
                     return FULL;
                 }
                 if (Thread.interrupted()) {
                     throw new InterruptedException();
                 }
-                if (!registered) {
+                if (!registered && strategy.maySleep(round)) {
                     registered = true;
                     notFull.register();
                     continue;

@@ -36,6 +36,11 @@ public final class BlockingWaitStrategy implements WaitStrategy {
     }
 
     @Override
+    public boolean maySleep(int round) {
+        return round >= spins + yields;
+    }
+
+    @Override
     public String toString() {
         return "blocking(spins=" + spins + ", yields=" + yields + ", slice=" + maxSleepNanos / 1_000_000 + "ms)";
     }

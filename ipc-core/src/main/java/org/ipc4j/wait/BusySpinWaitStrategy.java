@@ -13,6 +13,11 @@ public final class BusySpinWaitStrategy implements WaitStrategy {
     }
 
     @Override
+    public boolean maySleep(int round) {
+        return false;
+    }
+
+    @Override
     public String toString() {
         return "busy-spin";
     }

@@ -21,6 +21,12 @@ public final class IdleStrategyWaitStrategy implements WaitStrategy {
         idleStrategy.idle();
     }
 
+    /** Agrona's strategies park or yield, never on the futex: nobody needs to wake them. */
+    @Override
+    public boolean maySleep(int round) {
+        return false;
+    }
+
     @Override
     public String toString() {
         return "agrona(" + idleStrategy.alias() + ")";

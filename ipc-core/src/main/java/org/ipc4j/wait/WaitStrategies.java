@@ -38,11 +38,12 @@ public final class WaitStrategies {
 
     /**
      * True for a round a waiting loop may spend just polling, skipping its clock reads and liveness checks:
-     * the strategy only spins in it, and it is not one of every 64th rounds, which make the checks (so a
-     * busy peer's message is polled for often, and deadlines, interrupts and dead peers are still seen).
+     * the strategy only spins in it, and it is not one of every 64th rounds (63, 127, ..), which make the
+     * checks. A busy peer's message usually comes within the first rounds, before any clock read; deadlines,
+     * interrupts and dead peers are still seen within 64 polls.
      */
     public static boolean isPollOnlyRound(WaitStrategy strategy, int round) {
-        return (round & 63) != 0 && strategy.spinsOnly(round);
+        return (round & 63) != 63 && strategy.spinsOnly(round);
     }
 
     public static boolean isDue(long deadlineNanos) {

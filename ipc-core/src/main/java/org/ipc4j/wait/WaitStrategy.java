@@ -27,4 +27,13 @@ public interface WaitStrategy {
     default boolean spinsOnly(int round) {
         return false;
     }
+
+    /**
+     * True if round {@code round} may sleep on the futex word, so that the waiter must have told the other side
+     * (registered) before it. A waiter registers only then: a registration is a write to a line the other side
+     * reads on every change, and a spinning or yielding waiter needs no wake-up. True by default.
+     */
+    default boolean maySleep(int round) {
+        return true;
+    }
 }
