@@ -16,6 +16,7 @@ import org.ipc4j.bench.workloads.ChronicleRoundTrip;
 import org.ipc4j.bench.workloads.FileLockHandoff;
 import org.ipc4j.bench.workloads.FutexWordRoundTrip;
 import org.ipc4j.bench.workloads.Ipc4jPipeLarge;
+import org.ipc4j.bench.workloads.Ipc4jPipeOneWay;
 import org.ipc4j.bench.workloads.Ipc4jPipeRoundTrip;
 import org.ipc4j.bench.workloads.Ipc4jRingRoundTrip;
 import org.ipc4j.bench.workloads.Ipc4jRingOneWay;
@@ -60,6 +61,8 @@ final class Catalogue {
             new OneWay(AgronaRingOneWay.ManyToOne.class, WorkloadIds.ONE_WAY_MPMC_GROUP),
             new OneWay(ChronicleOneWay.class, WorkloadIds.ONE_WAY_GROUP),
             new OneWay(Ipc4jRingOneWay.Spsc.class, WorkloadIds.ONE_WAY_GROUP),
+            new OneWay(Ipc4jPipeOneWay.BusySpin.class, WorkloadIds.ONE_WAY_GROUP),
+            new OneWay(Ipc4jPipeOneWay.Blocking.class, WorkloadIds.ONE_WAY_GROUP),
             new OneWay(Ipc4jRingOneWay.Mpmc.class, WorkloadIds.ONE_WAY_MPMC_GROUP),
             new OneWay(SharedQueueStringOneWay.class, WorkloadIds.OBJECT_QUEUE_GROUP));
 
