@@ -26,6 +26,7 @@ import org.ipc4j.bench.workloads.SharedLockHandoff;
 import org.ipc4j.bench.workloads.SharedLongIncrement;
 import org.ipc4j.bench.workloads.SharedMapOps;
 import org.ipc4j.bench.workloads.SharedQueueBytesLarge;
+import org.ipc4j.bench.workloads.SharedQueueBytesOneWay;
 import org.ipc4j.bench.workloads.SharedQueueBytesTwoByTwo;
 import org.ipc4j.bench.workloads.SharedQueueStringOneWay;
 import org.ipc4j.bench.workloads.SharedSemaphorePingPong;
@@ -64,6 +65,7 @@ final class Catalogue {
             new OneWay(Ipc4jPipeOneWay.BusySpin.class, WorkloadIds.ONE_WAY_GROUP),
             new OneWay(Ipc4jPipeOneWay.Blocking.class, WorkloadIds.ONE_WAY_GROUP),
             new OneWay(Ipc4jRingOneWay.Mpmc.class, WorkloadIds.ONE_WAY_MPMC_GROUP),
+            new OneWay(SharedQueueBytesOneWay.class, WorkloadIds.ONE_WAY_MPMC_GROUP),
             new OneWay(SharedQueueStringOneWay.class, WorkloadIds.OBJECT_QUEUE_GROUP));
 
     /** Workloads run by several worker JVMs at once (each reports its own score group). */
