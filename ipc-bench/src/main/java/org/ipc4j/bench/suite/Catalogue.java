@@ -27,6 +27,7 @@ import org.ipc4j.bench.workloads.SharedLongIncrement;
 import org.ipc4j.bench.workloads.SharedMapOps;
 import org.ipc4j.bench.workloads.SharedQueueBytesLarge;
 import org.ipc4j.bench.workloads.SharedQueueBytesOneWay;
+import org.ipc4j.bench.workloads.SharedQueueBytesRoundTrip;
 import org.ipc4j.bench.workloads.SharedQueueBytesTwoByTwo;
 import org.ipc4j.bench.workloads.SharedQueueStringOneWay;
 import org.ipc4j.bench.workloads.SharedSemaphorePingPong;
@@ -51,6 +52,8 @@ final class Catalogue {
             ChronicleRoundTrip.class,
             Ipc4jPipeRoundTrip.BusySpin.class,
             Ipc4jPipeRoundTrip.Blocking.class,
+            SharedQueueBytesRoundTrip.BusySpin.class,
+            SharedQueueBytesRoundTrip.Blocking.class,
             Ipc4jRingRoundTrip.class,
             SharedLockHandoff.class,
             SharedEventRoundTrip.class,
