@@ -66,6 +66,14 @@ final class Titles {
                 "Each process gets (or puts) the same 1024 String keys in turn, Long values, on one map shared by"
                         + " the processes; the total operations per second of all the processes. Python's"
                         + " Manager().dict() goes through a server process.", ""));
+        GROUPS.put("pipe-queue-api", new Entry("Pipe and SharedQueue<byte[]>, the APIs users call, in one thread",
+                "One 32-byte message per operation, one thread, 64 KiB rings: pipe-send-bytes-recv-bytes-into is a"
+                        + " one-way Pipe's Connection.sendBytes(byte[], 0, 32) + recvBytesInto(byte[]) against"
+                        + " Agrona's OneToOneRingBuffer, queue-offer-poll a SharedQueue<byte[]>'s offer(byte[32]) +"
+                        + " poll() against its ManyToOneRingBuffer; Agrona copies the same array in with write and"
+                        + " out into a reused array in the read handler. Allocation from JMH -prof gc: the pipe's"
+                        + " buffer path must be 0 B/op; SharedQueue.poll() returns a new array per element (a"
+                        + " byte[32] is 48 B).", ""));
         GROUPS.put("ring-zero-copy", new Entry("Zero-copy ring API in one thread",
                 "tryClaim + write 32 bytes in place + commit + read in place, one thread; spsc is ipc4j's SpscRing"
                         + " against Agrona's OneToOneRingBuffer, mpmc its MpmcRing against ManyToOneRingBuffer, both"

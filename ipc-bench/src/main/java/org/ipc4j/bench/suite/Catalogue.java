@@ -91,7 +91,8 @@ final class Catalogue {
             new Jmh("mapped-access", "org.ipc4j.bench.jmh.(MappedBytes|UnsafeBuffer)AccessBenchmark", 12),
             new Jmh("file-lock", "org.ipc4j.bench.jmh.FileLockBenchmark", 1),
             new Jmh("op-cost", "org.ipc4j.bench.jmh.(Ipc4j|InJvm)OpCostBenchmark", 8),
-            new Jmh("ring-zero-copy", "org.ipc4j.bench.jmh.(Agrona)?RingZeroCopyBenchmark", 4));
+            new Jmh("ring-zero-copy", "org.ipc4j.bench.jmh.(Agrona)?RingZeroCopyBenchmark", 4),
+            new Jmh("pipe-queue-api", "org.ipc4j.bench.jmh.(PipeQueue|AgronaRingCopy)Benchmark", 4));
 
     record OneWay(Class<? extends OneWayWorkload> workload, String group) {
     }

@@ -80,7 +80,8 @@ class GroupTablesTest {
 
     @Test
     void everyNewGroupHasATitleAndADescription() {
-        for (String group : List.of("shared-counter", "shared-map", "one-way-throughput-2p2c", "one-way-1mib")) {
+        for (String group : List.of("shared-counter", "shared-map", "one-way-throughput-2p2c", "one-way-1mib",
+                "pipe-queue-api")) {
             Titles.Entry entry = Titles.group(group);
             assertTrue(!entry.title().equals(group) && !entry.description().isEmpty(), group);
         }
