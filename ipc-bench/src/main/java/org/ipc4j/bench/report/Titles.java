@@ -22,7 +22,10 @@ final class Titles {
                 "Each side sleeps on a futex word until the other wakes it: what a blocked lock, event or queue pays"
                         + " once its waiter has gone to sleep.", ""));
         WORKLOADS.put("msg32-rtt", new Entry("32-byte message round trip",
-                "A 32-byte request goes to the other process, which sends it back.",
+                "A 32-byte request goes to the other process, which sends it back. ipc4j's rows: the APIs users"
+                        + " call first (Pipe: Connection.sendBytes / recvBytesInto; a pair of SharedQueue<byte[]>:"
+                        + " put / take), then its raw SPSC ring pair (zero-copy); the last two columns divide every"
+                        + " row by Agrona's faster ring.",
                 "ipc4j Pipe / SharedQueue over its SPSC and MPMC rings (issue 4)"));
         WORKLOADS.put("lock-handoff", new Entry("Inter-process lock, contended by two processes",
                 "Both processes loop lock, write a word under the lock, unlock; the time of one lock+write+unlock.",
@@ -34,11 +37,16 @@ final class Titles {
                 "Two semaphores of 0 permits: one process releases, the other acquires and releases the second.",
                 ""));
         GROUPS.put("one-way-throughput", new Entry("One-way 32-byte messages between two processes",
-                "A producer process sends 32-byte messages as fast as it can; the consumer counts what arrives.",
+                "A producer process sends 32-byte messages as fast as it can; the consumer counts what arrives."
+                        + " ipc4j's rows: Pipe, the API users call (sendBytes / poll + recvBytesInto, one message per"
+                        + " call), then its raw SpscRing (zero-copy tryClaim/commit, reads in batches), each over"
+                        + " Agrona's OneToOneRingBuffer.",
                 "ipc4j SharedQueue / Pipe (issue 4)"));
         GROUPS.put("one-way-throughput-mpmc", new Entry("One-way 32-byte messages through multi-producer rings",
-                "The same workload through rings whose producers claim with a CAS; one producer process and one"
-                        + " consumer here (the harness runs one producer JVM).", ""));
+                "The same workload through rings whose producers claim with a CAS, and through SharedQueue<byte[]>"
+                        + " (offer / poll, the API users call, over ipc4j's MPMC ring); one producer process and one"
+                        + " consumer here (the harness runs one producer JVM). Each ipc4j column over Agrona's"
+                        + " ManyToOneRingBuffer.", ""));
         GROUPS.put("one-way-throughput-2p2c", new Entry("One-way 32-byte messages, 2 producer and 2 (or 1) consumer processes",
                 "Two producer processes send 32-byte messages as fast as they can through one queue or ring, two"
                         + " consumer processes take them (msg32-2p2c: 4 processes on this 2-core machine), then one"
