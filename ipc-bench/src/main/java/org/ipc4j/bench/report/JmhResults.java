@@ -29,7 +29,9 @@ final class JmhResults {
             "InJvmOpCostBenchmark", new Column("op-cost", "in-JVM ReentrantLock / AtomicLong / ConcurrentHashMap",
                     Kind.FLOOR),
             "RingZeroCopyBenchmark", new Column("ring-zero-copy", "ipc4j ring zero-copy API", Kind.IPC4J),
-            "AgronaRingZeroCopyBenchmark", new Column("ring-zero-copy", "Agrona ring (--add-opens)", Kind.PEER));
+            "AgronaRingZeroCopyBenchmark", new Column("ring-zero-copy", "Agrona ring (--add-opens)", Kind.PEER),
+            "PipeQueueBenchmark", new Column("pipe-queue-api", "ipc4j Pipe / SharedQueue<byte[]>", Kind.IPC4J),
+            "AgronaRingCopyBenchmark", new Column("pipe-queue-api", "Agrona ring write/read (--add-opens)", Kind.PEER));
 
     record Column(String group, String implementation, Kind kind) {
     }

@@ -8,8 +8,9 @@ import java.util.stream.Collectors;
 import org.ipc4j.bench.data.Kind;
 
 /**
- * The table of one latency workload: ipc4j's rows first, then the peers fastest first, then the hardware
- * floor; the ratio columns divide ipc4j's first row by each row (p50 and p99).
+ * The table of one latency workload: ipc4j's rows first (the APIs users call before the raw rings), then the
+ * peers fastest first, then the hardware floor; the ratio columns divide ipc4j's first row by each row (p50
+ * and p99) and, where ipc4j has several rows, each row by Agrona's fastest (the reference peer).
  */
 final class LatencyTable {
     private LatencyTable() {
@@ -17,7 +18,9 @@ final class LatencyTable {
 
     static List<LatencySummary> ordered(List<LatencySummary> rows) {
         List<LatencySummary> out = new ArrayList<>();
-        out.addAll(rows.stream().filter(r -> r.kind() == Kind.IPC4J).collect(Collectors.toList()));
+        out.addAll(rows.stream().filter(r -> r.kind() == Kind.IPC4J)
+                .sorted(Comparator.comparingInt(r -> ScoreSummaryOrder.ipc4jRank(r.implementation())))
+                .collect(Collectors.toList()));
         out.addAll(rows.stream().filter(r -> r.kind() == Kind.PEER).sorted(Comparator.comparingLong(LatencySummary::p50))
                 .collect(Collectors.toList()));
         out.addAll(rows.stream().filter(r -> r.kind() == Kind.FLOOR).collect(Collectors.toList()));
@@ -29,11 +32,25 @@ final class LatencyTable {
         return rows.stream().filter(r -> r.kind() == Kind.IPC4J).findFirst().orElse(null);
     }
 
+    /** The first Agrona row of a table (ordered: the fastest) with more than one ipc4j row, else null. */
+    static LatencySummary referencePeer(List<LatencySummary> rows) {
+        if (rows.stream().filter(r -> r.kind() == Kind.IPC4J).count() < 2) {
+            return null;
+        }
+        return rows.stream().filter(r -> ScoreSummaryOrder.isReferencePeer(r.kind(), r.implementation())).findFirst()
+                .orElse(null);
+    }
+
     static String markdown(List<LatencySummary> rows) {
         LatencySummary reference = reference(rows);
+        LatencySummary peer = referencePeer(rows);
         StringBuilder md = new StringBuilder();
-        md.append("| Implementation | | p50 | p90 | p99 | p99.9 | p99.99 | max | p50 spread | round trips | ipc4j / row, p50 | ipc4j / row, p99 |\n");
-        md.append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+        md.append("| Implementation | | p50 | p90 | p99 | p99.9 | p99.99 | max | p50 spread | round trips | ipc4j / row, p50 | ipc4j / row, p99 |");
+        if (peer != null) {
+            String name = Format.cell(peer.implementation());
+            md.append(" row / ").append(name).append(", p50 | row / ").append(name).append(", p99 |");
+        }
+        md.append("\n|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|").append(peer != null ? "--:|--:|" : "").append('\n');
         for (LatencySummary r : rows) {
             md.append("| ").append(Format.cell(r.implementation())).append(" | ").append(r.kind().label());
             for (long p : r.percentiles()) {
@@ -44,10 +61,18 @@ final class LatencyTable {
             md.append(" | ").append(r.count());
             md.append(" | ").append(ratioCell(reference, r, 0));
             md.append(" | ").append(ratioCell(reference, r, 2));
+            if (peer != null) {
+                md.append(" | ").append(ratioCell(r, peer, 0)).append(" | ").append(ratioCell(r, peer, 2));
+            }
             md.append(" |\n");
         }
         if (reference != null) {
-            md.append("\nRatios are relative to \"").append(Format.cell(reference.implementation())).append("\".");
+            md.append("\nRatios are relative to \"").append(Format.cell(reference.implementation())).append("\"");
+            if (peer != null) {
+                md.append("; the last two columns divide each row by \"").append(Format.cell(peer.implementation()))
+                        .append("\"");
+            }
+            md.append('.');
             notes(rows, md);
         } else {
             notes(rows, md);
@@ -64,14 +89,15 @@ final class LatencyTable {
         md.append('\n');
     }
 
-    private static String ratioCell(LatencySummary reference, LatencySummary row, int percentile) {
-        if (reference == null) {
+    /** {@code ours} over {@code theirs} at one percentile ("n/a" without {@code ours}). */
+    private static String ratioCell(LatencySummary ours, LatencySummary theirs, int percentile) {
+        if (ours == null) {
             return "n/a";
         }
-        if (row == reference) {
+        if (ours == theirs) {
             return "1x";
         }
-        return Format.ratio(pairedRatio(reference, row, percentile));
+        return Format.ratio(pairedRatio(ours, theirs, percentile));
     }
 
     /**

@@ -73,7 +73,9 @@ final class MarkdownReport {
                 + " seen); \"p50 spread\" is the lowest..highest p50 of the repetitions. Ratios are ipc4j / the row: below"
                 + " 1x ipc4j is faster for latency and time per operation, above 1x it is faster for throughput;"
                 + " where both ran in the same interleaved repetitions, the ratio is the median of the per-repetition"
-                + " ratios (each pair ran under the same conditions), else the ratio of the medians. On this"
+                + " ratios (each pair ran under the same conditions), else the ratio of the medians. Where a table"
+                + " has several ipc4j rows (the APIs users call, such as Pipe and SharedQueue, before the raw"
+                + " zero-copy rings), each is also divided by Agrona's, read the same way. On this"
                 + " 2-vCPU virtual machine the kernel tick is 4 ms: maxima of a few ms are the machine (another thread"
                 + " took a tick), not the transport; compare rows within one run, not across runs.");
         line("");

@@ -2,22 +2,27 @@ package org.ipc4j.bench.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.ipc4j.bench.data.Kind;
 
 /**
  * The table of one score group: a row per workload, a column per implementation (ipc4j first) with its
- * min..max, allocation per operation where measured, and a ratio column ipc4j / peer for each peer.
+ * min..max, allocation per operation where measured, and ratio columns: ipc4j / peer for each peer, and where
+ * ipc4j has several columns, each of them over Agrona's ({@link ScoreSummaryOrder#referencePeer}).
  */
 final class ScoreTable {
+    private record Ratio(String ours, String theirs) {
+    }
+
     private ScoreTable() {
     }
 
     static String markdown(List<ScoreSummary> rows) {
         List<String> workloads = ScoreSummaryOrder.workloads(rows);
         List<String> implementations = ScoreSummaryOrder.implementations(rows);
-        String reference = rows.stream().filter(r -> r.kind() == Kind.IPC4J).map(ScoreSummary::implementation)
-                .findFirst().orElse(null);
+        List<Ratio> ratios = ratios(rows, implementations);
+        boolean severalIpc4j = implementations.stream().filter(i -> isIpc4j(rows, i)).count() > 1;
         boolean allocation = rows.stream().anyMatch(r -> !Double.isNaN(r.allocBytesPerOp()));
         StringBuilder md = new StringBuilder("| Workload");
         StringBuilder align = new StringBuilder("|---");
@@ -29,11 +34,10 @@ final class ScoreTable {
                 align.append("|--:");
             }
         }
-        for (String implementation : implementations) {
-            if (reference != null && !implementation.equals(reference)) {
-                md.append(" | ipc4j / ").append(Format.cell(implementation));
-                align.append("|--:");
-            }
+        for (Ratio ratio : ratios) {
+            md.append(" | ").append(severalIpc4j ? Format.cell(ratio.ours()) : "ipc4j").append(" / ")
+                    .append(Format.cell(ratio.theirs()));
+            align.append("|--:");
         }
         md.append(" |\n").append(align).append("|\n");
         for (String workload : workloads) {
@@ -46,12 +50,10 @@ final class ScoreTable {
                     md.append(" | ").append(s == null ? "-" : Format.bytes(s.allocBytesPerOp()));
                 }
             }
-            for (String implementation : implementations) {
-                if (reference != null && !implementation.equals(reference)) {
-                    ScoreSummary ours = find(rows, workload, reference);
-                    ScoreSummary theirs = find(rows, workload, implementation);
-                    md.append(" | ").append(ours == null || theirs == null ? "-" : Format.ratio(pairedRatio(ours, theirs)));
-                }
+            for (Ratio ratio : ratios) {
+                ScoreSummary ours = find(rows, workload, ratio.ours());
+                ScoreSummary theirs = find(rows, workload, ratio.theirs());
+                md.append(" | ").append(ours == null || theirs == null ? "-" : Format.ratio(pairedRatio(ours, theirs)));
             }
             md.append(" |\n");
         }
@@ -63,6 +65,34 @@ final class ScoreTable {
         }
         md.append('\n');
         return md.toString();
+    }
+
+    /**
+     * ipc4j's first column over every other column; with a reference peer, every ipc4j column over it
+     * instead of over each other, then the first over the remaining peers.
+     */
+    private static List<Ratio> ratios(List<ScoreSummary> rows, List<String> implementations) {
+        List<String> ipc4j = implementations.stream().filter(i -> isIpc4j(rows, i)).collect(Collectors.toList());
+        List<Ratio> ratios = new ArrayList<>();
+        if (ipc4j.isEmpty()) {
+            return ratios;
+        }
+        String reference = ipc4j.get(0);
+        String peer = ScoreSummaryOrder.referencePeer(rows);
+        if (peer != null) {
+            ipc4j.forEach(i -> ratios.add(new Ratio(i, peer)));
+        }
+        for (String implementation : implementations) {
+            boolean covered = peer != null && (ipc4j.contains(implementation) || implementation.equals(peer));
+            if (!implementation.equals(reference) && !covered) {
+                ratios.add(new Ratio(reference, implementation));
+            }
+        }
+        return ratios;
+    }
+
+    private static boolean isIpc4j(List<ScoreSummary> rows, String implementation) {
+        return rows.stream().anyMatch(r -> r.implementation().equals(implementation) && r.kind() == Kind.IPC4J);
     }
 
     /** Like {@link LatencyTable#pairedRatio}: the median of per-repetition ratios where there are two or more. */

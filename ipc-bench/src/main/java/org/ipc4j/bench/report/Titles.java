@@ -22,7 +22,10 @@ final class Titles {
                 "Each side sleeps on a futex word until the other wakes it: what a blocked lock, event or queue pays"
                         + " once its waiter has gone to sleep.", ""));
         WORKLOADS.put("msg32-rtt", new Entry("32-byte message round trip",
-                "A 32-byte request goes to the other process, which sends it back.",
+                "A 32-byte request goes to the other process, which sends it back. ipc4j's rows: the APIs users"
+                        + " call first (Pipe: Connection.sendBytes / recvBytesInto; a pair of SharedQueue<byte[]>:"
+                        + " put / take), then its raw SPSC ring pair (zero-copy); the last two columns divide every"
+                        + " row by Agrona's faster ring.",
                 "ipc4j Pipe / SharedQueue over its SPSC and MPMC rings (issue 4)"));
         WORKLOADS.put("lock-handoff", new Entry("Inter-process lock, contended by two processes",
                 "Both processes loop lock, write a word under the lock, unlock; the time of one lock+write+unlock.",
@@ -34,11 +37,16 @@ final class Titles {
                 "Two semaphores of 0 permits: one process releases, the other acquires and releases the second.",
                 ""));
         GROUPS.put("one-way-throughput", new Entry("One-way 32-byte messages between two processes",
-                "A producer process sends 32-byte messages as fast as it can; the consumer counts what arrives.",
+                "A producer process sends 32-byte messages as fast as it can; the consumer counts what arrives."
+                        + " ipc4j's rows: Pipe, the API users call (sendBytes / poll + recvBytesInto, one message per"
+                        + " call), then its raw SpscRing (zero-copy tryClaim/commit, reads in batches), each over"
+                        + " Agrona's OneToOneRingBuffer.",
                 "ipc4j SharedQueue / Pipe (issue 4)"));
         GROUPS.put("one-way-throughput-mpmc", new Entry("One-way 32-byte messages through multi-producer rings",
-                "The same workload through rings whose producers claim with a CAS; one producer process and one"
-                        + " consumer here (the harness runs one producer JVM).", ""));
+                "The same workload through rings whose producers claim with a CAS, and through SharedQueue<byte[]>"
+                        + " (offer / poll, the API users call, over ipc4j's MPMC ring); one producer process and one"
+                        + " consumer here (the harness runs one producer JVM). Each ipc4j column over Agrona's"
+                        + " ManyToOneRingBuffer.", ""));
         GROUPS.put("one-way-throughput-2p2c", new Entry("One-way 32-byte messages, 2 producer and 2 (or 1) consumer processes",
                 "Two producer processes send 32-byte messages as fast as they can through one queue or ring, two"
                         + " consumer processes take them (msg32-2p2c: 4 processes on this 2-core machine), then one"
@@ -66,6 +74,14 @@ final class Titles {
                 "Each process gets (or puts) the same 1024 String keys in turn, Long values, on one map shared by"
                         + " the processes; the total operations per second of all the processes. Python's"
                         + " Manager().dict() goes through a server process.", ""));
+        GROUPS.put("pipe-queue-api", new Entry("Pipe and SharedQueue<byte[]>, the APIs users call, in one thread",
+                "One 32-byte message per operation, one thread, 64 KiB rings: pipe-send-bytes-recv-bytes-into is a"
+                        + " one-way Pipe's Connection.sendBytes(byte[], 0, 32) + recvBytesInto(byte[]) against"
+                        + " Agrona's OneToOneRingBuffer, queue-offer-poll a SharedQueue<byte[]>'s offer(byte[32]) +"
+                        + " poll() against its ManyToOneRingBuffer; Agrona copies the same array in with write and"
+                        + " out into a reused array in the read handler. Allocation from JMH -prof gc: the pipe's"
+                        + " buffer path must be 0 B/op; SharedQueue.poll() returns a new array per element (a"
+                        + " byte[32] is 48 B).", ""));
         GROUPS.put("ring-zero-copy", new Entry("Zero-copy ring API in one thread",
                 "tryClaim + write 32 bytes in place + commit + read in place, one thread; spsc is ipc4j's SpscRing"
                         + " against Agrona's OneToOneRingBuffer, mpmc its MpmcRing against ManyToOneRingBuffer, both"

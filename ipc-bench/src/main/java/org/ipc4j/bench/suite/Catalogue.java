@@ -16,6 +16,7 @@ import org.ipc4j.bench.workloads.ChronicleRoundTrip;
 import org.ipc4j.bench.workloads.FileLockHandoff;
 import org.ipc4j.bench.workloads.FutexWordRoundTrip;
 import org.ipc4j.bench.workloads.Ipc4jPipeLarge;
+import org.ipc4j.bench.workloads.Ipc4jPipeOneWay;
 import org.ipc4j.bench.workloads.Ipc4jPipeRoundTrip;
 import org.ipc4j.bench.workloads.Ipc4jRingRoundTrip;
 import org.ipc4j.bench.workloads.Ipc4jRingOneWay;
@@ -25,6 +26,8 @@ import org.ipc4j.bench.workloads.SharedLockHandoff;
 import org.ipc4j.bench.workloads.SharedLongIncrement;
 import org.ipc4j.bench.workloads.SharedMapOps;
 import org.ipc4j.bench.workloads.SharedQueueBytesLarge;
+import org.ipc4j.bench.workloads.SharedQueueBytesOneWay;
+import org.ipc4j.bench.workloads.SharedQueueBytesRoundTrip;
 import org.ipc4j.bench.workloads.SharedQueueBytesTwoByTwo;
 import org.ipc4j.bench.workloads.SharedQueueStringOneWay;
 import org.ipc4j.bench.workloads.SharedSemaphorePingPong;
@@ -49,6 +52,8 @@ final class Catalogue {
             ChronicleRoundTrip.class,
             Ipc4jPipeRoundTrip.BusySpin.class,
             Ipc4jPipeRoundTrip.Blocking.class,
+            SharedQueueBytesRoundTrip.BusySpin.class,
+            SharedQueueBytesRoundTrip.Blocking.class,
             Ipc4jRingRoundTrip.class,
             SharedLockHandoff.class,
             SharedEventRoundTrip.class,
@@ -60,7 +65,10 @@ final class Catalogue {
             new OneWay(AgronaRingOneWay.ManyToOne.class, WorkloadIds.ONE_WAY_MPMC_GROUP),
             new OneWay(ChronicleOneWay.class, WorkloadIds.ONE_WAY_GROUP),
             new OneWay(Ipc4jRingOneWay.Spsc.class, WorkloadIds.ONE_WAY_GROUP),
+            new OneWay(Ipc4jPipeOneWay.BusySpin.class, WorkloadIds.ONE_WAY_GROUP),
+            new OneWay(Ipc4jPipeOneWay.Blocking.class, WorkloadIds.ONE_WAY_GROUP),
             new OneWay(Ipc4jRingOneWay.Mpmc.class, WorkloadIds.ONE_WAY_MPMC_GROUP),
+            new OneWay(SharedQueueBytesOneWay.class, WorkloadIds.ONE_WAY_MPMC_GROUP),
             new OneWay(SharedQueueStringOneWay.class, WorkloadIds.OBJECT_QUEUE_GROUP));
 
     /** Workloads run by several worker JVMs at once (each reports its own score group). */
@@ -83,7 +91,8 @@ final class Catalogue {
             new Jmh("mapped-access", "org.ipc4j.bench.jmh.(MappedBytes|UnsafeBuffer)AccessBenchmark", 12),
             new Jmh("file-lock", "org.ipc4j.bench.jmh.FileLockBenchmark", 1),
             new Jmh("op-cost", "org.ipc4j.bench.jmh.(Ipc4j|InJvm)OpCostBenchmark", 8),
-            new Jmh("ring-zero-copy", "org.ipc4j.bench.jmh.(Agrona)?RingZeroCopyBenchmark", 4));
+            new Jmh("ring-zero-copy", "org.ipc4j.bench.jmh.(Agrona)?RingZeroCopyBenchmark", 4),
+            new Jmh("pipe-queue-api", "org.ipc4j.bench.jmh.(PipeQueue|AgronaRingCopy)Benchmark", 4));
 
     record OneWay(Class<? extends OneWayWorkload> workload, String group) {
     }

@@ -14,7 +14,8 @@ import org.ipc4j.bench.harness.Progress;
 /**
  * A JMH run of the benchmarks matching {@code include}, with {@code -prof gc} (allocation per operation),
  * JSON results in {@code raw/jmh/<name>.json}, and {@code -foe true} so a failing benchmark fails the step.
- * Flags a benchmark needs are in its own {@code @Fork(jvmArgsAppend = ..)}.
+ * Flags a benchmark needs are in its own {@code @Fork(jvmArgsAppend = ..)}. Regions go to the run's ipc4j
+ * directory, which the suite checks for leftovers after the step.
  */
 final class JmhStep implements Step {
     private static final Pattern RUN_PROGRESS = Pattern.compile("# Run progress: ([0-9.]+)% complete");
@@ -50,8 +51,9 @@ final class JmhStep implements Step {
                 "-foe", "true"));
         args.addAll(options);
         String[] current = {""};
-        try (PeerJvm jmh = PeerJvm.builder("org.openjdk.jmh.Main").prefix(env.placement().measurerPrefix())
-                .args(args).listener(line -> relay(line, current, env)).start()) {
+        // JMH's forks inherit the host's -D flags
+        try (PeerJvm jmh = PeerJvm.builder("org.openjdk.jmh.Main").property("ipc4j.dir", env.workDir().toString())
+                .prefix(env.placement().measurerPrefix()).args(args).listener(line -> relay(line, current, env)).start()) {
             int exit = jmh.waitFor(Duration.ofSeconds((long) (estimatedSeconds * 4 + 120)));
             if (exit != 0 || !Files.exists(json)) {
                 throw new IllegalStateException(title() + " exited with " + exit + ":\n" + JvmStep.tail(jmh.output()));

@@ -1,12 +1,7 @@
 package org.ipc4j.bench.workloads;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.util.Base64;
 
 import org.ipc4j.bench.data.Kind;
 import org.ipc4j.bench.harness.BenchContext;
@@ -37,24 +32,13 @@ public abstract class Ipc4jPipeLarge extends LargeOneWay {
         Pipe pipe = Pipe.open(false, options());
         receiver = pipe.first();
         sender = pipe.second();
-        context.put("receiver", serialise(receiver));
-        context.put("sender", serialise(sender));
+        context.put("receiver", ConnectionHandover.serialise(receiver));
+        context.put("sender", ConnectionHandover.serialise(sender));
     }
 
     @Override
     protected void attachTransport(BenchContext context, boolean producer) throws IOException, ClassNotFoundException {
-        byte[] bytes = Base64.getDecoder().decode(context.get(producer ? "sender" : "receiver"));
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-            end = (Connection) in.readObject();
-        }
-    }
-
-    private static String serialise(Connection connection) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(connection);
-        }
-        return Base64.getEncoder().encodeToString(bytes.toByteArray());
+        end = ConnectionHandover.attach(context.get(producer ? "sender" : "receiver"));
     }
 
     @Override

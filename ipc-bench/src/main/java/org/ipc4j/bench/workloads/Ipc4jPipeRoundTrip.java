@@ -1,11 +1,6 @@
 package org.ipc4j.bench.workloads;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.util.Base64;
 
 import org.ipc4j.bench.data.Kind;
 import org.ipc4j.bench.harness.BenchContext;
@@ -49,23 +44,12 @@ public abstract class Ipc4jPipeRoundTrip implements RoundTripWorkload {
         Pipe pipe = Pipe.open(true, options());
         connection = pipe.first().withWaitStrategy(strategy());
         handedOver = pipe.second();
-        context.put("connection", serialise(handedOver));
+        context.put("connection", ConnectionHandover.serialise(handedOver));
     }
 
     @Override
     public void attach(BenchContext context) throws IOException, ClassNotFoundException {
-        byte[] bytes = Base64.getDecoder().decode(context.get("connection"));
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-            connection = ((Connection) in.readObject()).withWaitStrategy(strategy());
-        }
-    }
-
-    private static String serialise(Connection end) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(end);
-        }
-        return Base64.getEncoder().encodeToString(bytes.toByteArray());
+        connection = ConnectionHandover.attach(context.get("connection")).withWaitStrategy(strategy());
     }
 
     @Override

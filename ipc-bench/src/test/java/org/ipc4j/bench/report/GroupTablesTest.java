@@ -79,8 +79,34 @@ class GroupTablesTest {
     }
 
     @Test
+    void severalIpc4jColumnsPutTheUserApisFirstAndEachOverAgrona() {
+        List<ScoreRecord> records = new ArrayList<>();
+        for (int rep = 1; rep <= 2; rep++) {
+            records.add(score("one-way-throughput", "msg32-one-way", "Agrona OneToOneRingBuffer", Kind.PEER, rep,
+                    "msgs/s", 20e6));
+            records.add(score("one-way-throughput", "msg32-one-way", "Chronicle Queue", Kind.PEER, rep, "msgs/s", 2e6));
+            records.add(score("one-way-throughput", "msg32-one-way", "ipc4j SpscRing (zero-copy)", Kind.IPC4J, rep,
+                    "msgs/s", 30e6));
+            records.add(score("one-way-throughput", "msg32-one-way", "ipc4j Pipe (busy-spin)", Kind.IPC4J, rep, "msgs/s",
+                    5e6 * rep));
+        }
+        String md = ScoreTable.markdown(ScoreSummary.of(records));
+        assertTrue(md.startsWith("| Workload | ipc4j Pipe (busy-spin) (min..max) | ipc4j SpscRing (zero-copy) (min..max)"
+                + " | Agrona OneToOneRingBuffer (min..max) | Chronicle Queue (min..max)"
+                + " | ipc4j Pipe (busy-spin) / Agrona OneToOneRingBuffer"
+                + " | ipc4j SpscRing (zero-copy) / Agrona OneToOneRingBuffer"
+                + " | ipc4j Pipe (busy-spin) / Chronicle Queue |"), md);
+        // paired: 5/20 and 10/20 -> 0.375; the ring 30/20; the pipe over Chronicle 2.5 and 5 -> 3.75
+        assertTrue(md.contains(" | 0.375x | 1.50x | 3.75x |"), md);
+        List<String> columns = ScoreSummaryOrder.implementations(ScoreSummary.of(records));
+        assertEquals(List.of("ipc4j Pipe (busy-spin)", "ipc4j SpscRing (zero-copy)", "Agrona OneToOneRingBuffer",
+                "Chronicle Queue"), columns);
+    }
+
+    @Test
     void everyNewGroupHasATitleAndADescription() {
-        for (String group : List.of("shared-counter", "shared-map", "one-way-throughput-2p2c", "one-way-1mib")) {
+        for (String group : List.of("shared-counter", "shared-map", "one-way-throughput-2p2c", "one-way-1mib",
+                "pipe-queue-api")) {
             Titles.Entry entry = Titles.group(group);
             assertTrue(!entry.title().equals(group) && !entry.description().isEmpty(), group);
         }

@@ -22,6 +22,15 @@ class MessageChecksTest {
     }
 
     @Test
+    void arrayMessagesCarryTheirSequenceInEveryLong() {
+        byte[] message = new byte[32];
+        ArrayStamp.put(message, 0x0102030405060708L);
+        assertEquals(0x0102030405060708L, ArrayStamp.get(message));
+        assertEquals(0x08, message[0]);
+        assertEquals(0x01, message[31]);
+    }
+
+    @Test
     void largeMessagesMustArriveWholeAndInOrder() {
         LargeOneWay consumer = new UnixSocketLarge();
         byte[] message = new byte[LargeOneWay.SIZE];
