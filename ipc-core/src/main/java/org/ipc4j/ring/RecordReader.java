@@ -64,11 +64,19 @@ final class RecordReader {
         long released = pendingHead >= 0 ? releasedHead : memory.getLongAcquire(ring.headOffset);
         long head = pendingHead >= 0 ? pendingHead : released;
         long start = head;
+        // tail <= head in the ring + capacity: a read ends there at the latest. On a full ring the record there
+        // is the first one this handle read and has not yet cleared (batched), never one to deliver; a record
+        // reaching past it is garbage that looks like records
+        long walkLimit = released + ring.capacity;
         int delivered = 0;
         int consumed = 0;
         boolean foundEnd = false;
         try {
             while (delivered < limit) {
+                if (head == walkLimit) {
+                    foundEnd = true;
+                    break;
+                }
                 int index = (int) head & ring.mask;
                 if (RecordDescriptor.isSkippedGap(index, ring.capacity)) {
                     // volatile: pairs with the producers' release (SPSC) or CAS (MPMC) of tail
@@ -91,9 +99,11 @@ final class RecordReader {
                     // a record being written (length < 0) is normal for a moment; look for a dead producer
                     // (a clock read and a liveness check) only every 64th poll of the same head
                     if ((++emptyPolls & 63) == 0) {
-                        finishRead(start, released, head, consumed, true); // checkStuck works from the head in the ring
+                        // hand everything read back (pending records too): checkStuck works from the head in the ring
+                        finishRead(start, released, head, consumed, true);
                         start = head;
                         released = head;
+                        walkLimit = head + ring.capacity;
                         consumed = 0;
                         if (checkStuck(false)) {
                             foundEnd = false;
@@ -104,6 +114,10 @@ final class RecordReader {
                 }
                 int type = RecordDescriptor.typeOf(header);
                 int span = checkRecord(index, length, type);
+                if (head + span > walkLimit) {
+                    throw corrupted("records at position " + head + " reach past tail (head " + released + ", capacity "
+                            + ring.capacity + ")");
+                }
                 if (RecordDescriptor.isMessage(type)) {
                     stuckPosition = -1;
                     try {
@@ -133,7 +147,7 @@ final class RecordReader {
      * once per batch instead of once per message.
      */
     private void finishRead(long start, long released, long head, int consumed, boolean foundEnd) {
-        if (head == start) {
+        if (head == start && pendingHead < 0) {
             return;
         }
         if (batched && !foundEnd && head - released < releaseBatchBytes && ring.notFull.waiting() == 0) {

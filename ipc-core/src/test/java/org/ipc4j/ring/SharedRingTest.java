@@ -22,6 +22,7 @@ import org.ipc4j.testkit.ChildJvm;
 import org.ipc4j.testkit.SharedDirExtension;
 import org.ipc4j.wait.WaitStrategies;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -112,6 +113,51 @@ class SharedRingTest {
             assertEquals(SharedRing.FULL, ring.claim(100, 30, TimeUnit.MILLISECONDS, WaitStrategies.BLOCKING));
             Thread.currentThread().interrupt();
             assertThrows(InterruptedException.class, () -> ring.read((b, o, l) -> { }, 1, 0, TimeUnit.MILLISECONDS));
+            ring.unlink();
+        }
+    }
+
+    /**
+     * A consumer hands space back in batches and clears what it read only then; on a ring filled to the byte
+     * (tail = head + capacity) neither one read over all of it nor reads one at a time with records pending may
+     * meet a record it already read.
+     */
+    @Test
+    @Timeout(20) // the defect this guards against looped forever over the records already read
+    void readButUnreleasedRecordsAreNeverDeliveredTwiceWhenTheRingFillsUp() {
+        try (SharedRing ring = SharedRing.create("batched", SharedRing.Kind.SPSC, RingOptions.ofCapacity(1024).withWakeups(false))) {
+            long next = 0;
+            long expected = 0;
+            long[] got = new long[1];
+            for (int round = 0; round < 1000; round++) {
+                int at;
+                // 16 + 16 bytes a record: the ring fills to the byte, so tail meets the first unreleased record
+                while ((at = ring.tryClaim(16)) != SharedRing.FULL) {
+                    ring.buffer().putLong(at, next++);
+                    ring.commit(at);
+                }
+                if (round % 2 == 0) {
+                    // one read over the whole full ring: it must stop at tail, where its own first record lies
+                    long[] first = {expected};
+                    int read = ring.read((buffer, offset, length) -> assertEquals(first[0]++, buffer.getLong(offset)), 1000);
+                    assertEquals(next - expected, read);
+                    expected = first[0];
+                    continue;
+                }
+                assertEquals(1, ring.read((buffer, offset, length) -> got[0] = buffer.getLong(offset), 1));
+                assertEquals(expected++, got[0]);
+                int reads = 1 + round % 7;
+                for (int i = 0; i < reads; i++) {
+                    if (ring.read((buffer, offset, length) -> got[0] = buffer.getLong(offset), 1) == 1) {
+                        assertEquals(expected++, got[0]);
+                    }
+                }
+            }
+            while (ring.read((buffer, offset, length) -> got[0] = buffer.getLong(offset), 1) == 1) {
+                assertEquals(expected++, got[0]);
+            }
+            assertEquals(next, expected);
+            assertEquals(0, ring.size());
             ring.unlink();
         }
     }
