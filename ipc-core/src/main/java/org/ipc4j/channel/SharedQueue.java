@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.ipc4j.codec.Codec;
+import org.ipc4j.errors.CodecMismatchException;
 import org.ipc4j.errors.CorruptedException;
 import org.ipc4j.errors.QueueEmptyException;
 import org.ipc4j.errors.QueueFullException;
@@ -98,12 +99,13 @@ public class SharedQueue<E> extends QueueCollection<E> {
         return new SharedQueue<>(Region.openOrCreate(name, ObjectType.QUEUE, bodyLength(options), initialiser(options, codec, 0)), codec);
     }
 
-    /** Opens with the built-in codec whose id the queue stores. */
+    /** Opens with the built-in codec whose id the queue stores ({@link CodecMismatchException} for a user codec's). */
     public static <E> SharedQueue<E> open(String name) {
         Region region = Region.open(name, ObjectType.QUEUE);
         return new SharedQueue<>(region, CodecIds.builtIn(name, storedCodecId(region)));
     }
 
+    /** Opens with {@code codec}, which must have the id the queue was created with ({@link CodecMismatchException}). */
     public static <E> SharedQueue<E> open(String name, Codec<E> codec) {
         return new SharedQueue<>(Region.open(name, ObjectType.QUEUE), codec);
     }

@@ -12,8 +12,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.ipc4j.codec.Codecs;
 import org.ipc4j.errors.BrokenPipeException;
 import org.ipc4j.errors.BufferTooShortException;
+import org.ipc4j.errors.CodecMismatchException;
 import org.ipc4j.errors.WrongDirectionException;
 import org.ipc4j.testkit.ChildJvm;
 import org.ipc4j.testkit.SharedDirExtension;
@@ -97,6 +99,17 @@ class PipeTest {
         assertEquals("hello", reader.recv());
         writer.close();
         reader.close();
+    }
+
+    @Test
+    void anEndAttachedWithAnotherCodecIsACodecMismatch() {
+        Pipe pipe = Pipe.open();
+        CodecMismatchException e = assertThrows(CodecMismatchException.class,
+                () -> Connection.attach(pipe.first().name(), 1, Codecs.strings()));
+        assertTrue(e.getMessage().contains("'" + pipe.first().name() + "'") && e.getMessage().contains("'java-serial'"),
+                e.getMessage());
+        pipe.first().close();
+        pipe.second().close();
     }
 
     @Test

@@ -7,13 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.ipc4j.codec.Codec;
 import org.ipc4j.codec.Codecs;
+import org.ipc4j.errors.CodecMismatchException;
 import org.ipc4j.errors.ObjectClosedException;
 import org.ipc4j.errors.QueueEmptyException;
 import org.ipc4j.errors.QueueFullException;
@@ -123,10 +126,47 @@ class SharedQueueTest {
         SharedQueue<Long> opened = SharedQueue.open("codec");
         assertEquals("long", opened.codec().id());
         assertEquals(7L, opened.poll());
-        TypeMismatchException e = assertThrows(TypeMismatchException.class, () -> SharedQueue.open("codec", Codecs.strings()));
+        CodecMismatchException e = assertThrows(CodecMismatchException.class, () -> SharedQueue.open("codec", Codecs.strings()));
         assertTrue(e.getMessage().contains("'codec'") && e.getMessage().contains("'long'"), e.getMessage());
-        assertThrows(TypeMismatchException.class, () -> JoinableQueue.open("codec"));
+        TypeMismatchException plain = assertThrows(TypeMismatchException.class, () -> JoinableQueue.open("codec"));
+        assertFalse(plain instanceof CodecMismatchException, "a plain queue opened as joinable is a type fault: " + plain);
         queue.unlink();
+    }
+
+    @Test
+    void aQueueMadeWithAUserCodecNeedsThatCodecToOpen() {
+        SharedQueue<String> queue = SharedQueue.create("user-codec", 8192, new UserCodec());
+        CodecMismatchException e = assertThrows(CodecMismatchException.class, () -> SharedQueue.open("user-codec"));
+        assertTrue(e.getMessage().contains("'user-codec'") && e.getMessage().contains("not built in"), e.getMessage());
+        try (SharedQueue<String> opened = SharedQueue.open("user-codec", new UserCodec())) {
+            assertEquals("test-user-strings", opened.codec().id());
+        }
+        queue.unlink();
+    }
+
+    /** A codec ipc4j does not know by id. */
+    static final class UserCodec implements Codec<String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String id() {
+            return "test-user-strings";
+        }
+
+        @Override
+        public int encodedLength(String value) {
+            return Codecs.strings().encodedLength(value);
+        }
+
+        @Override
+        public void encode(String value, ByteBuffer dst, int offset) {
+            Codecs.strings().encode(value, dst, offset);
+        }
+
+        @Override
+        public String decode(ByteBuffer src, int offset, int length) {
+            return Codecs.strings().decode(src, offset, length);
+        }
     }
 
     @Test
