@@ -90,7 +90,7 @@ public final class Connection extends SharedObject {
         if (end != 0 && end != 1) {
             throw new IllegalArgumentException("pipe '" + name + "' has ends 0 and 1, not " + end);
         }
-        return new Connection(Region.open(name, ObjectType.PIPE), end, true, codec);
+        return Region.open(name, ObjectType.PIPE).buildOrClose(region -> new Connection(region, end, true, codec));
     }
 
     /** Uses {@code waitStrategy} for this end's blocking calls; busy-spin for pipes made without wakeups. */

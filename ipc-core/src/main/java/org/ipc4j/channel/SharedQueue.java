@@ -87,7 +87,8 @@ public class SharedQueue<E> extends QueueCollection<E> {
     }
 
     public static <E> SharedQueue<E> create(String name, RingOptions options, Codec<E> codec) {
-        return new SharedQueue<>(Region.create(name, ObjectType.QUEUE, bodyLength(options), initialiser(options, codec, 0)), codec);
+        return Region.create(name, ObjectType.QUEUE, bodyLength(options), initialiser(options, codec, 0))
+                .buildOrClose(region -> new SharedQueue<>(region, codec));
     }
 
     /** An anonymous queue: pass it to other processes as a serialised handle. */
@@ -96,18 +97,19 @@ public class SharedQueue<E> extends QueueCollection<E> {
     }
 
     public static <E> SharedQueue<E> openOrCreate(String name, RingOptions options, Codec<E> codec) {
-        return new SharedQueue<>(Region.openOrCreate(name, ObjectType.QUEUE, bodyLength(options), initialiser(options, codec, 0)), codec);
+        return Region.openOrCreate(name, ObjectType.QUEUE, bodyLength(options), initialiser(options, codec, 0))
+                .buildOrClose(region -> new SharedQueue<>(region, codec));
     }
 
     /** Opens with the built-in codec whose id the queue stores ({@link CodecMismatchException} for a user codec's). */
     public static <E> SharedQueue<E> open(String name) {
-        Region region = Region.open(name, ObjectType.QUEUE);
-        return new SharedQueue<>(region, CodecIds.builtIn(name, storedCodecId(region)));
+        return Region.open(name, ObjectType.QUEUE)
+                .buildOrClose(region -> new SharedQueue<>(region, CodecIds.<E>builtIn(name, storedCodecId(region))));
     }
 
     /** Opens with {@code codec}, which must have the id the queue was created with ({@link CodecMismatchException}). */
     public static <E> SharedQueue<E> open(String name, Codec<E> codec) {
-        return new SharedQueue<>(Region.open(name, ObjectType.QUEUE), codec);
+        return Region.open(name, ObjectType.QUEUE).buildOrClose(region -> new SharedQueue<>(region, codec));
     }
 
     static int bodyLength(RingOptions options) {
@@ -456,7 +458,6 @@ public class SharedQueue<E> extends QueueCollection<E> {
     static Region checkJoinable(Region region) {
         int flags = region.bytes().getInt(region.bodyOffset() + QueueDescriptor.FLAGS_OFFSET);
         if ((flags & QueueDescriptor.FLAG_JOINABLE) == 0) {
-            region.close();
             throw new TypeMismatchException("'" + region.name() + "' is a plain queue, not a joinable one");
         }
         return region;
