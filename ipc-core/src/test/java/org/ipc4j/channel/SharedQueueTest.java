@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -230,6 +231,26 @@ class SharedQueueTest {
         assertEquals(50_000, peeked.length);
         queue.unlink();
         assertEquals(List.of(), listDir());
+        assertEquals(List.of(), openBlockFiles(), "the unlinked blocks are not kept open either");
+        queue.close();
+    }
+
+    /** Files of message blocks this JVM still has a descriptor of, removed or not. */
+    private static List<String> openBlockFiles() throws Exception {
+        List<String> open = new ArrayList<>();
+        try (var descriptors = Files.list(Path.of("/proc/self/fd"))) {
+            for (Path fd : descriptors.toList()) {
+                try {
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (target.startsWith(SharedDirExtension.dir().toString()) && target.contains(".blk-")) {
+                        open.add(target);
+                    }
+                } catch (java.io.IOException closedMeanwhile) {
+                    // the listing's own descriptor, or one closed since
+                }
+            }
+        }
+        return open;
     }
 
     private static List<String> listDir() throws Exception {
