@@ -3,7 +3,6 @@ package org.ipc4j.channel;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -363,6 +362,12 @@ public class SharedQueue<E> extends QueueCollection<E> {
         }
     }
 
+    /**
+     * Moves up to {@code maxElements} elements to {@code target}, in order, and returns how many. Nothing taken
+     * is lost: an element that cannot be decoded (or whose block cannot be read) is left out, and once every
+     * other one is in {@code target} this throws a {@link CorruptedException} naming the queue, caused by the
+     * first such failure, with the others suppressed.
+     */
     @Override
     public int drainTo(Collection<? super E> target, int maxElements) {
         ensureOpen();
@@ -375,10 +380,18 @@ public class SharedQueue<E> extends QueueCollection<E> {
         }
         Receiver<E> receiver = borrowReceiver();
         try {
-            ring.read(receiver, maxElements);
-            List<E> values = receiver.values(true);
-            target.addAll(values);
-            return values.size();
+            try {
+                ring.read(receiver, maxElements);
+            } catch (RuntimeException | Error readFailure) {
+                // what the read took before it failed is delivered all the same
+                try {
+                    receiver.drainTo(target);
+                } catch (CorruptedException unreadable) {
+                    readFailure.addSuppressed(unreadable);
+                }
+                throw readFailure;
+            }
+            return receiver.drainTo(target);
         } finally {
             returnReceiver(receiver);
         }

@@ -3,6 +3,7 @@ package org.ipc4j.channel;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +19,9 @@ import java.util.concurrent.TimeUnit;
 import org.ipc4j.codec.Codec;
 import org.ipc4j.codec.Codecs;
 import org.ipc4j.errors.CodecMismatchException;
+import org.ipc4j.errors.CorruptedException;
 import org.ipc4j.errors.ObjectClosedException;
+import org.ipc4j.errors.ObjectNotFoundException;
 import org.ipc4j.errors.QueueEmptyException;
 import org.ipc4j.errors.QueueFullException;
 import org.ipc4j.errors.QueueShutDownException;
@@ -167,6 +170,73 @@ class SharedQueueTest {
         @Override
         public String decode(ByteBuffer src, int offset, int length) {
             return Codecs.strings().decode(src, offset, length);
+        }
+    }
+
+    @Test
+    void drainToDeliversEveryReadableElementBeforeItThrowsForTheOthers() throws Exception {
+        SharedQueue<String> queue = SharedQueue.create("drain", 8192, new PartlyUndecodableCodec());
+        queue.addAll(List.of("a", "bad 1", "b", "bad 2", "c"));
+        List<String> drained = new ArrayList<>();
+        RuntimeException thrown = assertThrows(RuntimeException.class, () -> queue.drainTo(drained));
+        assertEquals(List.of("a", "b", "c"), drained, "every readable element reaches the target");
+        CorruptedException e = assertInstanceOf(CorruptedException.class, thrown);
+        assertTrue(e.getMessage().contains("'drain'") && e.getMessage().contains("2 of 5"), e.getMessage());
+        assertTrue(e.getCause().getMessage().contains("bad 1"), String.valueOf(e.getCause()));
+        assertEquals(1, e.getSuppressed().length);
+        assertTrue(e.getSuppressed()[0].getMessage().contains("bad 2"), e.getSuppressed()[0].toString());
+        assertEquals(0, queue.size(), "the unreadable ones were taken too");
+
+        queue.addAll(List.of("bad 3", "d"));
+        IllegalArgumentException undecodable = assertThrows(IllegalArgumentException.class, queue::take);
+        assertTrue(undecodable.getMessage().contains("bad 3"), undecodable.getMessage());
+        assertEquals("d", queue.take());
+        queue.unlink();
+    }
+
+    @Test
+    void drainToDeliversTheOtherElementsWhenALargeOnesBlockCannotBeRead() throws Exception {
+        SharedQueue<byte[]> queue = SharedQueue.create("drain-blocks", 8192, Codecs.bytes());
+        queue.addAll(List.of(new byte[] {1}, new byte[50_000], new byte[] {2}));
+        String block = listDir().stream().filter(name -> name.contains(".blk-")).findFirst().orElseThrow();
+        Files.delete(SharedDirExtension.dir().resolve(block));
+        List<byte[]> drained = new ArrayList<>();
+        RuntimeException thrown = assertThrows(RuntimeException.class, () -> queue.drainTo(drained, 10));
+        assertEquals(2, drained.size(), "both small elements reach the target");
+        CorruptedException e = assertInstanceOf(CorruptedException.class, thrown);
+        assertArrayEquals(new byte[] {1}, drained.get(0));
+        assertArrayEquals(new byte[] {2}, drained.get(1));
+        assertTrue(e.getCause() instanceof ObjectNotFoundException && e.getCause().getMessage().contains(block), String.valueOf(e.getCause()));
+        assertEquals(List.of("drain-blocks"), listDir());
+        queue.unlink();
+    }
+
+    /** Strings; decoding one that starts with "bad" fails, as a codec meeting data it cannot read does. */
+    static final class PartlyUndecodableCodec implements Codec<String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String id() {
+            return "test-partly-undecodable";
+        }
+
+        @Override
+        public int encodedLength(String value) {
+            return Codecs.strings().encodedLength(value);
+        }
+
+        @Override
+        public void encode(String value, ByteBuffer dst, int offset) {
+            Codecs.strings().encode(value, dst, offset);
+        }
+
+        @Override
+        public String decode(ByteBuffer src, int offset, int length) {
+            String value = Codecs.strings().decode(src, offset, length);
+            if (value.startsWith("bad")) {
+                throw new IllegalArgumentException("cannot decode '" + value + "'");
+            }
+            return value;
         }
     }
 
