@@ -3,6 +3,7 @@ package org.ipc4j.channel;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -181,6 +182,11 @@ public class SharedQueue<E> extends QueueCollection<E> {
         ensureOpen();
         Objects.requireNonNull(element, "a queue holds no null element");
         checkNotShutdown();
+        return transfer(element, deadlineNanos);
+    }
+
+    /** {@link #send} after its checks of the handle, the element and shutdown, which a batch makes once. */
+    private boolean transfer(E element, long deadlineNanos) throws InterruptedException {
         int length = codec.encodedLength(element);
         String block = null;
         int claimLength = length;
@@ -271,6 +277,88 @@ public class SharedQueue<E> extends QueueCollection<E> {
     public void put(E element) throws InterruptedException {
         checkInterrupt();
         send(element, WaitStrategies.noDeadline());
+    }
+
+    /**
+     * Puts every element of {@code elements} in order, waiting for room as {@link #put} does.
+     *
+     * <p>Each element is put atomically: consumers see all of it or nothing of it. The batch is not atomic:
+     * other producers' elements may come between these, consumers may take the first before the last is put,
+     * and a failure part way (a shutdown, an interrupt, an exception from the codec) leaves the elements before
+     * it in the queue and puts none after it. This call's elements keep their order. A null element anywhere
+     * puts nothing. Costs less than a loop of {@code put}: the checks {@code put} makes before each claim (the
+     * handle is open, the element not null, the queue not shut down) are made once for the batch.
+     *
+     * @throws QueueShutDownException if the queue is or gets shut down; its message says how many went in
+     * @throws InterruptedException if interrupted while waiting for room; the elements before then went in
+     *         ({@link #offerMany(Collection, long, TimeUnit)} returns their number)
+     */
+    public void putMany(Collection<? extends E> elements) throws InterruptedException {
+        checkInterrupt();
+        List<? extends E> batch = checkBatch(elements);
+        int sent = 0;
+        try {
+            checkNotShutdown();
+            for (; sent < batch.size(); sent++) {
+                transfer(batch.get(sent), WaitStrategies.noDeadline());
+            }
+        } catch (QueueShutDownException e) {
+            throw shutDown("no more puts; " + sent + " of the batch's " + batch.size() + " elements went in");
+        }
+    }
+
+    /**
+     * Puts the elements of {@code elements} in order until one does not fit now; returns how many went in
+     * (always the first ones). Atomic per element, not per batch, as {@link #putMany}; a shutdown that comes
+     * after some went in ends the batch there (the next call throws).
+     *
+     * @throws QueueShutDownException if the queue was shut down before the first element went in
+     */
+    public int offerMany(Collection<? extends E> elements) {
+        try {
+            return sendMany(elements, NO_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    /** As {@link #offerMany(Collection)}, waiting for room for at most {@code timeout} in all. */
+    public int offerMany(Collection<? extends E> elements, long timeout, TimeUnit unit) throws InterruptedException {
+        checkInterrupt();
+        return sendMany(elements, WaitStrategies.deadline(timeout, unit));
+    }
+
+    private int sendMany(Collection<? extends E> elements, long deadlineNanos) throws InterruptedException {
+        List<? extends E> batch = checkBatch(elements);
+        int sent = 0;
+        try {
+            checkNotShutdown();
+            while (sent < batch.size() && transfer(batch.get(sent), deadlineNanos)) {
+                sent++;
+            }
+        } catch (QueueShutDownException e) {
+            if (sent == 0) {
+                throw e;
+            }
+        }
+        return sent;
+    }
+
+    /** The checks {@link #send} makes of the handle and each element, once for a batch; returns the batch as it is now. */
+    private List<? extends E> checkBatch(Collection<? extends E> elements) {
+        ensureOpen();
+        Objects.requireNonNull(elements, "elements");
+        if (elements == this) {
+            throw new IllegalArgumentException("cannot put a queue into itself");
+        }
+        List<? extends E> batch;
+        try {
+            batch = List.copyOf(elements);
+        } catch (NullPointerException e) {
+            throw new NullPointerException("queue '" + name() + "' holds no null element: nothing of the batch was put");
+        }
+        return batch;
     }
 
     /** Python's {@code put_nowait}: {@link QueueFullException} if there is no room now. */
