@@ -22,6 +22,7 @@ import org.ipc4j.region.Region;
 import org.ipc4j.region.RegionNames;
 import org.ipc4j.ring.MpmcRing;
 import org.ipc4j.ring.RecordDescriptor;
+import org.ipc4j.ring.RecordHandler;
 import org.ipc4j.ring.Ring;
 import org.ipc4j.ring.RingOptions;
 import org.ipc4j.ring.RingPeers;
@@ -44,7 +45,7 @@ public class SharedQueue<E> extends QueueCollection<E> {
     private static final long serialVersionUID = 1L;
     private static final int DEFAULT_CAPACITY = 1 << 20;
     /** The deadline of the calls that do not wait (offer, poll): one attempt, no clock read. */
-    private static final long NO_WAIT = Long.MIN_VALUE;
+    static final long NO_WAIT = Long.MIN_VALUE;
     /** A block name must fit inline. */
     private static final int MIN_INLINE = RegionNames.MAX_LENGTH;
 
@@ -52,7 +53,7 @@ public class SharedQueue<E> extends QueueCollection<E> {
     final transient Codec<E> codec;
     final transient MappedBytes memory;
     final transient int body;
-    private final transient MessageBlocks blocks;
+    final transient MessageBlocks blocks;
     private final transient boolean joinable;
     final transient TaskCounter tasks;
     transient volatile WaitStrategy strategy = WaitStrategies.defaultStrategy();
@@ -247,7 +248,7 @@ public class SharedQueue<E> extends QueueCollection<E> {
     }
 
     /** The blocking and timed calls throw for an interrupt pending on entry, whatever the timeout (as the JDK's queues). */
-    private static void checkInterrupt() throws InterruptedException {
+    static void checkInterrupt() throws InterruptedException {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
@@ -392,6 +393,23 @@ public class SharedQueue<E> extends QueueCollection<E> {
         } finally {
             returnReceiver(receiver);
         }
+    }
+
+    /**
+     * Hands one element's record to {@code handler} as it is in the ring, waiting as {@link #receive} does: true
+     * once it did; false on timeout, or at the end of a shut-down queue unless {@code throwAtEnd}. For readers
+     * that copy records out themselves ({@link ByteQueueReader}).
+     */
+    boolean receiveRecord(RecordHandler handler, long deadlineNanos, boolean throwAtEnd) throws InterruptedException {
+        ensureOpen();
+        int got = ring.read(handler, 1);
+        if (got == 0 && deadlineNanos != NO_WAIT) {
+            got = ring.read(handler, 1, deadlineNanos, strategy, shutdownWatch);
+        }
+        if (got == Ring.END && throwAtEnd) {
+            throw shutDown("and drained");
+        }
+        return got > 0;
     }
 
     /** One decoder per handle, reused by whichever thread takes it (a thread that finds it taken makes its own). */
