@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 
 import org.ipc4j.codec.Codec;
 import org.ipc4j.codec.Codecs;
+import org.ipc4j.errors.CodecMismatchException;
 import org.ipc4j.errors.CorruptedException;
-import org.ipc4j.errors.TypeMismatchException;
 import org.ipc4j.memory.MappedBytes;
 
 /** A codec id stored in a region (length int, then ASCII), so that tools and {@code open(name)} know how to decode. */
@@ -46,7 +46,7 @@ final class CodecIds {
     static <E> Codec<E> builtIn(String name, String id) {
         Codec<?> codec = Codecs.byId(id);
         if (codec == null) {
-            throw new TypeMismatchException("'" + name + "' was created with codec '" + id
+            throw new CodecMismatchException("'" + name + "' was created with codec '" + id
                     + "', which is not built in: open it with that codec, open(name, codec)");
         }
         return (Codec<E>) codec;
@@ -54,7 +54,7 @@ final class CodecIds {
 
     static void check(String name, String stored, Codec<?> codec) {
         if (!stored.equals(codec.id())) {
-            throw new TypeMismatchException("'" + name + "' was created with codec '" + stored + "', not '" + codec.id() + "'");
+            throw new CodecMismatchException("'" + name + "' was created with codec '" + stored + "', not '" + codec.id() + "'");
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.ipc4j.channel;
 
 import java.io.EOFException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -47,7 +46,7 @@ public final class Connection extends SharedObject {
     private final transient MessageBlocks blocks;
     private final transient Receiver<Object> objects;
     private final transient Receiver<byte[]> bytes;
-    private final transient IntoArray intoArray = new IntoArray();
+    private final transient BytesInto into;
     private final transient long self = ProcessStamp.current();
     private static final RecordHandler IGNORE = (type, buffer, offset, length) -> { };
     /** For await: wait as long as it takes (the clock is read only once waiting starts). */
@@ -82,6 +81,7 @@ public final class Connection extends SharedObject {
         this.blocks = new MessageBlocks(name);
         this.objects = new Receiver<>(name, this.codec, blocks);
         this.bytes = new Receiver<>(name, Codecs.bytes(), blocks);
+        this.into = new BytesInto("pipe", name, blocks);
         if (attach) {
             // volatile: pairs with the peer's volatile read of the holder in peerGone()
             memory.putLongVolatile(ownLine + PipeDescriptor.HOLDER_OFFSET, self);
@@ -92,7 +92,7 @@ public final class Connection extends SharedObject {
         if (end != 0 && end != 1) {
             throw new IllegalArgumentException("pipe '" + name + "' has ends 0 and 1, not " + end);
         }
-        return new Connection(Region.open(name, ObjectType.PIPE), end, true, codec);
+        return Region.open(name, ObjectType.PIPE).buildOrClose(region -> new Connection(region, end, true, codec));
     }
 
     /** Uses {@code waitStrategy} for this end's blocking calls; busy-spin for pipes made without wakeups. */
@@ -205,42 +205,22 @@ public final class Connection extends SharedObject {
         return bytes.single(true);
     }
 
-    /** Receives into {@code buffer} from {@code offset}; returns the length. Allocates nothing for inline sizes. */
+    /**
+     * Receives into {@code buffer} from {@code offset}; returns the length. Allocates nothing for inline sizes;
+     * a message that does not fit is received all the same and carried by the {@link BufferTooShortException}.
+     */
     public int recvBytesInto(byte[] buffer, int offset) throws EOFException, InterruptedException {
-        if (offset < 0 || offset > buffer.length) {
-            throw new IndexOutOfBoundsException("offset " + offset + " in " + buffer.length + " bytes");
-        }
-        intoArray.target = buffer;
-        intoArray.offset = offset;
-        intoArray.length = -1;
-        intoArray.overflow = null;
-        intoArray.block = null;
+        into.into(buffer, offset);
         try {
-            await(intoArray, true);
-            if (intoArray.block != null) {
-                byte[] message = blocks.read(intoArray.block, Codecs.bytes(), true);
-                if (message.length > buffer.length - offset) {
-                    throw tooShort(message, buffer.length - offset);
-                }
-                System.arraycopy(message, 0, buffer, offset, message.length);
-                return message.length;
-            }
-            if (intoArray.overflow != null) {
-                throw tooShort(intoArray.overflow, buffer.length - offset);
-            }
-            return intoArray.length;
+            await(into, true);
+            return into.finish();
         } finally {
-            intoArray.target = null;
+            into.release();
         }
     }
 
     public int recvBytesInto(byte[] buffer) throws EOFException, InterruptedException {
         return recvBytesInto(buffer, 0);
-    }
-
-    private BufferTooShortException tooShort(byte[] message, int room) {
-        return new BufferTooShortException("pipe '" + name() + "': a message of " + message.length + " bytes does not fit in "
-                + room + " bytes; it is in this exception", message);
     }
 
     /** True if a message (or the end of the stream) is ready, so that a recv would not block. */
@@ -379,28 +359,6 @@ public final class Connection extends SharedObject {
         @Override
         public long checkIntervalNanos() {
             return PEER_CHECK_INTERVAL_NANOS;
-        }
-    }
-
-    /** Copies an inline message into the caller's array, or keeps it whole when it does not fit. */
-    private static final class IntoArray implements RecordHandler {
-        byte[] target;
-        int offset;
-        int length;
-        byte[] overflow;
-        String block;
-
-        @Override
-        public void onRecord(int type, ByteBuffer buffer, int at, int size) {
-            if (type == RecordDescriptor.TYPE_BLOCK_REFERENCE) {
-                block = MessageBlocks.readReference("pipe", buffer, at, size);
-            } else if (size > target.length - offset) {
-                overflow = new byte[size];
-                buffer.get(at, overflow);
-            } else {
-                buffer.get(at, target, offset, size);
-                length = size;
-            }
         }
     }
 }

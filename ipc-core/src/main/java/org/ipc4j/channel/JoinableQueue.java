@@ -28,8 +28,9 @@ public final class JoinableQueue<E> extends SharedQueue<E> {
     }
 
     public static <E> JoinableQueue<E> create(String name, RingOptions options, Codec<E> codec) {
-        return new JoinableQueue<>(Region.create(name, ObjectType.QUEUE, bodyLength(options),
-                initialiser(options, codec, QueueDescriptor.FLAG_JOINABLE)), codec);
+        return Region.create(name, ObjectType.QUEUE, bodyLength(options),
+                initialiser(options, codec, QueueDescriptor.FLAG_JOINABLE))
+                .buildOrClose(region -> new JoinableQueue<>(region, codec));
     }
 
     public static <E> JoinableQueue<E> create(Codec<E> codec) {
@@ -37,17 +38,18 @@ public final class JoinableQueue<E> extends SharedQueue<E> {
     }
 
     public static <E> JoinableQueue<E> openOrCreate(String name, RingOptions options, Codec<E> codec) {
-        return new JoinableQueue<>(Region.openOrCreate(name, ObjectType.QUEUE, bodyLength(options),
-                initialiser(options, codec, QueueDescriptor.FLAG_JOINABLE)), codec);
+        return Region.openOrCreate(name, ObjectType.QUEUE, bodyLength(options),
+                initialiser(options, codec, QueueDescriptor.FLAG_JOINABLE))
+                .buildOrClose(region -> new JoinableQueue<>(region, codec));
     }
 
     public static <E> JoinableQueue<E> open(String name) {
-        Region region = Region.open(name, ObjectType.QUEUE);
-        return new JoinableQueue<>(region, CodecIds.builtIn(name, storedCodecId(region)));
+        return Region.open(name, ObjectType.QUEUE)
+                .buildOrClose(region -> new JoinableQueue<>(region, CodecIds.<E>builtIn(name, storedCodecId(region))));
     }
 
     public static <E> JoinableQueue<E> open(String name, Codec<E> codec) {
-        return new JoinableQueue<>(Region.open(name, ObjectType.QUEUE), codec);
+        return Region.open(name, ObjectType.QUEUE).buildOrClose(region -> new JoinableQueue<>(region, codec));
     }
 
     /** Marks one element taken earlier as processed; {@link IllegalStateException} if more than were put. */

@@ -85,8 +85,8 @@ final class MessageBlocks {
             return;
         }
         for (String name : names) {
-            try {
-                Region.open(name, ObjectType.MESSAGE_BLOCK).unlink();
+            try (Region block = Region.open(name, ObjectType.MESSAGE_BLOCK)) {
+                block.unlink();
             } catch (TypeMismatchException notABlock) {
                 // a user object that happens to match the pattern: leave it
             } catch (Ipc4jException halfMadeOrBroken) {

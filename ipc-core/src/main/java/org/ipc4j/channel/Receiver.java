@@ -2,15 +2,19 @@ package org.ipc4j.channel;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import org.ipc4j.codec.Codec;
+import org.ipc4j.errors.CorruptedException;
 import org.ipc4j.ring.RecordDescriptor;
 import org.ipc4j.ring.RecordHandler;
 
 /**
  * Decodes records handed over by a ring read: inline messages at once, large ones by block name after the
- * read (so that the consumer lock is not held while a large block is mapped and decoded).
+ * read (so that the consumer lock is not held while a large block is mapped and decoded). A record that
+ * cannot be decoded is kept as its failure, not thrown: a throw would end the ring's read and lose the
+ * records it already took.
  */
 final class Receiver<E> implements RecordHandler {
     private final String owner;
@@ -29,9 +33,14 @@ final class Receiver<E> implements RecordHandler {
 
     @Override
     public void onRecord(int type, ByteBuffer buffer, int offset, int length) {
-        Object item = type == RecordDescriptor.TYPE_BLOCK_REFERENCE
-                ? new BlockName(MessageBlocks.readReference(owner, buffer, offset, length))
-                : codec.decode(buffer, offset, length);
+        Object item;
+        try {
+            item = type == RecordDescriptor.TYPE_BLOCK_REFERENCE
+                    ? new BlockName(MessageBlocks.readReference(owner, buffer, offset, length))
+                    : codec.decode(buffer, offset, length);
+        } catch (RuntimeException e) {
+            item = new Unreadable(e);
+        }
         if (count == 0) {
             first = item;
         } else {
@@ -59,6 +68,38 @@ final class Receiver<E> implements RecordHandler {
             throw failure;
         }
         return values;
+    }
+
+    /**
+     * Adds the values received to {@code target} in order, reading and unlinking blocks now, and returns how
+     * many. A value that cannot be decoded, or whose block cannot be read, is left out; if any was, throws
+     * once the others are in: a {@link CorruptedException} naming the owner, caused by the first failure,
+     * with the others suppressed.
+     */
+    int drainTo(Collection<? super E> target) {
+        int received = count;
+        List<E> values = new ArrayList<>(received);
+        List<RuntimeException> unreadable = null;
+        for (int i = 0; i < received; i++) {
+            try {
+                values.add(resolve(i == 0 ? first : more.get(i - 1), true));
+            } catch (RuntimeException e) {
+                if (unreadable == null) {
+                    unreadable = new ArrayList<>();
+                }
+                unreadable.add(e);
+            }
+        }
+        clear();
+        target.addAll(values);
+        if (unreadable != null) {
+            CorruptedException failure = new CorruptedException("'" + owner + "': " + unreadable.size() + " of " + received
+                    + " elements taken could not be read; the other " + values.size() + " were added to the target",
+                    unreadable.get(0));
+            unreadable.stream().skip(1).forEach(failure::addSuppressed);
+            throw failure;
+        }
+        return values.size();
     }
 
     /** The one value received. */
@@ -89,6 +130,9 @@ final class Receiver<E> implements RecordHandler {
         if (item instanceof BlockName) {
             return blocks.read(((BlockName) item).name, codec, consume);
         }
+        if (item instanceof Unreadable unreadable) {
+            throw unreadable.failure;
+        }
         return (E) item;
     }
 
@@ -97,6 +141,15 @@ final class Receiver<E> implements RecordHandler {
 
         BlockName(String name) {
             this.name = name;
+        }
+    }
+
+    /** A record whose decoding failed: the failure is thrown when its value is asked for. */
+    private static final class Unreadable {
+        final RuntimeException failure;
+
+        Unreadable(RuntimeException failure) {
+            this.failure = failure;
         }
     }
 }

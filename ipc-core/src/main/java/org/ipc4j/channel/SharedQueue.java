@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.ipc4j.codec.Codec;
+import org.ipc4j.errors.CodecMismatchException;
 import org.ipc4j.errors.CorruptedException;
 import org.ipc4j.errors.QueueEmptyException;
 import org.ipc4j.errors.QueueFullException;
@@ -21,6 +22,7 @@ import org.ipc4j.region.Region;
 import org.ipc4j.region.RegionNames;
 import org.ipc4j.ring.MpmcRing;
 import org.ipc4j.ring.RecordDescriptor;
+import org.ipc4j.ring.RecordHandler;
 import org.ipc4j.ring.Ring;
 import org.ipc4j.ring.RingOptions;
 import org.ipc4j.ring.RingPeers;
@@ -43,9 +45,9 @@ public class SharedQueue<E> extends QueueCollection<E> {
     private static final long serialVersionUID = 1L;
     private static final int DEFAULT_CAPACITY = 1 << 20;
     /** The deadline of the calls that do not wait (offer, poll): one attempt, no clock read. */
-    private static final long NO_WAIT = Ring.NO_WAIT;
+    static final long NO_WAIT = Ring.NO_WAIT;
     /** The deadline of put and take: as long as it takes (the clock is read only once waiting starts). */
-    private static final long NO_DEADLINE = Long.MAX_VALUE;
+    static final long NO_DEADLINE = Long.MAX_VALUE;
     /** A block name must fit inline. */
     private static final int MIN_INLINE = RegionNames.MAX_LENGTH;
 
@@ -53,7 +55,7 @@ public class SharedQueue<E> extends QueueCollection<E> {
     final transient Codec<E> codec;
     final transient MappedBytes memory;
     final transient int body;
-    private final transient MessageBlocks blocks;
+    final transient MessageBlocks blocks;
     private final transient boolean joinable;
     final transient TaskCounter tasks;
     transient volatile WaitStrategy strategy = WaitStrategies.defaultStrategy();
@@ -88,7 +90,8 @@ public class SharedQueue<E> extends QueueCollection<E> {
     }
 
     public static <E> SharedQueue<E> create(String name, RingOptions options, Codec<E> codec) {
-        return new SharedQueue<>(Region.create(name, ObjectType.QUEUE, bodyLength(options), initialiser(options, codec, 0)), codec);
+        return Region.create(name, ObjectType.QUEUE, bodyLength(options), initialiser(options, codec, 0))
+                .buildOrClose(region -> new SharedQueue<>(region, codec));
     }
 
     /** An anonymous queue: pass it to other processes as a serialised handle. */
@@ -97,17 +100,19 @@ public class SharedQueue<E> extends QueueCollection<E> {
     }
 
     public static <E> SharedQueue<E> openOrCreate(String name, RingOptions options, Codec<E> codec) {
-        return new SharedQueue<>(Region.openOrCreate(name, ObjectType.QUEUE, bodyLength(options), initialiser(options, codec, 0)), codec);
+        return Region.openOrCreate(name, ObjectType.QUEUE, bodyLength(options), initialiser(options, codec, 0))
+                .buildOrClose(region -> new SharedQueue<>(region, codec));
     }
 
-    /** Opens with the built-in codec whose id the queue stores. */
+    /** Opens with the built-in codec whose id the queue stores ({@link CodecMismatchException} for a user codec's). */
     public static <E> SharedQueue<E> open(String name) {
-        Region region = Region.open(name, ObjectType.QUEUE);
-        return new SharedQueue<>(region, CodecIds.builtIn(name, storedCodecId(region)));
+        return Region.open(name, ObjectType.QUEUE)
+                .buildOrClose(region -> new SharedQueue<>(region, CodecIds.<E>builtIn(name, storedCodecId(region))));
     }
 
+    /** Opens with {@code codec}, which must have the id the queue was created with ({@link CodecMismatchException}). */
     public static <E> SharedQueue<E> open(String name, Codec<E> codec) {
-        return new SharedQueue<>(Region.open(name, ObjectType.QUEUE), codec);
+        return Region.open(name, ObjectType.QUEUE).buildOrClose(region -> new SharedQueue<>(region, codec));
     }
 
     static int bodyLength(RingOptions options) {
@@ -180,6 +185,11 @@ public class SharedQueue<E> extends QueueCollection<E> {
         ensureOpen();
         Objects.requireNonNull(element, "a queue holds no null element");
         checkNotShutdown();
+        return transfer(element, deadlineNanos);
+    }
+
+    /** {@link #send} after its checks of the handle, the element and shutdown, which a batch makes once. */
+    private boolean transfer(E element, long deadlineNanos) throws InterruptedException {
         int length = codec.encodedLength(element);
         String block = null;
         int claimLength = length;
@@ -241,7 +251,7 @@ public class SharedQueue<E> extends QueueCollection<E> {
     }
 
     /** The blocking and timed calls throw for an interrupt pending on entry, whatever the timeout (as the JDK's queues). */
-    private static void checkInterrupt() throws InterruptedException {
+    static void checkInterrupt() throws InterruptedException {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
@@ -273,6 +283,88 @@ public class SharedQueue<E> extends QueueCollection<E> {
         send(element, NO_DEADLINE);
     }
 
+    /**
+     * Puts every element of {@code elements} in order, waiting for room as {@link #put} does.
+     *
+     * <p>Each element is put atomically: consumers see all of it or nothing of it. The batch is not atomic:
+     * other producers' elements may come between these, consumers may take the first before the last is put,
+     * and a failure part way (a shutdown, an interrupt, an exception from the codec) leaves the elements before
+     * it in the queue and puts none after it. This call's elements keep their order. A null element anywhere
+     * puts nothing. Costs less than a loop of {@code put}: the checks {@code put} makes before each claim (the
+     * handle is open, the element not null, the queue not shut down) are made once for the batch.
+     *
+     * @throws QueueShutDownException if the queue is or gets shut down; its message says how many went in
+     * @throws InterruptedException if interrupted while waiting for room; the elements before then went in
+     *         ({@link #offerMany(Collection, long, TimeUnit)} returns their number)
+     */
+    public void putMany(Collection<? extends E> elements) throws InterruptedException {
+        checkInterrupt();
+        List<? extends E> batch = checkBatch(elements);
+        int sent = 0;
+        try {
+            checkNotShutdown();
+            for (; sent < batch.size(); sent++) {
+                transfer(batch.get(sent), NO_DEADLINE);
+            }
+        } catch (QueueShutDownException e) {
+            throw shutDown("no more puts; " + sent + " of the batch's " + batch.size() + " elements went in");
+        }
+    }
+
+    /**
+     * Puts the elements of {@code elements} in order until one does not fit now; returns how many went in
+     * (always the first ones). Atomic per element, not per batch, as {@link #putMany}; a shutdown that comes
+     * after some went in ends the batch there (the next call throws).
+     *
+     * @throws QueueShutDownException if the queue was shut down before the first element went in
+     */
+    public int offerMany(Collection<? extends E> elements) {
+        try {
+            return sendMany(elements, NO_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    /** As {@link #offerMany(Collection)}, waiting for room for at most {@code timeout} in all. */
+    public int offerMany(Collection<? extends E> elements, long timeout, TimeUnit unit) throws InterruptedException {
+        checkInterrupt();
+        return sendMany(elements, WaitStrategies.deadline(timeout, unit));
+    }
+
+    private int sendMany(Collection<? extends E> elements, long deadlineNanos) throws InterruptedException {
+        List<? extends E> batch = checkBatch(elements);
+        int sent = 0;
+        try {
+            checkNotShutdown();
+            while (sent < batch.size() && transfer(batch.get(sent), deadlineNanos)) {
+                sent++;
+            }
+        } catch (QueueShutDownException e) {
+            if (sent == 0) {
+                throw e;
+            }
+        }
+        return sent;
+    }
+
+    /** The checks {@link #send} makes of the handle and each element, once for a batch; returns the batch as it is now. */
+    private List<? extends E> checkBatch(Collection<? extends E> elements) {
+        ensureOpen();
+        Objects.requireNonNull(elements, "elements");
+        if (elements == this) {
+            throw new IllegalArgumentException("cannot put a queue into itself");
+        }
+        List<? extends E> batch;
+        try {
+            batch = List.copyOf(elements);
+        } catch (NullPointerException e) {
+            throw new NullPointerException("queue '" + name() + "' holds no null element: nothing of the batch was put");
+        }
+        return batch;
+    }
+
     /** Python's {@code put_nowait}: {@link QueueFullException} if there is no room now. */
     public void putNowait(E element) {
         if (!offer(element)) {
@@ -287,24 +379,30 @@ public class SharedQueue<E> extends QueueCollection<E> {
      * timeout, or at the end of a shut-down queue unless {@code throwAtEnd}.
      */
     private E receive(long deadlineNanos, boolean throwAtEnd) throws InterruptedException {
-        ensureOpen();
         Receiver<E> receiver = borrowReceiver();
         try {
-            int got = ring.read(receiver, 1);
-            if (got == 0 && deadlineNanos != NO_WAIT) {
-                got = ring.read(receiver, 1, deadlineNanos == NO_DEADLINE ? WaitStrategies.noDeadline() : deadlineNanos,
-                        strategy, shutdownWatch);
-            }
-            if (got > 0) {
-                return receiver.single(true);
-            }
-            if (got == Ring.END && throwAtEnd) {
-                throw shutDown("and drained");
-            }
-            return null;
+            return receiveRecord(receiver, deadlineNanos, throwAtEnd) ? receiver.single(true) : null;
         } finally {
             returnReceiver(receiver);
         }
+    }
+
+    /**
+     * Hands one element's record to {@code handler} as it is in the ring, waiting as {@link #receive} does: true
+     * once it did; false on timeout, or at the end of a shut-down queue unless {@code throwAtEnd}. For readers
+     * that copy records out themselves ({@link ByteQueueReader}).
+     */
+    boolean receiveRecord(RecordHandler handler, long deadlineNanos, boolean throwAtEnd) throws InterruptedException {
+        ensureOpen();
+        int got = ring.read(handler, 1);
+        if (got == 0 && deadlineNanos != NO_WAIT) {
+            got = ring.read(handler, 1, deadlineNanos == NO_DEADLINE ? WaitStrategies.noDeadline() : deadlineNanos,
+                    strategy, shutdownWatch);
+        }
+        if (got == Ring.END && throwAtEnd) {
+            throw shutDown("and drained");
+        }
+        return got > 0;
     }
 
     /** One decoder per handle, reused by whichever thread takes it (a thread that finds it taken makes its own). */
@@ -363,6 +461,12 @@ public class SharedQueue<E> extends QueueCollection<E> {
         }
     }
 
+    /**
+     * Moves up to {@code maxElements} elements to {@code target}, in order, and returns how many. Nothing taken
+     * is lost: an element that cannot be decoded (or whose block cannot be read) is left out, and once every
+     * other one is in {@code target} this throws a {@link CorruptedException} naming the queue, caused by the
+     * first such failure, with the others suppressed.
+     */
     @Override
     public int drainTo(Collection<? super E> target, int maxElements) {
         ensureOpen();
@@ -375,10 +479,18 @@ public class SharedQueue<E> extends QueueCollection<E> {
         }
         Receiver<E> receiver = borrowReceiver();
         try {
-            ring.read(receiver, maxElements);
-            List<E> values = receiver.values(true);
-            target.addAll(values);
-            return values.size();
+            try {
+                ring.read(receiver, maxElements);
+            } catch (RuntimeException | Error readFailure) {
+                // what the read took before it failed is delivered all the same
+                try {
+                    receiver.drainTo(target);
+                } catch (CorruptedException unreadable) {
+                    readFailure.addSuppressed(unreadable);
+                }
+                throw readFailure;
+            }
+            return receiver.drainTo(target);
         } finally {
             returnReceiver(receiver);
         }
@@ -458,7 +570,6 @@ public class SharedQueue<E> extends QueueCollection<E> {
     static Region checkJoinable(Region region) {
         int flags = region.bytes().getInt(region.bodyOffset() + QueueDescriptor.FLAGS_OFFSET);
         if ((flags & QueueDescriptor.FLAG_JOINABLE) == 0) {
-            region.close();
             throw new TypeMismatchException("'" + region.name() + "' is a plain queue, not a joinable one");
         }
         return region;

@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.ipc4j.errors.CorruptedException;
 import org.ipc4j.errors.IncompatibleVersionException;
@@ -191,6 +192,20 @@ public final class Region implements AutoCloseable {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Builds the shared object that lives in this region, typically with its constructor; if that throws
+     * (another codec, a corrupt body, the wrong kind), closes the region first, so that a failed open keeps no
+     * descriptor, mapping or attachment lock and the file can still be collected.
+     */
+    public <T> T buildOrClose(Function<Region, T> build) {
+        try {
+            return build.apply(this);
+        } catch (Throwable failure) {
+            close();
+            throw failure;
         }
     }
 

@@ -65,16 +65,8 @@ public final class SharedRing extends SharedObject {
 
     private SharedRing(Region region) {
         super(region);
-        Ring opened = null;
-        try {
-            opened = attach(region);
-        } finally {
-            if (opened == null) {
-                region.close();
-            }
-        }
-        this.ring = opened;
-        this.kind = opened instanceof MpmcRing ? Kind.MPMC : Kind.SPSC;
+        this.ring = attach(region);
+        this.kind = ring instanceof MpmcRing ? Kind.MPMC : Kind.SPSC;
     }
 
     private static Ring attach(Region region) {
@@ -92,8 +84,8 @@ public final class SharedRing extends SharedObject {
 
     /** Creates the ring {@code name}; fails with {@link org.ipc4j.errors.ObjectExistsException} if it exists. */
     public static SharedRing create(String name, Kind kind, RingOptions options) {
-        return new SharedRing(Region.create(name, ObjectType.RING, RingDescriptor.ringLength(options.capacity()),
-                initialiser(kind, options)));
+        return Region.create(name, ObjectType.RING, RingDescriptor.ringLength(options.capacity()),
+                initialiser(kind, options)).buildOrClose(SharedRing::new);
     }
 
     /** A ring of {@code capacity} bytes (rounded up to a power of two) with default options. */
@@ -107,13 +99,13 @@ public final class SharedRing extends SharedObject {
     }
 
     public static SharedRing open(String name) {
-        return new SharedRing(Region.open(name, ObjectType.RING));
+        return Region.open(name, ObjectType.RING).buildOrClose(SharedRing::new);
     }
 
     /** Opens {@code name}, or creates it; an existing ring of the other kind is a {@link TypeMismatchException}. */
     public static SharedRing openOrCreate(String name, Kind kind, RingOptions options) {
-        SharedRing ring = new SharedRing(Region.openOrCreate(name, ObjectType.RING, RingDescriptor.ringLength(options.capacity()),
-                initialiser(kind, options)));
+        SharedRing ring = Region.openOrCreate(name, ObjectType.RING, RingDescriptor.ringLength(options.capacity()),
+                initialiser(kind, options)).buildOrClose(SharedRing::new);
         if (ring.kind != kind) {
             ring.close();
             throw new TypeMismatchException("ring '" + name + "' is " + ring.kind + ", not " + kind);

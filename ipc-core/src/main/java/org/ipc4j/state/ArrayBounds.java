@@ -36,7 +36,7 @@ final class ArrayBounds {
         bytes.putInt(ArrayDescriptor.ELEMENT_SIZE_FILE_OFFSET, elementSize);
     }
 
-    /** Reads and validates the array header of {@code region}; closes it and throws if the header does not fit. */
+    /** Reads and validates the array header of {@code region}; throws if the header does not fit. */
     static ArrayBounds of(Region region, int elementSize) {
         MappedBytes bytes = region.bytes();
         int body = region.bodyOffset();
@@ -52,7 +52,6 @@ final class ArrayBounds {
                     + "-byte body, the region has " + region.bodyLength();
         }
         if (problem != null) {
-            region.close();
             throw new CorruptedException("'" + region.name() + "' is not a valid " + region.type() + ": " + problem);
         }
         return new ArrayBounds(region.name(), (int) length, body + ArrayDescriptor.ELEMENTS_OFFSET, elementSize);

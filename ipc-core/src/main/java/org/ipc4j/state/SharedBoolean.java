@@ -24,8 +24,8 @@ public final class SharedBoolean extends LockableSharedObject {
 
     /** Creates {@code name} holding {@code initial}; fails if the name exists. */
     public static SharedBoolean create(String name, boolean initial) {
-        return new SharedBoolean(Region.create(name, ObjectType.VALUE_BOOLEAN, ValueDescriptor.BODY_LENGTH,
-                bytes -> bytes.putInt(ValueDescriptor.VALUE_FILE_OFFSET, word(initial))));
+        return Region.create(name, ObjectType.VALUE_BOOLEAN, ValueDescriptor.BODY_LENGTH,
+                bytes -> bytes.putInt(ValueDescriptor.VALUE_FILE_OFFSET, word(initial))).buildOrClose(SharedBoolean::new);
     }
 
     /** Creates an anonymous value, to be passed to other processes as a handle. */
@@ -34,13 +34,13 @@ public final class SharedBoolean extends LockableSharedObject {
     }
 
     public static SharedBoolean open(String name) {
-        return new SharedBoolean(Region.open(name, ObjectType.VALUE_BOOLEAN));
+        return Region.open(name, ObjectType.VALUE_BOOLEAN).buildOrClose(SharedBoolean::new);
     }
 
     /** Opens {@code name}, or creates it holding {@code initial} if it does not exist. */
     public static SharedBoolean openOrCreate(String name, boolean initial) {
-        return new SharedBoolean(Region.openOrCreate(name, ObjectType.VALUE_BOOLEAN, ValueDescriptor.BODY_LENGTH,
-                bytes -> bytes.putInt(ValueDescriptor.VALUE_FILE_OFFSET, word(initial))));
+        return Region.openOrCreate(name, ObjectType.VALUE_BOOLEAN, ValueDescriptor.BODY_LENGTH,
+                bytes -> bytes.putInt(ValueDescriptor.VALUE_FILE_OFFSET, word(initial))).buildOrClose(SharedBoolean::new);
     }
 
     public boolean get() {

@@ -31,8 +31,8 @@ public final class SharedByteArray extends LockableSharedObject {
     /** Creates {@code name} with {@code length} zeros; fails if the name exists. */
     public static SharedByteArray create(String name, int length) {
         long body = ArrayBounds.bodyLengthFor(name, ObjectType.ARRAY_BYTE, length, ELEMENT_SIZE);
-        return new SharedByteArray(Region.create(name, ObjectType.ARRAY_BYTE, body,
-                bytes -> ArrayBounds.initialise(bytes, length, ELEMENT_SIZE)));
+        return Region.create(name, ObjectType.ARRAY_BYTE, body,
+                bytes -> ArrayBounds.initialise(bytes, length, ELEMENT_SIZE)).buildOrClose(SharedByteArray::new);
     }
 
     /** Creates an anonymous array of {@code length} zeros, to be passed to other processes as a handle. */
@@ -48,14 +48,14 @@ public final class SharedByteArray extends LockableSharedObject {
     }
 
     public static SharedByteArray open(String name) {
-        return new SharedByteArray(Region.open(name, ObjectType.ARRAY_BYTE));
+        return Region.open(name, ObjectType.ARRAY_BYTE).buildOrClose(SharedByteArray::new);
     }
 
     /** Opens {@code name}, or creates it with {@code length} zeros; an existing array keeps its own length. */
     public static SharedByteArray openOrCreate(String name, int length) {
         long body = ArrayBounds.bodyLengthFor(name, ObjectType.ARRAY_BYTE, length, ELEMENT_SIZE);
-        return new SharedByteArray(Region.openOrCreate(name, ObjectType.ARRAY_BYTE, body,
-                bytes -> ArrayBounds.initialise(bytes, length, ELEMENT_SIZE)));
+        return Region.openOrCreate(name, ObjectType.ARRAY_BYTE, body,
+                bytes -> ArrayBounds.initialise(bytes, length, ELEMENT_SIZE)).buildOrClose(SharedByteArray::new);
     }
 
     public int length() {

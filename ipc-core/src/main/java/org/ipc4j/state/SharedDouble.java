@@ -27,8 +27,8 @@ public final class SharedDouble extends LockableSharedObject {
 
     /** Creates {@code name} holding {@code initial}; fails if the name exists. */
     public static SharedDouble create(String name, double initial) {
-        return new SharedDouble(Region.create(name, ObjectType.VALUE_DOUBLE, ValueDescriptor.BODY_LENGTH,
-                bytes -> bytes.putLong(ValueDescriptor.VALUE_FILE_OFFSET, bits(initial))));
+        return Region.create(name, ObjectType.VALUE_DOUBLE, ValueDescriptor.BODY_LENGTH,
+                bytes -> bytes.putLong(ValueDescriptor.VALUE_FILE_OFFSET, bits(initial))).buildOrClose(SharedDouble::new);
     }
 
     /** Creates an anonymous value, to be passed to other processes as a handle. */
@@ -37,13 +37,13 @@ public final class SharedDouble extends LockableSharedObject {
     }
 
     public static SharedDouble open(String name) {
-        return new SharedDouble(Region.open(name, ObjectType.VALUE_DOUBLE));
+        return Region.open(name, ObjectType.VALUE_DOUBLE).buildOrClose(SharedDouble::new);
     }
 
     /** Opens {@code name}, or creates it holding {@code initial} if it does not exist. */
     public static SharedDouble openOrCreate(String name, double initial) {
-        return new SharedDouble(Region.openOrCreate(name, ObjectType.VALUE_DOUBLE, ValueDescriptor.BODY_LENGTH,
-                bytes -> bytes.putLong(ValueDescriptor.VALUE_FILE_OFFSET, bits(initial))));
+        return Region.openOrCreate(name, ObjectType.VALUE_DOUBLE, ValueDescriptor.BODY_LENGTH,
+                bytes -> bytes.putLong(ValueDescriptor.VALUE_FILE_OFFSET, bits(initial))).buildOrClose(SharedDouble::new);
     }
 
     public double get() {

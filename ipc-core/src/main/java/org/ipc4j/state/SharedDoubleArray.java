@@ -30,8 +30,8 @@ public final class SharedDoubleArray extends LockableSharedObject {
     /** Creates {@code name} with {@code length} zeros; fails if the name exists. */
     public static SharedDoubleArray create(String name, int length) {
         long body = ArrayBounds.bodyLengthFor(name, ObjectType.ARRAY_DOUBLE, length, ELEMENT_SIZE);
-        return new SharedDoubleArray(Region.create(name, ObjectType.ARRAY_DOUBLE, body,
-                bytes -> ArrayBounds.initialise(bytes, length, ELEMENT_SIZE)));
+        return Region.create(name, ObjectType.ARRAY_DOUBLE, body,
+                bytes -> ArrayBounds.initialise(bytes, length, ELEMENT_SIZE)).buildOrClose(SharedDoubleArray::new);
     }
 
     /** Creates an anonymous array of {@code length} zeros, to be passed to other processes as a handle. */
@@ -47,14 +47,14 @@ public final class SharedDoubleArray extends LockableSharedObject {
     }
 
     public static SharedDoubleArray open(String name) {
-        return new SharedDoubleArray(Region.open(name, ObjectType.ARRAY_DOUBLE));
+        return Region.open(name, ObjectType.ARRAY_DOUBLE).buildOrClose(SharedDoubleArray::new);
     }
 
     /** Opens {@code name}, or creates it with {@code length} zeros; an existing array keeps its own length. */
     public static SharedDoubleArray openOrCreate(String name, int length) {
         long body = ArrayBounds.bodyLengthFor(name, ObjectType.ARRAY_DOUBLE, length, ELEMENT_SIZE);
-        return new SharedDoubleArray(Region.openOrCreate(name, ObjectType.ARRAY_DOUBLE, body,
-                bytes -> ArrayBounds.initialise(bytes, length, ELEMENT_SIZE)));
+        return Region.openOrCreate(name, ObjectType.ARRAY_DOUBLE, body,
+                bytes -> ArrayBounds.initialise(bytes, length, ELEMENT_SIZE)).buildOrClose(SharedDoubleArray::new);
     }
 
     public int length() {

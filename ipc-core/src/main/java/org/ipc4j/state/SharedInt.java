@@ -27,8 +27,8 @@ public final class SharedInt extends LockableSharedObject {
 
     /** Creates {@code name} holding {@code initial}; fails if the name exists. */
     public static SharedInt create(String name, int initial) {
-        return new SharedInt(Region.create(name, ObjectType.VALUE_INT, ValueDescriptor.BODY_LENGTH,
-                bytes -> bytes.putInt(ValueDescriptor.VALUE_FILE_OFFSET, initial)));
+        return Region.create(name, ObjectType.VALUE_INT, ValueDescriptor.BODY_LENGTH,
+                bytes -> bytes.putInt(ValueDescriptor.VALUE_FILE_OFFSET, initial)).buildOrClose(SharedInt::new);
     }
 
     /** Creates an anonymous value, to be passed to other processes as a handle. */
@@ -37,13 +37,13 @@ public final class SharedInt extends LockableSharedObject {
     }
 
     public static SharedInt open(String name) {
-        return new SharedInt(Region.open(name, ObjectType.VALUE_INT));
+        return Region.open(name, ObjectType.VALUE_INT).buildOrClose(SharedInt::new);
     }
 
     /** Opens {@code name}, or creates it holding {@code initial} if it does not exist. */
     public static SharedInt openOrCreate(String name, int initial) {
-        return new SharedInt(Region.openOrCreate(name, ObjectType.VALUE_INT, ValueDescriptor.BODY_LENGTH,
-                bytes -> bytes.putInt(ValueDescriptor.VALUE_FILE_OFFSET, initial)));
+        return Region.openOrCreate(name, ObjectType.VALUE_INT, ValueDescriptor.BODY_LENGTH,
+                bytes -> bytes.putInt(ValueDescriptor.VALUE_FILE_OFFSET, initial)).buildOrClose(SharedInt::new);
     }
 
     public int get() {

@@ -31,8 +31,8 @@ public final class SharedIntArray extends LockableSharedObject {
     /** Creates {@code name} with {@code length} zeros; fails if the name exists. */
     public static SharedIntArray create(String name, int length) {
         long body = ArrayBounds.bodyLengthFor(name, ObjectType.ARRAY_INT, length, ELEMENT_SIZE);
-        return new SharedIntArray(Region.create(name, ObjectType.ARRAY_INT, body,
-                bytes -> ArrayBounds.initialise(bytes, length, ELEMENT_SIZE)));
+        return Region.create(name, ObjectType.ARRAY_INT, body,
+                bytes -> ArrayBounds.initialise(bytes, length, ELEMENT_SIZE)).buildOrClose(SharedIntArray::new);
     }
 
     /** Creates an anonymous array of {@code length} zeros, to be passed to other processes as a handle. */
@@ -48,14 +48,14 @@ public final class SharedIntArray extends LockableSharedObject {
     }
 
     public static SharedIntArray open(String name) {
-        return new SharedIntArray(Region.open(name, ObjectType.ARRAY_INT));
+        return Region.open(name, ObjectType.ARRAY_INT).buildOrClose(SharedIntArray::new);
     }
 
     /** Opens {@code name}, or creates it with {@code length} zeros; an existing array keeps its own length. */
     public static SharedIntArray openOrCreate(String name, int length) {
         long body = ArrayBounds.bodyLengthFor(name, ObjectType.ARRAY_INT, length, ELEMENT_SIZE);
-        return new SharedIntArray(Region.openOrCreate(name, ObjectType.ARRAY_INT, body,
-                bytes -> ArrayBounds.initialise(bytes, length, ELEMENT_SIZE)));
+        return Region.openOrCreate(name, ObjectType.ARRAY_INT, body,
+                bytes -> ArrayBounds.initialise(bytes, length, ELEMENT_SIZE)).buildOrClose(SharedIntArray::new);
     }
 
     public int length() {

@@ -27,8 +27,8 @@ public final class SharedLong extends LockableSharedObject {
 
     /** Creates {@code name} holding {@code initial}; fails if the name exists. */
     public static SharedLong create(String name, long initial) {
-        return new SharedLong(Region.create(name, ObjectType.VALUE_LONG, ValueDescriptor.BODY_LENGTH,
-                bytes -> bytes.putLong(ValueDescriptor.VALUE_FILE_OFFSET, initial)));
+        return Region.create(name, ObjectType.VALUE_LONG, ValueDescriptor.BODY_LENGTH,
+                bytes -> bytes.putLong(ValueDescriptor.VALUE_FILE_OFFSET, initial)).buildOrClose(SharedLong::new);
     }
 
     /** Creates an anonymous value, to be passed to other processes as a handle. */
@@ -37,13 +37,13 @@ public final class SharedLong extends LockableSharedObject {
     }
 
     public static SharedLong open(String name) {
-        return new SharedLong(Region.open(name, ObjectType.VALUE_LONG));
+        return Region.open(name, ObjectType.VALUE_LONG).buildOrClose(SharedLong::new);
     }
 
     /** Opens {@code name}, or creates it holding {@code initial} if it does not exist. */
     public static SharedLong openOrCreate(String name, long initial) {
-        return new SharedLong(Region.openOrCreate(name, ObjectType.VALUE_LONG, ValueDescriptor.BODY_LENGTH,
-                bytes -> bytes.putLong(ValueDescriptor.VALUE_FILE_OFFSET, initial)));
+        return Region.openOrCreate(name, ObjectType.VALUE_LONG, ValueDescriptor.BODY_LENGTH,
+                bytes -> bytes.putLong(ValueDescriptor.VALUE_FILE_OFFSET, initial)).buildOrClose(SharedLong::new);
     }
 
     public long get() {

@@ -31,8 +31,8 @@ public final class SharedLongArray extends LockableSharedObject {
     /** Creates {@code name} with {@code length} zeros; fails if the name exists. */
     public static SharedLongArray create(String name, int length) {
         long body = ArrayBounds.bodyLengthFor(name, ObjectType.ARRAY_LONG, length, ELEMENT_SIZE);
-        return new SharedLongArray(Region.create(name, ObjectType.ARRAY_LONG, body,
-                bytes -> ArrayBounds.initialise(bytes, length, ELEMENT_SIZE)));
+        return Region.create(name, ObjectType.ARRAY_LONG, body,
+                bytes -> ArrayBounds.initialise(bytes, length, ELEMENT_SIZE)).buildOrClose(SharedLongArray::new);
     }
 
     /** Creates an anonymous array of {@code length} zeros, to be passed to other processes as a handle. */
@@ -48,14 +48,14 @@ public final class SharedLongArray extends LockableSharedObject {
     }
 
     public static SharedLongArray open(String name) {
-        return new SharedLongArray(Region.open(name, ObjectType.ARRAY_LONG));
+        return Region.open(name, ObjectType.ARRAY_LONG).buildOrClose(SharedLongArray::new);
     }
 
     /** Opens {@code name}, or creates it with {@code length} zeros; an existing array keeps its own length. */
     public static SharedLongArray openOrCreate(String name, int length) {
         long body = ArrayBounds.bodyLengthFor(name, ObjectType.ARRAY_LONG, length, ELEMENT_SIZE);
-        return new SharedLongArray(Region.openOrCreate(name, ObjectType.ARRAY_LONG, body,
-                bytes -> ArrayBounds.initialise(bytes, length, ELEMENT_SIZE)));
+        return Region.openOrCreate(name, ObjectType.ARRAY_LONG, body,
+                bytes -> ArrayBounds.initialise(bytes, length, ELEMENT_SIZE)).buildOrClose(SharedLongArray::new);
     }
 
     public int length() {

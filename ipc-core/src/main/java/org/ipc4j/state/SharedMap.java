@@ -61,15 +61,6 @@ public final class SharedMap<K, V> extends SharedObject {
         this.scratch = ThreadLocal.withInitial(() -> new MapScratch(layout.maxKeyBytes, layout.maxValueBytes));
     }
 
-    private static <K, V> SharedMap<K, V> attach(Region region, Codec<K> keyCodec, Codec<V> valueCodec) {
-        try {
-            return new SharedMap<>(region, keyCodec, valueCodec);
-        } catch (RuntimeException e) {
-            region.close();
-            throw e;
-        }
-    }
-
     /**
      * Creates map {@code name} for {@code capacity} entries whose keys encode to at most {@code maxKeyBytes} and
      * values to at most {@code maxValueBytes}; fails if the name exists.
@@ -77,8 +68,9 @@ public final class SharedMap<K, V> extends SharedObject {
     public static <K, V> SharedMap<K, V> create(String name, Codec<K> keyCodec, Codec<V> valueCodec, int capacity,
             int maxKeyBytes, int maxValueBytes) {
         MapLayout layout = plan(name, keyCodec, valueCodec, capacity, maxKeyBytes, maxValueBytes);
-        return attach(Region.create(name, ObjectType.MAP, layout.bodyLength(),
-                bytes -> layout.initialise(bytes, keyCodec.id(), valueCodec.id())), keyCodec, valueCodec);
+        return Region.create(name, ObjectType.MAP, layout.bodyLength(),
+                bytes -> layout.initialise(bytes, keyCodec.id(), valueCodec.id()))
+                .buildOrClose(region -> new SharedMap<>(region, keyCodec, valueCodec));
     }
 
     /** Creates an anonymous map, to be passed to other processes as a handle. */
@@ -91,28 +83,25 @@ public final class SharedMap<K, V> extends SharedObject {
     public static <K, V> SharedMap<K, V> openOrCreate(String name, Codec<K> keyCodec, Codec<V> valueCodec, int capacity,
             int maxKeyBytes, int maxValueBytes) {
         MapLayout layout = plan(name, keyCodec, valueCodec, capacity, maxKeyBytes, maxValueBytes);
-        return attach(Region.openOrCreate(name, ObjectType.MAP, layout.bodyLength(),
-                bytes -> layout.initialise(bytes, keyCodec.id(), valueCodec.id())), keyCodec, valueCodec);
+        return Region.openOrCreate(name, ObjectType.MAP, layout.bodyLength(),
+                bytes -> layout.initialise(bytes, keyCodec.id(), valueCodec.id()))
+                .buildOrClose(region -> new SharedMap<>(region, keyCodec, valueCodec));
     }
 
     /** Opens a map whose codecs are built in ({@link Codecs#byId}); others need {@link #open(String, Codec, Codec)}. */
     @SuppressWarnings("unchecked")
     public static <K, V> SharedMap<K, V> open(String name) {
-        Region region = Region.open(name, ObjectType.MAP);
-        try {
+        return Region.open(name, ObjectType.MAP).buildOrClose(region -> {
             MapLayout.read(region);
-            return attach(region, (Codec<K>) MapCodecs.builtIn(region, true), (Codec<V>) MapCodecs.builtIn(region, false));
-        } catch (RuntimeException e) {
-            region.close();
-            throw e;
-        }
+            return new SharedMap<>(region, (Codec<K>) MapCodecs.builtIn(region, true), (Codec<V>) MapCodecs.builtIn(region, false));
+        });
     }
 
     /** Opens a map with these codecs, which must have the ids the map was created with. */
     public static <K, V> SharedMap<K, V> open(String name, Codec<K> keyCodec, Codec<V> valueCodec) {
         Objects.requireNonNull(keyCodec, "keyCodec");
         Objects.requireNonNull(valueCodec, "valueCodec");
-        return attach(Region.open(name, ObjectType.MAP), keyCodec, valueCodec);
+        return Region.open(name, ObjectType.MAP).buildOrClose(region -> new SharedMap<>(region, keyCodec, valueCodec));
     }
 
     private static MapLayout plan(String name, Codec<?> keyCodec, Codec<?> valueCodec, int capacity, int maxKeyBytes,

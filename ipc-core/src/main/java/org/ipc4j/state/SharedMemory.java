@@ -35,7 +35,7 @@ public final class SharedMemory extends SharedObject {
 
     /** Creates a zeroed block of {@code size} bytes named {@code name}; fails if the name exists. */
     public static SharedMemory create(String name, int size) {
-        return new SharedMemory(Region.create(name, ObjectType.MEMORY, checkSize(name, size), bytes -> { }));
+        return Region.create(name, ObjectType.MEMORY, checkSize(name, size), bytes -> { }).buildOrClose(SharedMemory::new);
     }
 
     /** Creates an anonymous zeroed block, to be passed to other processes as a handle. */
@@ -44,12 +44,12 @@ public final class SharedMemory extends SharedObject {
     }
 
     public static SharedMemory open(String name) {
-        return new SharedMemory(Region.open(name, ObjectType.MEMORY));
+        return Region.open(name, ObjectType.MEMORY).buildOrClose(SharedMemory::new);
     }
 
     /** Opens {@code name}, or creates it with {@code size} zeroed bytes; an existing block keeps its own size. */
     public static SharedMemory openOrCreate(String name, int size) {
-        return new SharedMemory(Region.openOrCreate(name, ObjectType.MEMORY, checkSize(name, size), bytes -> { }));
+        return Region.openOrCreate(name, ObjectType.MEMORY, checkSize(name, size), bytes -> { }).buildOrClose(SharedMemory::new);
     }
 
     private static int checkSize(String name, int size) {

@@ -32,10 +32,8 @@ public final class ValueDescriptor {
     /** The absolute offset of the value in {@code region}, after checking the body has this layout's size. */
     static int valueOffset(Region region) {
         if (region.bodyLength() != BODY_LENGTH) {
-            int actual = region.bodyLength();
-            region.close();
             throw new CorruptedException("'" + region.name() + "': a shared value has a " + BODY_LENGTH
-                    + "-byte body, this one has " + actual);
+                    + "-byte body, this one has " + region.bodyLength());
         }
         return region.bodyOffset() + VALUE_OFFSET;
     }

@@ -62,7 +62,7 @@ public final class SharedBarrier extends SharedObject {
     }
 
     public static SharedBarrier create(String name, int parties) {
-        return new SharedBarrier(Region.create(name, ObjectType.BARRIER, bodyLength(name, parties), init(parties)));
+        return Region.create(name, ObjectType.BARRIER, bodyLength(name, parties), init(parties)).buildOrClose(SharedBarrier::new);
     }
 
     public static SharedBarrier create(int parties) {
@@ -70,12 +70,13 @@ public final class SharedBarrier extends SharedObject {
     }
 
     public static SharedBarrier open(String name) {
-        return new SharedBarrier(Region.open(name, ObjectType.BARRIER));
+        return Region.open(name, ObjectType.BARRIER).buildOrClose(SharedBarrier::new);
     }
 
     /** Opens {@code name}, or creates it for {@code parties}; an existing barrier keeps its own parties. */
     public static SharedBarrier openOrCreate(String name, int parties) {
-        return new SharedBarrier(Region.openOrCreate(name, ObjectType.BARRIER, bodyLength(name, parties), init(parties)));
+        return Region.openOrCreate(name, ObjectType.BARRIER, bodyLength(name, parties), init(parties))
+                .buildOrClose(SharedBarrier::new);
     }
 
     private static int bodyLength(String name, int parties) {

@@ -48,17 +48,21 @@ public final class SharedCondition extends SharedObject implements Condition {
     private final transient ConditionWaiters waiters;
     private transient volatile WaitStrategy strategy = WaitStrategies.defaultStrategy();
 
-    private SharedCondition(Region region, AbstractSharedLock lock, boolean ownsLock) {
+    /** Must not throw: {@link #open(String)} has opened the bound lock by now, which a failure here would leave open. */
+    private SharedCondition(Region region, ConditionWaiters waiters, AbstractSharedLock lock, boolean ownsLock) {
         super(region);
+        this.waiters = waiters;
         this.lock = lock;
         this.ownsLock = ownsLock;
-        MappedBytes bytes = region.bytes();
-        int capacity = bytes.getInt(CAPACITY_OFFSET);
+    }
+
+    private static ConditionWaiters waiters(Region region) {
+        int capacity = region.bytes().getInt(CAPACITY_OFFSET);
         if (capacity < 1 || capacity > MAX_CAPACITY || ConditionDescriptor.bodyLength(capacity) > region.bodyLength()) {
             throw new CorruptedException("'" + region.name() + "': condition capacity " + capacity
                     + " does not fit its " + region.bodyLength() + "-byte body");
         }
-        this.waiters = new ConditionWaiters(region.name(), bytes, capacity);
+        return new ConditionWaiters(region.name(), region.bytes(), capacity);
     }
 
     /** Creates a condition named {@code name} bound to {@code lock}, with room for 64 waiting threads. */
@@ -80,7 +84,7 @@ public final class SharedCondition extends SharedObject implements Condition {
             bytes.putInt(LOCK_NAME_LENGTH_OFFSET, lockName.length);
             bytes.putBytes(LOCK_NAME_OFFSET, lockName, 0, lockName.length);
         });
-        return new SharedCondition(region, lock, false);
+        return region.buildOrClose(created -> new SharedCondition(created, waiters(created), lock, false));
     }
 
     /** An anonymous condition bound to {@code lock} (what {@link AbstractSharedLock#newCondition()} returns). */
@@ -90,32 +94,27 @@ public final class SharedCondition extends SharedObject implements Condition {
 
     /** Opens a condition and the lock it is bound to; {@link #close()} closes both. */
     public static SharedCondition open(String name) {
-        Region region = Region.open(name, ObjectType.CONDITION);
-        try {
+        return Region.open(name, ObjectType.CONDITION).buildOrClose(region -> {
+            ConditionWaiters waiters = waiters(region);
             BoundLock bound = boundLock(region);
+            // the lock is opened last: nothing after it can fail and leave it open
             AbstractSharedLock lock = bound.type == ObjectType.RLOCK ? SharedRLock.open(bound.name) : SharedLock.open(bound.name);
-            return new SharedCondition(region, lock, true);
-        } catch (RuntimeException e) {
-            region.close();
-            throw e;
-        }
+            return new SharedCondition(region, waiters, lock, true);
+        });
     }
 
     /** Opens a condition, binding it to {@code lock}, which must be the lock it was created with. */
     public static SharedCondition open(String name, AbstractSharedLock lock) {
-        Region region = Region.open(name, ObjectType.CONDITION);
-        try {
+        return Region.open(name, ObjectType.CONDITION).buildOrClose(region -> {
+            ConditionWaiters waiters = waiters(region);
             BoundLock bound = boundLock(region);
             ObjectType type = lock instanceof SharedRLock ? ObjectType.RLOCK : ObjectType.LOCK;
             if (!bound.name.equals(lock.name()) || bound.type != type) {
                 throw new TypeMismatchException("condition '" + name + "' is bound to " + bound.type + " '" + bound.name
                         + "', not to " + type + " '" + lock.name() + "'");
             }
-            return new SharedCondition(region, lock, false);
-        } catch (RuntimeException e) {
-            region.close();
-            throw e;
-        }
+            return new SharedCondition(region, waiters, lock, false);
+        });
     }
 
     private record BoundLock(ObjectType type, String name) {

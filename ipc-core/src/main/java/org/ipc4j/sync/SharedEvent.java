@@ -35,7 +35,7 @@ public final class SharedEvent extends SharedObject {
     }
 
     public static SharedEvent create(String name) {
-        return new SharedEvent(Region.create(name, ObjectType.EVENT, EventDescriptor.BODY_LENGTH, bytes -> { }));
+        return Region.create(name, ObjectType.EVENT, EventDescriptor.BODY_LENGTH, bytes -> { }).buildOrClose(SharedEvent::new);
     }
 
     public static SharedEvent create() {
@@ -43,11 +43,12 @@ public final class SharedEvent extends SharedObject {
     }
 
     public static SharedEvent open(String name) {
-        return new SharedEvent(Region.open(name, ObjectType.EVENT));
+        return Region.open(name, ObjectType.EVENT).buildOrClose(SharedEvent::new);
     }
 
     public static SharedEvent openOrCreate(String name) {
-        return new SharedEvent(Region.openOrCreate(name, ObjectType.EVENT, EventDescriptor.BODY_LENGTH, bytes -> { }));
+        return Region.openOrCreate(name, ObjectType.EVENT, EventDescriptor.BODY_LENGTH, bytes -> { })
+                .buildOrClose(SharedEvent::new);
     }
 
     /** Sets the flag and wakes every waiter; does nothing if already set. */

@@ -20,7 +20,7 @@ public final class SharedLock extends AbstractSharedLock {
 
     /** Creates a new lock named {@code name}; fails if the name exists. */
     public static SharedLock create(String name) {
-        return new SharedLock(Region.create(name, ObjectType.LOCK, LockDescriptor.BODY_LENGTH, bytes -> { }));
+        return Region.create(name, ObjectType.LOCK, LockDescriptor.BODY_LENGTH, bytes -> { }).buildOrClose(SharedLock::new);
     }
 
     /** Creates an anonymous lock (a random name), to pass to other processes as a handle. */
@@ -29,11 +29,11 @@ public final class SharedLock extends AbstractSharedLock {
     }
 
     public static SharedLock open(String name) {
-        return new SharedLock(Region.open(name, ObjectType.LOCK));
+        return Region.open(name, ObjectType.LOCK).buildOrClose(SharedLock::new);
     }
 
     public static SharedLock openOrCreate(String name) {
-        return new SharedLock(Region.openOrCreate(name, ObjectType.LOCK, LockDescriptor.BODY_LENGTH, bytes -> { }));
+        return Region.openOrCreate(name, ObjectType.LOCK, LockDescriptor.BODY_LENGTH, bytes -> { }).buildOrClose(SharedLock::new);
     }
 
     @Override

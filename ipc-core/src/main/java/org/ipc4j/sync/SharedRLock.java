@@ -18,7 +18,7 @@ public final class SharedRLock extends AbstractSharedLock {
     }
 
     public static SharedRLock create(String name) {
-        return new SharedRLock(Region.create(name, ObjectType.RLOCK, LockDescriptor.BODY_LENGTH, bytes -> { }));
+        return Region.create(name, ObjectType.RLOCK, LockDescriptor.BODY_LENGTH, bytes -> { }).buildOrClose(SharedRLock::new);
     }
 
     public static SharedRLock create() {
@@ -26,11 +26,12 @@ public final class SharedRLock extends AbstractSharedLock {
     }
 
     public static SharedRLock open(String name) {
-        return new SharedRLock(Region.open(name, ObjectType.RLOCK));
+        return Region.open(name, ObjectType.RLOCK).buildOrClose(SharedRLock::new);
     }
 
     public static SharedRLock openOrCreate(String name) {
-        return new SharedRLock(Region.openOrCreate(name, ObjectType.RLOCK, LockDescriptor.BODY_LENGTH, bytes -> { }));
+        return Region.openOrCreate(name, ObjectType.RLOCK, LockDescriptor.BODY_LENGTH, bytes -> { })
+                .buildOrClose(SharedRLock::new);
     }
 
     @Override

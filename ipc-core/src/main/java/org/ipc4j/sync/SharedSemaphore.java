@@ -54,7 +54,8 @@ public final class SharedSemaphore extends SharedObject {
     }
 
     public static SharedSemaphore create(String name, int permits) {
-        return new SharedSemaphore(Region.create(name, ObjectType.SEMAPHORE, SemaphoreDescriptor.BODY_LENGTH, init(name, permits, false)));
+        return Region.create(name, ObjectType.SEMAPHORE, SemaphoreDescriptor.BODY_LENGTH, init(name, permits, false))
+                .buildOrClose(SharedSemaphore::new);
     }
 
     public static SharedSemaphore create(int permits) {
@@ -63,7 +64,8 @@ public final class SharedSemaphore extends SharedObject {
 
     /** A semaphore whose {@link #release} refuses to go above {@code permits} (Python's BoundedSemaphore). */
     public static SharedSemaphore createBounded(String name, int permits) {
-        return new SharedSemaphore(Region.create(name, ObjectType.SEMAPHORE, SemaphoreDescriptor.BODY_LENGTH, init(name, permits, true)));
+        return Region.create(name, ObjectType.SEMAPHORE, SemaphoreDescriptor.BODY_LENGTH, init(name, permits, true))
+                .buildOrClose(SharedSemaphore::new);
     }
 
     public static SharedSemaphore createBounded(int permits) {
@@ -72,16 +74,18 @@ public final class SharedSemaphore extends SharedObject {
 
     /** Opens a semaphore, bounded or not: the bound is part of the shared state. */
     public static SharedSemaphore open(String name) {
-        return new SharedSemaphore(Region.open(name, ObjectType.SEMAPHORE));
+        return Region.open(name, ObjectType.SEMAPHORE).buildOrClose(SharedSemaphore::new);
     }
 
     /** Opens {@code name}, or creates it with {@code permits}; an existing semaphore keeps its own count. */
     public static SharedSemaphore openOrCreate(String name, int permits) {
-        return new SharedSemaphore(Region.openOrCreate(name, ObjectType.SEMAPHORE, SemaphoreDescriptor.BODY_LENGTH, init(name, permits, false)));
+        return Region.openOrCreate(name, ObjectType.SEMAPHORE, SemaphoreDescriptor.BODY_LENGTH, init(name, permits, false))
+                .buildOrClose(SharedSemaphore::new);
     }
 
     public static SharedSemaphore openOrCreateBounded(String name, int permits) {
-        return new SharedSemaphore(Region.openOrCreate(name, ObjectType.SEMAPHORE, SemaphoreDescriptor.BODY_LENGTH, init(name, permits, true)));
+        return Region.openOrCreate(name, ObjectType.SEMAPHORE, SemaphoreDescriptor.BODY_LENGTH, init(name, permits, true))
+                .buildOrClose(SharedSemaphore::new);
     }
 
     private static Consumer<MappedBytes> init(String name, int permits, boolean bounded) {

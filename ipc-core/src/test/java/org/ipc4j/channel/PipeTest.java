@@ -12,9 +12,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.ipc4j.codec.Codecs;
 import org.ipc4j.errors.BrokenPipeException;
 import org.ipc4j.errors.BufferTooShortException;
+import org.ipc4j.errors.CodecMismatchException;
 import org.ipc4j.errors.WrongDirectionException;
+import org.ipc4j.ring.RingOptions;
 import org.ipc4j.testkit.ChildJvm;
 import org.ipc4j.testkit.SharedDirExtension;
 import org.junit.jupiter.api.Test;
@@ -52,6 +55,40 @@ class PipeTest {
             System.out.println("sent");
             Thread.sleep(60_000);
         }
+    }
+
+    /** Child: attaches the end in args[0], sends a value its codec fails on with an Error, then another, and stays alive. */
+    public static final class SenderWhoseCodecThrows {
+        public static void main(String[] args) throws Exception {
+            Connection end = Handles.decode(args[0]);
+            try {
+                end.send(ErrorThrowingCodec.ASSERTION);
+            } catch (AssertionError expected) {
+                System.out.println("codec failed: " + expected);
+            }
+            end.send("next");
+            System.out.println("sent");
+            Thread.sleep(60_000);
+        }
+    }
+
+    @Test
+    void anErrorFromTheCodecOfALiveSenderGivesItsClaimUpAndTheNextMessageArrives() throws Exception {
+        Pipe pipe = Pipe.open(false, RingOptions.ofCapacity(1 << 14), new ErrorThrowingCodec());
+        Connection reader = pipe.first();
+        try (ChildJvm sender = ChildJvm.start(SenderWhoseCodecThrows.class, Handles.encode(pipe.second()))) {
+            pipe.second().close();
+            sender.awaitLine("sent"::equals, TIMEOUT);
+            assertTrue(sender.output().contains("codec failed: java.lang.AssertionError"), sender.output());
+            long start = System.nanoTime();
+            boolean ready = reader.poll(1_500, TimeUnit.MILLISECONDS);
+            long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertTrue(ready, "nothing to receive after " + waited + " ms: the failed send's claim still holds the ring");
+            assertEquals("next", reader.recv());
+            assertTrue(waited < 500, "took " + waited + " ms");
+            assertTrue(sender.isAlive());
+        }
+        reader.close();
     }
 
     @Test
@@ -97,6 +134,17 @@ class PipeTest {
         assertEquals("hello", reader.recv());
         writer.close();
         reader.close();
+    }
+
+    @Test
+    void anEndAttachedWithAnotherCodecIsACodecMismatch() {
+        Pipe pipe = Pipe.open();
+        CodecMismatchException e = assertThrows(CodecMismatchException.class,
+                () -> Connection.attach(pipe.first().name(), 1, Codecs.strings()));
+        assertTrue(e.getMessage().contains("'" + pipe.first().name() + "'") && e.getMessage().contains("'java-serial'"),
+                e.getMessage());
+        pipe.first().close();
+        pipe.second().close();
     }
 
     @Test

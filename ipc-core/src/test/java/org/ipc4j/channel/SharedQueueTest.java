@@ -3,18 +3,25 @@ package org.ipc4j.channel;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.ipc4j.codec.Codec;
 import org.ipc4j.codec.Codecs;
+import org.ipc4j.errors.CodecMismatchException;
+import org.ipc4j.errors.CorruptedException;
 import org.ipc4j.errors.ObjectClosedException;
+import org.ipc4j.errors.ObjectNotFoundException;
 import org.ipc4j.errors.QueueEmptyException;
 import org.ipc4j.errors.QueueFullException;
 import org.ipc4j.errors.QueueShutDownException;
@@ -123,10 +130,114 @@ class SharedQueueTest {
         SharedQueue<Long> opened = SharedQueue.open("codec");
         assertEquals("long", opened.codec().id());
         assertEquals(7L, opened.poll());
-        TypeMismatchException e = assertThrows(TypeMismatchException.class, () -> SharedQueue.open("codec", Codecs.strings()));
+        CodecMismatchException e = assertThrows(CodecMismatchException.class, () -> SharedQueue.open("codec", Codecs.strings()));
         assertTrue(e.getMessage().contains("'codec'") && e.getMessage().contains("'long'"), e.getMessage());
-        assertThrows(TypeMismatchException.class, () -> JoinableQueue.open("codec"));
+        TypeMismatchException plain = assertThrows(TypeMismatchException.class, () -> JoinableQueue.open("codec"));
+        assertFalse(plain instanceof CodecMismatchException, "a plain queue opened as joinable is a type fault: " + plain);
         queue.unlink();
+    }
+
+    @Test
+    void aQueueMadeWithAUserCodecNeedsThatCodecToOpen() {
+        SharedQueue<String> queue = SharedQueue.create("user-codec", 8192, new UserCodec());
+        CodecMismatchException e = assertThrows(CodecMismatchException.class, () -> SharedQueue.open("user-codec"));
+        assertTrue(e.getMessage().contains("'user-codec'") && e.getMessage().contains("not built in"), e.getMessage());
+        try (SharedQueue<String> opened = SharedQueue.open("user-codec", new UserCodec())) {
+            assertEquals("test-user-strings", opened.codec().id());
+        }
+        queue.unlink();
+    }
+
+    /** A codec ipc4j does not know by id. */
+    static final class UserCodec implements Codec<String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String id() {
+            return "test-user-strings";
+        }
+
+        @Override
+        public int encodedLength(String value) {
+            return Codecs.strings().encodedLength(value);
+        }
+
+        @Override
+        public void encode(String value, ByteBuffer dst, int offset) {
+            Codecs.strings().encode(value, dst, offset);
+        }
+
+        @Override
+        public String decode(ByteBuffer src, int offset, int length) {
+            return Codecs.strings().decode(src, offset, length);
+        }
+    }
+
+    @Test
+    void drainToDeliversEveryReadableElementBeforeItThrowsForTheOthers() throws Exception {
+        SharedQueue<String> queue = SharedQueue.create("drain", 8192, new PartlyUndecodableCodec());
+        queue.addAll(List.of("a", "bad 1", "b", "bad 2", "c"));
+        List<String> drained = new ArrayList<>();
+        RuntimeException thrown = assertThrows(RuntimeException.class, () -> queue.drainTo(drained));
+        assertEquals(List.of("a", "b", "c"), drained, "every readable element reaches the target");
+        CorruptedException e = assertInstanceOf(CorruptedException.class, thrown);
+        assertTrue(e.getMessage().contains("'drain'") && e.getMessage().contains("2 of 5"), e.getMessage());
+        assertTrue(e.getCause().getMessage().contains("bad 1"), String.valueOf(e.getCause()));
+        assertEquals(1, e.getSuppressed().length);
+        assertTrue(e.getSuppressed()[0].getMessage().contains("bad 2"), e.getSuppressed()[0].toString());
+        assertEquals(0, queue.size(), "the unreadable ones were taken too");
+
+        queue.addAll(List.of("bad 3", "d"));
+        IllegalArgumentException undecodable = assertThrows(IllegalArgumentException.class, queue::take);
+        assertTrue(undecodable.getMessage().contains("bad 3"), undecodable.getMessage());
+        assertEquals("d", queue.take());
+        queue.unlink();
+    }
+
+    @Test
+    void drainToDeliversTheOtherElementsWhenALargeOnesBlockCannotBeRead() throws Exception {
+        SharedQueue<byte[]> queue = SharedQueue.create("drain-blocks", 8192, Codecs.bytes());
+        queue.addAll(List.of(new byte[] {1}, new byte[50_000], new byte[] {2}));
+        String block = listDir().stream().filter(name -> name.contains(".blk-")).findFirst().orElseThrow();
+        Files.delete(SharedDirExtension.dir().resolve(block));
+        List<byte[]> drained = new ArrayList<>();
+        RuntimeException thrown = assertThrows(RuntimeException.class, () -> queue.drainTo(drained, 10));
+        assertEquals(2, drained.size(), "both small elements reach the target");
+        CorruptedException e = assertInstanceOf(CorruptedException.class, thrown);
+        assertArrayEquals(new byte[] {1}, drained.get(0));
+        assertArrayEquals(new byte[] {2}, drained.get(1));
+        assertTrue(e.getCause() instanceof ObjectNotFoundException && e.getCause().getMessage().contains(block), String.valueOf(e.getCause()));
+        assertEquals(List.of("drain-blocks"), listDir());
+        queue.unlink();
+    }
+
+    /** Strings; decoding one that starts with "bad" fails, as a codec meeting data it cannot read does. */
+    static final class PartlyUndecodableCodec implements Codec<String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String id() {
+            return "test-partly-undecodable";
+        }
+
+        @Override
+        public int encodedLength(String value) {
+            return Codecs.strings().encodedLength(value);
+        }
+
+        @Override
+        public void encode(String value, ByteBuffer dst, int offset) {
+            Codecs.strings().encode(value, dst, offset);
+        }
+
+        @Override
+        public String decode(ByteBuffer src, int offset, int length) {
+            String value = Codecs.strings().decode(src, offset, length);
+            if (value.startsWith("bad")) {
+                throw new IllegalArgumentException("cannot decode '" + value + "'");
+            }
+            return value;
+        }
     }
 
     @Test
@@ -190,6 +301,26 @@ class SharedQueueTest {
         assertEquals(50_000, peeked.length);
         queue.unlink();
         assertEquals(List.of(), listDir());
+        assertEquals(List.of(), openBlockFiles(), "the unlinked blocks are not kept open either");
+        queue.close();
+    }
+
+    /** Files of message blocks this JVM still has a descriptor of, removed or not. */
+    private static List<String> openBlockFiles() throws Exception {
+        List<String> open = new ArrayList<>();
+        try (var descriptors = Files.list(Path.of("/proc/self/fd"))) {
+            for (Path fd : descriptors.toList()) {
+                try {
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (target.startsWith(SharedDirExtension.dir().toString()) && target.contains(".blk-")) {
+                        open.add(target);
+                    }
+                } catch (java.io.IOException closedMeanwhile) {
+                    // the listing's own descriptor, or one closed since
+                }
+            }
+        }
+        return open;
     }
 
     private static List<String> listDir() throws Exception {
