@@ -127,7 +127,7 @@ public final class MpmcRing extends Ring {
     }
 
     @Override
-    public boolean recoverStuckRecord(boolean producersGone) {
+    boolean recoverStuckRecord(boolean producersGone) {
         if (!lock.tryLock() && !lock.lockUnless(drained, NO_LOCK_DEADLINE)) {
             return false;
         }

@@ -21,12 +21,23 @@ import org.ipc4j.wait.WaitStrategies;
 import org.ipc4j.wait.WaitStrategy;
 
 /**
- * A ring of variable-length records in shared memory ({@link RingDescriptor}, {@link RecordDescriptor}).
+ * A ring of variable-length records in shared memory ({@link RingDescriptor}, {@link RecordDescriptor}): the
+ * contract that {@link SharedRing} (its public face), the queue and the pipe share.
  *
- * <p>Zero-copy use: {@link #tryClaim} returns the offset of the payload in {@link #buffer()}; write it and
- * {@link #commit} (or {@link #abort}). {@link #read} hands each record to a {@link RecordHandler} in place.
- * None of these allocate or make a system call unless the other side sleeps. An instance keeps per-handle
- * state (the consumer's view of a stuck record) and is used by one thread at a time per side.
+ * <ul>
+ *   <li>Producing: {@link #tryClaim} returns the offset of the payload in {@link #buffer()}; write it and
+ *       {@link #commit} (or {@link #abort}).</li>
+ *   <li>Consuming: {@link #read(RecordHandler, int)} hands each record to a {@link RecordHandler} in place;
+ *       {@link #peek} without consuming.</li>
+ *   <li>Waiting: the one wait loop per side, {@link #read(RecordHandler, int, long, WaitStrategy, RingPeers)}
+ *       (and {@link #awaitMessage}) and {@link #claim(int, int, long, WaitStrategy, RingPeers)}; a channel
+ *       says through {@link RingPeers} when the other side is gone, and gets {@link #END}.</li>
+ *   <li>Hand-over: {@link #releaseRead()} before the consumer side moves to another process;
+ *       {@link #wakeAll()} after a change every waiter must re-check (close, shutdown).</li>
+ * </ul>
+ * None of the fast paths allocate or make a system call unless the other side sleeps. An instance keeps
+ * per-handle state (the consumer's view of a stuck record, a batched consumer's unreleased records) and is used
+ * by one thread at a time per side (MPMC consumers: the consumer lock serialises them).
  */
 public abstract class Ring {
     /** Returned by {@link #tryClaim} when the ring has no room (or holds its maximum count). */
@@ -253,7 +264,7 @@ public abstract class Ring {
      * {@code producersGone} (the caller knows every producer is gone), or if its producer is unknown and
      * the stuck bound passed. Waiting loops call it now and then; {@link #read} does too. True if it dropped one.
      */
-    public abstract boolean recoverStuckRecord(boolean producersGone);
+    abstract boolean recoverStuckRecord(boolean producersGone);
 
     /**
      * The one wait loop of a consumer: as {@link #read(RecordHandler, int)}, waiting with {@code strategy}
@@ -513,7 +524,4 @@ public abstract class Ring {
         return maxCount;
     }
 
-    public final boolean wakeups() {
-        return wakeups;
-    }
 }

@@ -79,7 +79,7 @@ public final class SpscRing extends Ring {
     }
 
     @Override
-    public boolean recoverStuckRecord(boolean producersGone) {
+    boolean recoverStuckRecord(boolean producersGone) {
         return reader.checkStuck(producersGone);
     }
 }
