@@ -2,8 +2,11 @@ package org.ipc4j.channel;
 
 import java.io.EOFException;
 import java.nio.ByteBuffer;
+import java.nio.ReadOnlyBufferException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.ipc4j.codec.Codec;
 import org.ipc4j.codec.Codecs;
@@ -48,6 +51,7 @@ public final class Connection extends SharedObject {
     private final transient Receiver<Object> objects;
     private final transient Receiver<byte[]> bytes;
     private final transient IntoArray intoArray = new IntoArray();
+    private final transient IntoBuffer intoBuffer = new IntoBuffer();
     private final transient long self = ProcessStamp.current();
     private static final RecordHandler IGNORE = (type, buffer, offset, length) -> { };
     private final transient RingPeers peer = new PeerWatch();
@@ -152,6 +156,27 @@ public final class Connection extends SharedObject {
         ring.commit(at);
     }
 
+    /**
+     * Sends the bytes from {@code message}'s position to its limit as one message. As with
+     * {@link java.nio.channels.WritableByteChannel#write}, the position then stands at the limit (the limit is
+     * unchanged); if the send throws, the position is unchanged. Allocates nothing for inline sizes.
+     */
+    public void sendBytes(ByteBuffer message) throws InterruptedException {
+        Ring ring = writableRing();
+        int from = message.position();
+        int length = message.remaining();
+        if (length > ring.maxMessageLength()) {
+            byte[] copy = new byte[length];
+            message.get(from, copy);
+            sendBlock(blocks.write(Codecs.bytes(), copy, length));
+        } else {
+            int at = claim(length, RecordDescriptor.TYPE_DATA);
+            ring.buffer().put(at, message, from, length);
+            ring.commit(at);
+        }
+        message.position(from + length);
+    }
+
     private void sendBlock(String block) throws InterruptedException {
         boolean sent = false;
         try {
@@ -198,9 +223,32 @@ public final class Connection extends SharedObject {
         return objects.single(true);
     }
 
+    /**
+     * As {@link #recv()}, waiting at most {@code timeout}: {@link TimeoutException} if no message came by then
+     * (a message that comes later is there for the next call). Allocates nothing but the value for inline sizes.
+     */
+    public Object recv(long timeout, TimeUnit unit) throws EOFException, InterruptedException, TimeoutException {
+        awaitWithin(objects, timeout, unit);
+        return objects.single(true);
+    }
+
     public byte[] recvBytes() throws EOFException, InterruptedException {
         await(bytes, true);
         return bytes.single(true);
+    }
+
+    /** As {@link #recvBytes()}, waiting at most {@code timeout}: {@link TimeoutException} if no message came by then. */
+    public byte[] recvBytes(long timeout, TimeUnit unit) throws EOFException, InterruptedException, TimeoutException {
+        awaitWithin(bytes, timeout, unit);
+        return bytes.single(true);
+    }
+
+    private void awaitWithin(RecordHandler handler, long timeout, TimeUnit unit)
+            throws EOFException, InterruptedException, TimeoutException {
+        if (!await(handler, true, WaitStrategies.deadline(timeout, unit))) {
+            throw new TimeoutException("pipe '" + name() + "': no message within " + timeout + " "
+                    + unit.toString().toLowerCase(Locale.ROOT));
+        }
     }
 
     /** Receives into {@code buffer} from {@code offset}; returns the length. Allocates nothing for inline sizes. */
@@ -210,23 +258,8 @@ public final class Connection extends SharedObject {
         }
         intoArray.target = buffer;
         intoArray.offset = offset;
-        intoArray.length = -1;
-        intoArray.overflow = null;
-        intoArray.block = null;
         try {
-            await(intoArray, true);
-            if (intoArray.block != null) {
-                byte[] message = blocks.read(intoArray.block, Codecs.bytes(), true);
-                if (message.length > buffer.length - offset) {
-                    throw tooShort(message, buffer.length - offset);
-                }
-                System.arraycopy(message, 0, buffer, offset, message.length);
-                return message.length;
-            }
-            if (intoArray.overflow != null) {
-                throw tooShort(intoArray.overflow, buffer.length - offset);
-            }
-            return intoArray.length;
+            return receiveInto(intoArray);
         } finally {
             intoArray.target = null;
         }
@@ -234,6 +267,45 @@ public final class Connection extends SharedObject {
 
     public int recvBytesInto(byte[] buffer) throws EOFException, InterruptedException {
         return recvBytesInto(buffer, 0);
+    }
+
+    /**
+     * Receives one message into {@code buffer} at its position and advances the position past it (as
+     * {@link java.nio.channels.ReadableByteChannel#read} does); returns its length. A message longer than
+     * {@code buffer.remaining()} leaves the buffer as it was and comes whole in {@link BufferTooShortException}.
+     * Allocates nothing for inline sizes.
+     */
+    public int recvBytesInto(ByteBuffer buffer) throws EOFException, InterruptedException {
+        if (buffer.isReadOnly()) {
+            throw new ReadOnlyBufferException();
+        }
+        intoBuffer.target = buffer;
+        try {
+            int length = receiveInto(intoBuffer);
+            buffer.position(buffer.position() + length);
+            return length;
+        } finally {
+            intoBuffer.target = null;
+        }
+    }
+
+    private int receiveInto(IntoTarget into) throws EOFException, InterruptedException {
+        into.length = -1;
+        into.overflow = null;
+        into.block = null;
+        await(into, true);
+        if (into.block != null) {
+            byte[] message = blocks.read(into.block, Codecs.bytes(), true);
+            if (message.length > into.room()) {
+                throw tooShort(message, into.room());
+            }
+            into.copy(message);
+            return message.length;
+        }
+        if (into.overflow != null) {
+            throw tooShort(into.overflow, into.room());
+        }
+        return into.length;
     }
 
     private BufferTooShortException tooShort(byte[] message, int room) {
@@ -379,25 +451,69 @@ public final class Connection extends SharedObject {
         }
     }
 
-    /** Copies an inline message into the caller's array, or keeps it whole when it does not fit. */
-    private static final class IntoArray implements RecordHandler {
-        byte[] target;
-        int offset;
+    /** Copies an inline message into the caller's memory, or keeps it whole when it does not fit. */
+    private abstract static class IntoTarget implements RecordHandler {
         int length;
         byte[] overflow;
         String block;
 
+        abstract int room();
+
+        abstract void copy(ByteBuffer from, int at, int size);
+
+        abstract void copy(byte[] message);
+
         @Override
-        public void onRecord(int type, ByteBuffer buffer, int at, int size) {
+        public final void onRecord(int type, ByteBuffer buffer, int at, int size) {
             if (type == RecordDescriptor.TYPE_BLOCK_REFERENCE) {
                 block = MessageBlocks.readReference("pipe", buffer, at, size);
-            } else if (size > target.length - offset) {
+            } else if (size > room()) {
                 overflow = new byte[size];
                 buffer.get(at, overflow);
             } else {
-                buffer.get(at, target, offset, size);
+                copy(buffer, at, size);
                 length = size;
             }
+        }
+    }
+
+    private static final class IntoArray extends IntoTarget {
+        byte[] target;
+        int offset;
+
+        @Override
+        int room() {
+            return target.length - offset;
+        }
+
+        @Override
+        void copy(ByteBuffer from, int at, int size) {
+            from.get(at, target, offset, size);
+        }
+
+        @Override
+        void copy(byte[] message) {
+            System.arraycopy(message, 0, target, offset, message.length);
+        }
+    }
+
+    /** Writes at the target's position without moving it: the caller advances it once the message is in. */
+    private static final class IntoBuffer extends IntoTarget {
+        ByteBuffer target;
+
+        @Override
+        int room() {
+            return target.remaining();
+        }
+
+        @Override
+        void copy(ByteBuffer from, int at, int size) {
+            target.put(target.position(), from, at, size);
+        }
+
+        @Override
+        void copy(byte[] message) {
+            target.put(target.position(), message);
         }
     }
 }
