@@ -14,11 +14,11 @@ import org.ipc4j.ring.RingDescriptor;
  *  +-------------------------------+-------------------------------+
  *  |   Codec id length             |   Codec id (ASCII, 60 bytes)  |   16
  *  +-------------------------------+-------------------------------+
- *  |   End 0 holder: pid << 32 | start time (low 32); 0 = in transit |  128  END 0
+ *  |   End 0 holder word (below)                                   |  128  END 0
  *  +-------------------------------+-------------------------------+
  *  |   End 0 closed (0/1)          |
  *  +-------------------------------+-------------------------------+
- *  |   End 1 holder                                                |  256  END 1
+ *  |   End 1 holder word                                           |  256  END 1
  *  +-------------------------------+-------------------------------+
  *  |   End 1 closed (0/1)          |
  *  +-------------------------------+
@@ -29,6 +29,10 @@ import org.ipc4j.ring.RingDescriptor;
  * </pre>
  *
  * One-way pipes follow Python's {@code Pipe(duplex=False)}: end 0 only receives, end 1 only sends.
+ *
+ * <p>The holder word is {@link #FREE} (a named pipe's end nobody attached yet), a process stamp (pid in the
+ * high half, low 32 bits of its start time in the low half: held by that process), {@link #IN_TRANSIT} with
+ * the sender's stamp (handed over by serialisation, not attached yet). Attaching takes the word with one CAS.
  */
 public final class PipeDescriptor {
     public static final int MAGIC = 0x4550_4950; // "PIPE" little-endian
@@ -42,6 +46,9 @@ public final class PipeDescriptor {
     /** Within an END line. */
     public static final int HOLDER_OFFSET = 0;
     public static final int CLOSED_OFFSET = 8;
+    public static final long FREE = 0;
+    /** The top bit, never set in a stamp: the end is travelling from the stamp in the other bits. */
+    public static final long IN_TRANSIT = Long.MIN_VALUE;
     public static final int RING_A_OFFSET = 3 * RingDescriptor.LINE;
 
     private PipeDescriptor() {
