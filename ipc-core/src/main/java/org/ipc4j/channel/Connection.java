@@ -36,7 +36,10 @@ import org.ipc4j.wait.WaitStrategy;
  * send within 64 sends and 20 ms, by a waiting send or receive within 20 ms).
  *
  * <p>Serialising an end hands it over: it is in transit until the receiving process attaches it, and counts
- * as alive meanwhile.
+ * as alive meanwhile, for at most {@code -Dipc4j.pipeHandoverMillis} (default 10 000) from when the other end
+ * first sees it in transit. After that the other end gives it up: its {@code recv()} ends with
+ * {@link EOFException} and a late attach fails with {@link BrokenPipeException}. So a receiver that died
+ * before attaching (or was never started) does not leave the other end waiting forever.
  */
 public final class Connection extends SharedObject {
     private static final long serialVersionUID = 1L;

@@ -1,17 +1,21 @@
 package org.ipc4j.channel;
 
+import static org.ipc4j.channel.PipeDescriptor.ABANDONED;
 import static org.ipc4j.channel.PipeDescriptor.CLOSED_OFFSET;
 import static org.ipc4j.channel.PipeDescriptor.FREE;
+import static org.ipc4j.channel.PipeDescriptor.HANDOVERS_OFFSET;
 import static org.ipc4j.channel.PipeDescriptor.HOLDER_OFFSET;
 import static org.ipc4j.channel.PipeDescriptor.IN_TRANSIT;
 
+import org.ipc4j.errors.BrokenPipeException;
 import org.ipc4j.errors.EndInUseException;
 import org.ipc4j.errors.ObjectClosedException;
 import org.ipc4j.memory.MappedBytes;
 import org.ipc4j.ring.ProcessStamp;
 
 /**
- * One end's line in a pipe's region ({@link PipeDescriptor}): who holds the end, whether it was closed. Every change of the holder word is a CAS, so two processes never both take an end.
+ * One end's line in a pipe's region ({@link PipeDescriptor}): who holds the end, whether it was closed, how
+ * often it was handed over. Every change of the holder word is a CAS, so two processes never both take an end.
  */
 final class EndLine {
     private final String pipe;
@@ -40,7 +44,7 @@ final class EndLine {
     }
 
     long holder() {
-        // volatile: pairs with the CAS of attach and hand-over
+        // volatile: pairs with the CAS of attach, hand-over and give-up
         return memory.getLongVolatile(line + HOLDER_OFFSET);
     }
 
@@ -50,6 +54,10 @@ final class EndLine {
         return memory.getIntVolatile(line + CLOSED_OFFSET) != 0;
     }
 
+    int handovers() {
+        return memory.getIntVolatile(line + HANDOVERS_OFFSET);
+    }
+
     /** Takes the end for {@code self}: one that is free, in transit, or whose holder died; never a live holder's. */
     void attach(long self) {
         while (true) {
@@ -57,6 +65,10 @@ final class EndLine {
                 throw new ObjectClosedException("pipe '" + pipe + "': end " + end + " was closed; a closed end cannot be attached again");
             }
             long word = holder();
+            if (word == ABANDONED) {
+                throw new BrokenPipeException("pipe '" + pipe + "': end " + end + " was handed over but not attached in time;"
+                        + " the other end gave up waiting for it");
+            }
             if (word != FREE && !isInTransit(word) && ProcessStamp.isAlive(word)) {
                 throw new EndInUseException(pipe, end, ProcessStamp.pid(word));
             }
@@ -69,7 +81,9 @@ final class EndLine {
     /** Marks the end in transit from {@code self} (serialising hands it over) if this process holds it. */
     void handOver(long self) {
         long word = holder();
-        if (word == self) {
+        if (word == self || word == (IN_TRANSIT | self)) {
+            memory.getAndAddInt(line + HANDOVERS_OFFSET, 1);
+            // the CAS publishes the new count with the word: the other end reads the word first
             memory.compareAndSetLong(line + HOLDER_OFFSET, word, IN_TRANSIT | self);
         }
     }
@@ -82,5 +96,10 @@ final class EndLine {
         // volatile: pairs with the other end's volatile read in isClosed(); our commits came before it
         memory.putIntVolatile(line + CLOSED_OFFSET, 1);
         return true;
+    }
+
+    /** Gives up an end still in transit as {@code word}; false if it was attached (or handed over again) meanwhile. */
+    boolean giveUp(long word) {
+        return memory.compareAndSetLong(line + HOLDER_OFFSET, word, ABANDONED);
     }
 }

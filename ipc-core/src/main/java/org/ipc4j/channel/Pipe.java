@@ -21,9 +21,9 @@ import org.ipc4j.ring.SpscRing;
  * any process, related or not. Taking an end whose holder is alive fails with
  * {@link org.ipc4j.errors.EndInUseException}; an end whose holder died can be taken again.
  *
- * <p>The region is unlinked when both ends are closed (or one is closed and the other's holder died). A
- * named pipe with an end nobody took stays until {@link #unlink()}, {@code ipc4j rm} or, once its creator is
- * dead and nobody has it open, {@code ipc4j gc}.
+ * <p>The region is unlinked when both ends are closed (or one is closed and the other's holder died or never
+ * attached it in time). A named pipe with an end nobody took stays until {@link #unlink()}, {@code ipc4j rm}
+ * or, once its creator is dead and nobody has it open, {@code ipc4j gc}.
  */
 public final class Pipe {
     /** 256 KiB per direction; messages above 32 KiB travel in blocks. */

@@ -4,7 +4,7 @@ import org.ipc4j.ring.RingDescriptor;
 
 /**
  * Layout of a Pipe's region body (offsets from the body start): pipe state, one line per end saying which
- * process holds it and whether it was closed, then one SPSC ring per direction.
+ * process holds it, whether it was closed and how often it was handed over, then one SPSC ring per direction.
  *
  * <pre>
  *   0                   1                   2                   3
@@ -16,12 +16,12 @@ import org.ipc4j.ring.RingDescriptor;
  *  +-------------------------------+-------------------------------+
  *  |   End 0 holder word (below)                                   |  128  END 0
  *  +-------------------------------+-------------------------------+
- *  |   End 0 closed (0/1)          |
+ *  |   End 0 closed (0/1)          |   End 0 handovers (count)     |
  *  +-------------------------------+-------------------------------+
  *  |   End 1 holder word                                           |  256  END 1
  *  +-------------------------------+-------------------------------+
- *  |   End 1 closed (0/1)          |
- *  +-------------------------------+
+ *  |   End 1 closed (0/1)          |   End 1 handovers             |
+ *  +-------------------------------+-------------------------------+
  *  |   Ring A: end 1 sends, end 0 receives (RingDescriptor)        |  384  RING A
  *  +---------------------------------------------------------------+
  *  |   Ring B: end 0 sends, end 1 receives (duplex pipes only)     |  384 + ringLength
@@ -32,7 +32,8 @@ import org.ipc4j.ring.RingDescriptor;
  *
  * <p>The holder word is {@link #FREE} (a named pipe's end nobody attached yet), a process stamp (pid in the
  * high half, low 32 bits of its start time in the low half: held by that process), {@link #IN_TRANSIT} with
- * the sender's stamp (handed over by serialisation, not attached yet). Attaching takes the word with one CAS.
+ * the sender's stamp (handed over by serialisation, not attached yet), or {@link #ABANDONED} (the other end
+ * gave up waiting for it to be attached). Attaching takes the word with one CAS.
  */
 public final class PipeDescriptor {
     public static final int MAGIC = 0x4550_4950; // "PIPE" little-endian
@@ -46,9 +47,13 @@ public final class PipeDescriptor {
     /** Within an END line. */
     public static final int HOLDER_OFFSET = 0;
     public static final int CLOSED_OFFSET = 8;
+    /** Incremented by every hand-over, so that the other end can tell one hand-over from the next. */
+    public static final int HANDOVERS_OFFSET = 12;
     public static final long FREE = 0;
     /** The top bit, never set in a stamp: the end is travelling from the stamp in the other bits. */
     public static final long IN_TRANSIT = Long.MIN_VALUE;
+    /** In transit from nobody: the other end waited longer than the hand-over bound and gave it up. */
+    public static final long ABANDONED = IN_TRANSIT;
     public static final int RING_A_OFFSET = 3 * RingDescriptor.LINE;
 
     private PipeDescriptor() {

@@ -18,7 +18,7 @@ import org.ipc4j.ring.SpscRing;
 public final class PipeInspection {
     /**
      * One end: the pid holding it (while it travels to another process, the pid that handed it over; 0 if it
-     * is free), that process's liveness, whether the end was closed, whether it is in transit.
+     * is free or was given up), that process's liveness, whether the end was closed, whether it is in transit.
      */
     public record End(int index, long holderPid, boolean holderAlive, boolean closed, boolean inTransit) {
     }
@@ -66,6 +66,6 @@ public final class PipeInspection {
         long holder = line.holder();
         long process = EndLine.process(holder);
         return new End(line.end(), ProcessStamp.pid(process), process != ProcessStamp.NONE && ProcessStamp.isAlive(process),
-                line.isClosed(), EndLine.isInTransit(holder));
+                line.isClosed(), holder != PipeDescriptor.ABANDONED && EndLine.isInTransit(holder));
     }
 }
