@@ -36,10 +36,12 @@ import org.ipc4j.wait.WaitStrategy;
  * send within 64 sends and 20 ms, by a waiting send or receive within 20 ms).
  *
  * <p>Serialising an end hands it over: it is in transit until the receiving process attaches it, and counts
- * as alive meanwhile, for at most {@code -Dipc4j.pipeHandoverMillis} (default 10 000) from when the other end
- * first sees it in transit. After that the other end gives it up: its {@code recv()} ends with
- * {@link EOFException} and a late attach fails with {@link BrokenPipeException}. So a receiver that died
- * before attaching (or was never started) does not leave the other end waiting forever.
+ * as alive meanwhile, for {@code -Dipc4j.pipeHandoverMillis} (default 10 000) from when the other end first
+ * sees it in transit. An end handed to a process named by {@link PipeHandover} (as {@code JvmProcess} names
+ * its child) counts as alive for as long as that process runs, and for that bound after. Then the other end
+ * gives it up: its {@code recv()} ends with {@link EOFException} and a late attach fails with
+ * {@link BrokenPipeException}. So a receiver that died before attaching (or was never started) does not
+ * leave the other end waiting forever, and a live one that is slow to start is not given up.
  */
 public final class Connection extends SharedObject {
     private static final long serialVersionUID = 1L;
@@ -432,7 +434,7 @@ public final class Connection extends SharedObject {
         if (incoming != null) {
             incoming.releaseRead();
         }
-        own.handOver(self);
+        own.handOver(self, PipeHandover.receiver());
         holding = false;
         return new ConnectionHandle(name(), end, codec);
     }

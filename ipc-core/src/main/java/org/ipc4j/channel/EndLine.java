@@ -6,6 +6,7 @@ import static org.ipc4j.channel.PipeDescriptor.FREE;
 import static org.ipc4j.channel.PipeDescriptor.HANDOVERS_OFFSET;
 import static org.ipc4j.channel.PipeDescriptor.HOLDER_OFFSET;
 import static org.ipc4j.channel.PipeDescriptor.IN_TRANSIT;
+import static org.ipc4j.channel.PipeDescriptor.RECEIVER_OFFSET;
 
 import org.ipc4j.errors.BrokenPipeException;
 import org.ipc4j.errors.EndInUseException;
@@ -58,6 +59,11 @@ final class EndLine {
         return memory.getIntVolatile(line + HANDOVERS_OFFSET);
     }
 
+    /** The process the end was last handed to, or {@link ProcessStamp#NONE} if the sender did not know it. */
+    long receiver() {
+        return memory.getLongVolatile(line + RECEIVER_OFFSET);
+    }
+
     /** Takes the end for {@code self}: one that is free, in transit, or whose holder died; never a live holder's. */
     void attach(long self) {
         while (true) {
@@ -78,10 +84,11 @@ final class EndLine {
         }
     }
 
-    /** Marks the end in transit from {@code self} (serialising hands it over) if this process holds it. */
-    void handOver(long self) {
+    /** Marks the end in transit from {@code self} to {@code receiver} (or NONE) if this process holds it. */
+    void handOver(long self, long receiver) {
         long word = holder();
         if (word == self || word == (IN_TRANSIT | self)) {
+            memory.putLong(line + RECEIVER_OFFSET, receiver);
             memory.getAndAddInt(line + HANDOVERS_OFFSET, 1);
             // the CAS publishes the new count with the word: the other end reads the word first
             memory.compareAndSetLong(line + HOLDER_OFFSET, word, IN_TRANSIT | self);

@@ -12,7 +12,8 @@ import org.ipc4j.ring.RingPeers;
  * <p>An end handed over by serialisation and not attached yet is alive for {@link #HANDOVER_PROPERTY}
  * milliseconds (default {@value #DEFAULT_HANDOVER_MILLIS}) from when this end first sees it in transit; then
  * this end gives it up (a late attach fails) and counts it as gone. The bound is measured here, on this
- * process's clock, so it starts no earlier than the hand-over itself.
+ * process's clock, so it starts no earlier than the hand-over itself; while a receiver named by
+ * {@link PipeHandover} runs, it starts again at every check.
  */
 final class PeerEnd implements RingPeers {
     /** How long an end may stay in transit before the other end gives it up; {@code -Dipc4j.pipeHandoverMillis}. */
@@ -78,7 +79,9 @@ final class PeerEnd implements RingPeers {
 
     private boolean handoverExpired(long word, long now) {
         int handovers = line.handovers();
-        if (word != transitWord || handovers != transitHandovers) {
+        long receiver = line.receiver();
+        boolean receiverRuns = receiver != ProcessStamp.NONE && ProcessStamp.isAlive(receiver);
+        if (word != transitWord || handovers != transitHandovers || receiverRuns) {
             transitWord = word;
             transitHandovers = handovers;
             transitSeenNanos = now;

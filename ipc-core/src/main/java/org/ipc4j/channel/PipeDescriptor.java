@@ -4,7 +4,8 @@ import org.ipc4j.ring.RingDescriptor;
 
 /**
  * Layout of a Pipe's region body (offsets from the body start): pipe state, one line per end saying which
- * process holds it, whether it was closed and how often it was handed over, then one SPSC ring per direction.
+ * process holds it, whether it was closed, how often it was handed over and to whom, then one SPSC ring per
+ * direction.
  *
  * <pre>
  *   0                   1                   2                   3
@@ -18,9 +19,13 @@ import org.ipc4j.ring.RingDescriptor;
  *  +-------------------------------+-------------------------------+
  *  |   End 0 closed (0/1)          |   End 0 handovers (count)     |
  *  +-------------------------------+-------------------------------+
+ *  |   End 0 receiver: the stamp of the process it was handed to   |
+ *  +-------------------------------+-------------------------------+
  *  |   End 1 holder word                                           |  256  END 1
  *  +-------------------------------+-------------------------------+
  *  |   End 1 closed (0/1)          |   End 1 handovers             |
+ *  +-------------------------------+-------------------------------+
+ *  |   End 1 receiver                                              |
  *  +-------------------------------+-------------------------------+
  *  |   Ring A: end 1 sends, end 0 receives (RingDescriptor)        |  384  RING A
  *  +---------------------------------------------------------------+
@@ -49,6 +54,8 @@ public final class PipeDescriptor {
     public static final int CLOSED_OFFSET = 8;
     /** Incremented by every hand-over, so that the other end can tell one hand-over from the next. */
     public static final int HANDOVERS_OFFSET = 12;
+    /** The process the last hand-over was for, if the sender knew it ({@link PipeHandover}); 0 if not. */
+    public static final int RECEIVER_OFFSET = 16;
     public static final long FREE = 0;
     /** The top bit, never set in a stamp: the end is travelling from the stamp in the other bits. */
     public static final long IN_TRANSIT = Long.MIN_VALUE;

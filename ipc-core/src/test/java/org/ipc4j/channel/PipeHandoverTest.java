@@ -6,11 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.EOFException;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.ipc4j.errors.Ipc4jException;
+import org.ipc4j.process.JvmProcess;
 import org.ipc4j.testkit.ChildJvm;
 import org.ipc4j.testkit.SharedDirExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * An end serialised to another JVM is in transit until that JVM attaches it: its peer waits for a slow
- * receiver, but gives up on one that never attaches (killed first) after the hand-over bound.
+ * receiver, but gives up on one that never attaches (killed first) after the hand-over bound, which for a
+ * JvmProcess child starts only once the child has ended.
  */
 @ExtendWith(SharedDirExtension.class)
 class PipeHandoverTest {
@@ -46,6 +52,39 @@ class PipeHandoverTest {
             } catch (EOFException e) {
                 end.close();
             }
+        }
+    }
+
+    /** Takes {@code millis} to deserialise. */
+    static final class SlowToDecode implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final long millis;
+
+        SlowToDecode(long millis) {
+            this.millis = millis;
+        }
+
+        private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException, InterruptedException {
+            in.defaultReadObject();
+            Thread.sleep(millis);
+        }
+    }
+
+    /** A child whose end is attached only after a slow field is decoded (fields are serialised in name order). */
+    static final class SlowToAttach extends JvmProcess {
+        private static final long serialVersionUID = 1L;
+        private final SlowToDecode aSlowField;
+        private final Connection end;
+
+        SlowToAttach(long decodeMillis, Connection end) {
+            this.aSlowField = new SlowToDecode(decodeMillis);
+            this.end = end;
+        }
+
+        @Override
+        public void run() throws Exception {
+            end.send("attached after " + aSlowField.millis + " ms");
+            end.close();
         }
     }
 
@@ -87,6 +126,36 @@ class PipeHandoverTest {
             child.assertSuccess(TIMEOUT);
         }
         assertFalse(Files.exists(SharedDirExtension.dir().resolve(mine.name())), "the receiver's close removed the pipe");
+    }
+
+    @Test
+    void aJvmProcessChildIsWaitedForBeyondTheBoundWhileItRunsAndGivenUpOnceItIsKilled() throws Exception {
+        System.setProperty(HANDOVER_PROPERTY, "300");
+        Pipe pipe = Pipe.open();
+        Connection mine = pipe.first();
+        JvmProcess slow = new SlowToAttach(2_000, pipe.second()).start();
+        pipe.second().close();
+        assertEquals("attached after 2000 ms", mine.recv(30, TimeUnit.SECONDS));
+        assertThrows(EOFException.class, () -> mine.recv(30, TimeUnit.SECONDS));
+        slow.join();
+        assertEquals(0, slow.exitCode());
+        mine.close();
+        assertFalse(Files.exists(SharedDirExtension.dir().resolve(mine.name())), "the child's close removed the pipe");
+
+        Pipe second = Pipe.open();
+        Connection survivor = second.first();
+        JvmProcess killed = new SlowToAttach(60_000, second.second()).start();
+        second.second().close();
+        assertThrows(TimeoutException.class, () -> survivor.recv(1, TimeUnit.SECONDS), "alive: waited for past the bound");
+        killed.kill();
+        killed.join();
+        long start = System.nanoTime();
+        EOFException eof = assertThrows(EOFException.class, () -> survivor.recv(10, TimeUnit.SECONDS));
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertTrue(eof.getMessage().contains("not attached within 300 ms"), eof.getMessage());
+        assertTrue(millis < 1_500, "EOF " + millis + " ms after the child was killed; the bound is 300 ms");
+        survivor.close();
+        assertFalse(Files.exists(SharedDirExtension.dir().resolve(survivor.name())), "closing the survivor removes the pipe");
     }
 
     @Test
