@@ -15,8 +15,9 @@ import org.ipc4j.memory.MappedBytes;
 import org.ipc4j.ring.ProcessStamp;
 
 /**
- * One end's line in a pipe's region ({@link PipeDescriptor}): who holds the end, whether it was closed, how
- * often it was handed over. Every change of the holder word is a CAS, so two processes never both take an end.
+ * One end's line in a pipe's region ({@link PipeDescriptor}): who holds the end, whether it was closed, to whom
+ * and how often it was handed over. Every change of the holder word is a CAS, so two processes never both take
+ * an end.
  */
 final class EndLine {
     private final String pipe;
