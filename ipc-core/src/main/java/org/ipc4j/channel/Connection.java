@@ -1,8 +1,11 @@
 package org.ipc4j.channel;
 
 import java.io.EOFException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.ipc4j.codec.Codec;
 import org.ipc4j.codec.Codecs;
@@ -19,7 +22,6 @@ import org.ipc4j.ring.RecordDescriptor;
 import org.ipc4j.ring.RecordHandler;
 import org.ipc4j.ring.Ring;
 import org.ipc4j.ring.RingDescriptor;
-import org.ipc4j.ring.RingPeers;
 import org.ipc4j.ring.SpscRing;
 import org.ipc4j.wait.WaitStrategies;
 import org.ipc4j.wait.WaitStrategy;
@@ -27,19 +29,25 @@ import org.ipc4j.wait.WaitStrategy;
 /**
  * One end of a {@link Pipe}, Python's {@code Connection}. Used by one thread at a time (as in Python).
  *
- * <p>The pipe records which process holds each end. When the other end is closed or its holder died,
- * {@link #recv()} still returns everything already sent and then throws {@link EOFException}; a send then
- * throws {@link BrokenPipeException}. Serialising an end hands it over: the receiving process becomes its
- * holder, and until it attaches the end counts as alive.
+ * <p>The pipe records which process holds each end; one process at a time does. When the other end is
+ * closed or its holder died, {@link #recv()} still returns everything already sent and then throws
+ * {@link EOFException}; a send then throws {@link BrokenPipeException} (a peer that died is noticed by a
+ * send within 64 sends and 20 ms, by a waiting send or receive within 20 ms).
+ *
+ * <p>Serialising an end hands it over: it is in transit until the receiving process attaches it, and counts
+ * as alive meanwhile, for {@code -Dipc4j.pipeHandoverMillis} (default 10 000) from when the other end first
+ * sees it in transit. An end handed to a process named by {@link PipeHandover} (as {@code JvmProcess} names
+ * its child) counts as alive for as long as that process runs, and for that bound after. Then the other end
+ * gives it up: its {@code recv()} ends with {@link EOFException} and a late attach fails with
+ * {@link BrokenPipeException}. So a receiver that died before attaching (or was never started) does not
+ * leave the other end waiting forever, and a live one that is slow to start is not given up.
  */
 public final class Connection extends SharedObject {
     private static final long serialVersionUID = 1L;
-    private static final long PEER_CHECK_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final transient int end;
-    private final transient MappedBytes memory;
-    private final transient int ownLine;
-    private final transient int peerLine;
+    private final transient EndLine own;
+    private final transient PeerEnd peer;
     private final transient SpscRing incoming;
     private final transient SpscRing outgoing;
     private final transient Codec<Object> codec;
@@ -51,18 +59,19 @@ public final class Connection extends SharedObject {
     private static final RecordHandler IGNORE = (type, buffer, offset, length) -> { };
     /** For await: wait as long as it takes (the clock is read only once waiting starts). */
     private static final long NO_DEADLINE = Long.MAX_VALUE;
-    private final transient RingPeers peer = new PeerWatch();
     private transient WaitStrategy strategy = WaitStrategies.defaultStrategy();
-    private transient long nextPeerCheckNanos;
-    private transient String peerGone;
     /** Sends since the last look at the peer's liveness (see writableRing). */
     private transient int sendsSinceCheck;
+    /** This object holds the end: it attached it, or its process created the pipe, and has not handed it over. */
+    private transient boolean holding;
 
+    /** An end over {@code region}; {@code held} if this process holds it already (it created the pipe). */
     @SuppressWarnings("unchecked")
-    Connection(Region region, int end, boolean attach, Codec<?> codec) {
+    Connection(Region region, int end, boolean held, Codec<?> codec) {
         super(region);
         this.end = end;
-        this.memory = region.bytes();
+        this.holding = held;
+        MappedBytes memory = region.bytes();
         int body = region.bodyOffset();
         String name = region.name();
         if (region.bodyLength() < PipeDescriptor.RING_A_OFFSET + RingDescriptor.DATA_OFFSET
@@ -75,24 +84,43 @@ public final class Connection extends SharedObject {
         SpscRing ringB = duplex ? new SpscRing(name, memory, body + PipeDescriptor.ringBOffset(ringA.capacity())) : null;
         this.incoming = end == 0 ? ringA : ringB;
         this.outgoing = end == 0 ? ringB : ringA;
-        this.ownLine = body + PipeDescriptor.endOffset(end);
-        this.peerLine = body + PipeDescriptor.endOffset(1 - end);
+        this.own = new EndLine(name, end, memory, body);
+        this.peer = new PeerEnd(new EndLine(name, 1 - end, memory, body));
         this.codec = (Codec<Object>) codec;
         this.blocks = new MessageBlocks(name);
         this.objects = new Receiver<>(name, this.codec, blocks);
         this.bytes = new Receiver<>(name, Codecs.bytes(), blocks);
         this.into = new BytesInto("pipe", name, blocks);
-        if (attach) {
-            // volatile: pairs with the peer's volatile read of the holder in peerGone()
-            memory.putLongVolatile(ownLine + PipeDescriptor.HOLDER_OFFSET, self);
-        }
     }
 
+    /** Attaches end {@code end} of pipe {@code name} in this process (see {@link Pipe#openEnd}). */
     static Connection attach(String name, int end, Codec<?> codec) {
+        checkEnd(name, end);
+        return take(Region.open(name, ObjectType.PIPE).buildOrClose(region -> new Connection(region, end, false, codec)));
+    }
+
+    /** As {@link #attach(String, int, Codec)} with the built-in codec whose id the pipe stores. */
+    static Connection attach(String name, int end) {
+        checkEnd(name, end);
+        return take(Region.open(name, ObjectType.PIPE).buildOrClose(region -> new Connection(region, end, false,
+                CodecIds.builtIn(name, CodecIds.read(name, region.bytes(), region.bodyOffset() + PipeDescriptor.CODEC_ID_OFFSET)))));
+    }
+
+    private static void checkEnd(String name, int end) {
         if (end != 0 && end != 1) {
             throw new IllegalArgumentException("pipe '" + name + "' has ends 0 and 1, not " + end);
         }
-        return Region.open(name, ObjectType.PIPE).buildOrClose(region -> new Connection(region, end, true, codec));
+    }
+
+    private static Connection take(Connection connection) {
+        try {
+            connection.own.attach(connection.self);
+            connection.holding = true;
+            return connection;
+        } catch (RuntimeException e) {
+            connection.close();
+            throw e;
+        }
     }
 
     /** Uses {@code waitStrategy} for this end's blocking calls; busy-spin for pipes made without wakeups. */
@@ -154,6 +182,27 @@ public final class Connection extends SharedObject {
         ring.commit(at);
     }
 
+    /**
+     * Sends the bytes from {@code message}'s position to its limit as one message. As with
+     * {@link java.nio.channels.WritableByteChannel#write}, the position then stands at the limit (the limit is
+     * unchanged); if the send throws, the position is unchanged. Allocates nothing for inline sizes.
+     */
+    public void sendBytes(ByteBuffer message) throws InterruptedException {
+        Ring ring = writableRing();
+        int from = message.position();
+        int length = message.remaining();
+        if (length > ring.maxMessageLength()) {
+            byte[] copy = new byte[length];
+            message.get(from, copy);
+            sendBlock(blocks.write(Codecs.bytes(), copy, length));
+        } else {
+            int at = claim(length, RecordDescriptor.TYPE_DATA);
+            ring.buffer().put(at, message, from, length);
+            ring.commit(at);
+        }
+        message.position(from + length);
+    }
+
     private void sendBlock(String block) throws InterruptedException {
         boolean sent = false;
         try {
@@ -175,8 +224,12 @@ public final class Connection extends SharedObject {
         }
         // a dead peer is looked for every 64th send (and its liveness read at most every 20 ms), a closed one
         // on every send: sends to a peer known gone fail at once
-        if (peerGone != null || ((++sendsSinceCheck & 63) == 0 || peerClosed()) && peerGone() != null) {
-            throw new BrokenPipeException("pipe '" + name() + "': the other end " + peerGone);
+        String gone = peer.knownGone();
+        if (gone == null && ((++sendsSinceCheck & 63) == 0 || peer.isClosed())) {
+            gone = peer.gone();
+        }
+        if (gone != null) {
+            throw new BrokenPipeException("pipe '" + name() + "': the other end " + gone);
         }
         return outgoing;
     }
@@ -186,7 +239,7 @@ public final class Connection extends SharedObject {
         if (offset == Ring.FULL) {
             offset = outgoing.claim(length, type, WaitStrategies.noDeadline(), strategy, peer);
             if (offset == Ring.END) {
-                throw new BrokenPipeException("pipe '" + name() + "': the other end " + peerGone);
+                throw new BrokenPipeException("pipe '" + name() + "': the other end " + peer.knownGone());
             }
         }
         return offset;
@@ -200,9 +253,32 @@ public final class Connection extends SharedObject {
         return objects.single(true);
     }
 
+    /**
+     * As {@link #recv()}, waiting at most {@code timeout}: {@link TimeoutException} if no message came by then
+     * (a message that comes later is there for the next call). Allocates nothing but the value for inline sizes.
+     */
+    public Object recv(long timeout, TimeUnit unit) throws EOFException, InterruptedException, TimeoutException {
+        awaitWithin(objects, timeout, unit);
+        return objects.single(true);
+    }
+
     public byte[] recvBytes() throws EOFException, InterruptedException {
         await(bytes, true);
         return bytes.single(true);
+    }
+
+    /** As {@link #recvBytes()}, waiting at most {@code timeout}: {@link TimeoutException} if no message came by then. */
+    public byte[] recvBytes(long timeout, TimeUnit unit) throws EOFException, InterruptedException, TimeoutException {
+        awaitWithin(bytes, timeout, unit);
+        return bytes.single(true);
+    }
+
+    private void awaitWithin(RecordHandler handler, long timeout, TimeUnit unit)
+            throws EOFException, InterruptedException, TimeoutException {
+        if (!await(handler, true, WaitStrategies.deadline(timeout, unit))) {
+            throw new TimeoutException("pipe '" + name() + "': no message within " + timeout + " "
+                    + unit.toString().toLowerCase(Locale.ROOT));
+        }
     }
 
     /**
@@ -221,6 +297,22 @@ public final class Connection extends SharedObject {
 
     public int recvBytesInto(byte[] buffer) throws EOFException, InterruptedException {
         return recvBytesInto(buffer, 0);
+    }
+
+    /**
+     * Receives one message into {@code buffer} at its position and advances the position past it (as
+     * {@link java.nio.channels.ReadableByteChannel#read} does); returns its length. A message longer than
+     * {@code buffer.remaining()} leaves the buffer as it was and comes whole in {@link BufferTooShortException}.
+     * Allocates nothing for inline sizes.
+     */
+    public int recvBytesInto(ByteBuffer buffer) throws EOFException, InterruptedException {
+        into.into(buffer);
+        try {
+            await(into, true);
+            return into.finish();
+        } finally {
+            into.release();
+        }
     }
 
     /** True if a message (or the end of the stream) is ready, so that a recv would not block. */
@@ -263,44 +355,16 @@ public final class Connection extends SharedObject {
             if (!consume) {
                 return true;
             }
-            throw new EOFException("pipe '" + name() + "': the other end " + peerGone + "; everything it sent was received");
+            throw new EOFException("pipe '" + name() + "': the other end " + peer.knownGone() + "; everything it sent was received");
         }
         return got > 0;
-    }
-
-    /** Why the other end is gone ("was closed", "died"), or null; liveness is read at most every 20 ms. */
-    private boolean peerClosed() {
-        // volatile: pairs with the peer's volatile store in close(), made after its last commit, so a
-        // receiver that sees "closed" and then an empty ring has everything that was sent
-        return memory.getIntVolatile(peerLine + PipeDescriptor.CLOSED_OFFSET) != 0;
-    }
-
-    private String peerGone() {
-        if (peerGone != null) {
-            return peerGone;
-        }
-        if (peerClosed()) {
-            peerGone = "was closed";
-            return peerGone;
-        }
-        long now = System.nanoTime();
-        if (now - nextPeerCheckNanos < 0) {
-            return null;
-        }
-        nextPeerCheckNanos = now + PEER_CHECK_INTERVAL_NANOS;
-        // volatile: pairs with the peer's volatile store of the holder when it attaches
-        long holder = memory.getLongVolatile(peerLine + PipeDescriptor.HOLDER_OFFSET);
-        if (holder != ProcessStamp.NONE && !ProcessStamp.isAlive(holder)) {
-            peerGone = "died (pid " + ProcessStamp.pid(holder) + ")";
-        }
-        return peerGone;
     }
 
     // ---- lifecycle
 
     /**
-     * Closes this end. If this process holds it, the other end sees the end of the stream (after what was
-     * sent) and, once both ends are closed or gone, the pipe's file is removed.
+     * Closes this end. If this object holds it (it was not handed over), the other end sees the end of the
+     * stream (after what was sent) and, once both ends are closed or gone, the pipe's file is removed.
      */
     @Override
     public void close() {
@@ -310,17 +374,14 @@ public final class Connection extends SharedObject {
         if (incoming != null) {
             incoming.releaseRead();
         }
-        if (memory.getLongVolatile(ownLine + PipeDescriptor.HOLDER_OFFSET) == self) {
-            // volatile: pairs with the peer's volatile read in peerGone(); our commits came before it
-            memory.putIntVolatile(ownLine + PipeDescriptor.CLOSED_OFFSET, 1);
+        if (holding && own.close(self)) {
             if (outgoing != null) {
                 outgoing.wakeAll();
             }
             if (incoming != null) {
                 incoming.wakeAll();
             }
-            nextPeerCheckNanos = System.nanoTime();
-            if (peerGone() != null) {
+            if (peer.goneNow() != null) {
                 unlink();
             }
         }
@@ -333,32 +394,20 @@ public final class Connection extends SharedObject {
         blocks.unlinkAll();
     }
 
-    /** Serialising hands the end over: until the receiver attaches, nobody holds it. */
+    /** Serialising hands the end over: it is in transit (see the class comment) until the receiver attaches it. */
     @Override
     protected Object writeReplace() {
         ensureOpen();
         if (incoming != null) {
             incoming.releaseRead();
         }
-        memory.compareAndSetLong(ownLine + PipeDescriptor.HOLDER_OFFSET, self, ProcessStamp.NONE);
+        own.handOver(self, PipeHandover.receiver());
+        holding = false;
         return new ConnectionHandle(name(), end, codec);
     }
 
     @Override
     public String toString() {
         return "Connection[" + name() + ", end " + end + (isClosed() ? ", closed" : "") + "]";
-    }
-
-    /** The other end, as the ring's wait loop asks about it. */
-    private final class PeerWatch implements RingPeers {
-        @Override
-        public int state() {
-            return peerGone() == null ? ALIVE : GONE;
-        }
-
-        @Override
-        public long checkIntervalNanos() {
-            return PEER_CHECK_INTERVAL_NANOS;
-        }
     }
 }

@@ -16,8 +16,11 @@ import org.ipc4j.ring.SpscRing;
  * was closed, and the messages waiting in each direction, taken nothing.
  */
 public final class PipeInspection {
-    /** One end: the pid holding it (0 while it travels to another process), its liveness, whether closed. */
-    public record End(int index, long holderPid, boolean holderAlive, boolean closed) {
+    /**
+     * One end: the pid holding it (while it travels to another process, the pid that handed it over; 0 if it
+     * is free or was given up), that process's liveness, whether the end was closed, whether it is in transit.
+     */
+    public record End(int index, long holderPid, boolean holderAlive, boolean closed, boolean inTransit) {
     }
 
     /**
@@ -49,7 +52,7 @@ public final class PipeInspection {
             List<Object> toEnd1 = duplex
                     ? peek(name, new SpscRing(name, memory, body + PipeDescriptor.ringBOffset(ringA.capacity())), codec)
                     : List.of();
-            return new Snapshot(duplex, codecId, List.of(end(memory, body, 0), end(memory, body, 1)), toEnd0, toEnd1);
+            return new Snapshot(duplex, codecId, List.of(end(new EndLine(name, 0, memory, body)), end(new EndLine(name, 1, memory, body))), toEnd0, toEnd1);
         }
     }
 
@@ -59,11 +62,10 @@ public final class PipeInspection {
         return receiver.values(false);
     }
 
-    private static End end(MappedBytes memory, int body, int index) {
-        int line = body + PipeDescriptor.endOffset(index);
-        // volatile: holders and closed flags are published with volatile stores by the ends
-        long holder = memory.getLongVolatile(line + PipeDescriptor.HOLDER_OFFSET);
-        boolean closed = memory.getIntVolatile(line + PipeDescriptor.CLOSED_OFFSET) != 0;
-        return new End(index, ProcessStamp.pid(holder), holder != ProcessStamp.NONE && ProcessStamp.isAlive(holder), closed);
+    private static End end(EndLine line) {
+        long holder = line.holder();
+        long process = EndLine.process(holder);
+        return new End(line.end(), ProcessStamp.pid(process), process != ProcessStamp.NONE && ProcessStamp.isAlive(process),
+                line.isClosed(), holder != PipeDescriptor.ABANDONED && EndLine.isInTransit(holder));
     }
 }

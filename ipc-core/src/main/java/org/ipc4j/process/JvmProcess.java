@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.ipc4j.channel.PipeHandover;
 import org.ipc4j.os.Os;
 import org.ipc4j.os.ProcessId;
 
@@ -94,8 +95,9 @@ public class JvmProcess implements Serializable {
         final ChildPayload payload;
         try {
             ProcessId me = Os.currentProcess();
-            payload = new ChildPayload(name, daemon, me.pid(), me.startTime(), ChildCommand.ipc4jProperties(),
-                    Serialization.toBytes(this, name, classNames));
+            // pipe ends in the target stay alive in transit while this child runs (PipeHandover)
+            byte[] target = PipeHandover.to(idOf(child), () -> Serialization.toBytes(this, name, classNames));
+            payload = new ChildPayload(name, daemon, me.pid(), me.startTime(), ChildCommand.ipc4jProperties(), target);
         } catch (RuntimeException e) {
             dismiss(child);
             throw e;
@@ -114,6 +116,12 @@ public class JvmProcess implements Serializable {
             WarmSpares.remember(classNames);
         }
         return this;
+    }
+
+    /** The child's pid and start time, or null if its start time cannot be read (it ended already). */
+    private static ProcessId idOf(Process child) {
+        long startTime = Os.liveness().startTime(child.pid());
+        return startTime > 0 ? new ProcessId(child.pid(), startTime) : null;
     }
 
     /** Writes the payload to the child's stdin; false (and the child destroyed) if that fails. */
