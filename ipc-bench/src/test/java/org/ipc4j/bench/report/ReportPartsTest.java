@@ -63,18 +63,18 @@ class ReportPartsTest {
     @Test
     void severalIpc4jRowsPutTheUserApisFirstAndDivideEveryRowByAgronasFastest() {
         List<LatencySummary> rows = LatencyTable.ordered(LatencySummary.of(List.of(
-                latency("ipc4j SpscRing pair, zero-copy (busy-spin)", Kind.IPC4J, 1, 200),
+                latency("ipc4j SharedRing SPSC pair, zero-copy (busy-spin)", Kind.IPC4J, 1, 200),
                 latency("ipc4j Pipe (busy-spin)", Kind.IPC4J, 1, 300),
                 latency("Agrona ManyToOneRingBuffer", Kind.PEER, 1, 180),
                 latency("Agrona OneToOneRingBuffer", Kind.PEER, 1, 150),
                 latency("Unix domain socket", Kind.PEER, 1, 15_000))));
         assertEquals("ipc4j Pipe (busy-spin)", rows.get(0).implementation());
-        assertEquals("ipc4j SpscRing pair, zero-copy (busy-spin)", rows.get(1).implementation());
+        assertEquals("ipc4j SharedRing SPSC pair, zero-copy (busy-spin)", rows.get(1).implementation());
         String md = LatencyTable.markdown(rows);
         assertTrue(md.contains("| ipc4j / row, p99 | row / Agrona OneToOneRingBuffer, p50 | row / Agrona"
                 + " OneToOneRingBuffer, p99 |\n|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n"), md);
         assertTrue(md.contains("| ipc4j Pipe (busy-spin) | ipc4j | 300 ns |"), md);
-        assertTrue(md.contains(" | 1x | 1x | 2.00x | 2.00x |\n| ipc4j SpscRing"), md);
+        assertTrue(md.contains(" | 1x | 1x | 2.00x | 2.00x |\n| ipc4j SharedRing"), md);
         assertTrue(md.contains(" | 1.50x | 1.50x | 1.33x | 1.33x |\n| Agrona OneToOneRingBuffer"), md);
         assertTrue(md.contains(" | 2.00x | 2.00x | 1x | 1x |\n"), md);
         assertTrue(md.contains("the last two columns divide each row by \"Agrona OneToOneRingBuffer\"."), md);
