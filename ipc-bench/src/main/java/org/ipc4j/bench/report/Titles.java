@@ -25,7 +25,7 @@ final class Titles {
                 "A 32-byte request goes to the other process, which sends it back. ipc4j's rows: the APIs users"
                         + " call first (Pipe: Connection.sendBytes / recvBytesInto; a pair of SharedQueue<byte[]>:"
                         + " put / take), then its raw SPSC SharedRing pair (zero-copy); the last two columns divide"
-                        + " every row by Agrona's faster ring.",
+                        + " every row by Agrona's OneToOneRingBuffer.",
                 "ipc4j Pipe / SharedQueue over its SPSC and MPMC rings (issue 4)"));
         WORKLOADS.put("lock-handoff", new Entry("Inter-process lock, contended by two processes",
                 "Both processes loop lock, write a word under the lock, unlock; the time of one lock+write+unlock.",

@@ -61,7 +61,7 @@ class ReportPartsTest {
     }
 
     @Test
-    void severalIpc4jRowsPutTheUserApisFirstAndDivideEveryRowByAgronasFastest() {
+    void severalIpc4jRowsPutTheUserApisFirstAndDivideEveryRowByAgronasOneToOne() {
         List<LatencySummary> rows = LatencyTable.ordered(LatencySummary.of(List.of(
                 latency("ipc4j SharedRing SPSC pair, zero-copy (busy-spin)", Kind.IPC4J, 1, 200),
                 latency("ipc4j Pipe (busy-spin)", Kind.IPC4J, 1, 300),
@@ -83,6 +83,26 @@ class ReportPartsTest {
                 latency("ipc4j Pipe (busy-spin)", Kind.IPC4J, 1, 300), latency("Agrona OneToOneRingBuffer", Kind.PEER,
                         1, 150)))));
         assertFalse(single.contains("row / Agrona"), single);
+    }
+
+    @Test
+    void latencyTablesDivideByOneToOneEvenWhereManyToOneWasFaster() {
+        List<LatencySummary> rows = LatencyTable.ordered(LatencySummary.of(List.of(
+                latency("ipc4j SharedRing SPSC pair, zero-copy (busy-spin)", Kind.IPC4J, 1, 200),
+                latency("ipc4j Pipe (busy-spin)", Kind.IPC4J, 1, 300),
+                latency("Agrona ManyToOneRingBuffer", Kind.PEER, 1, 120),
+                latency("Agrona OneToOneRingBuffer", Kind.PEER, 1, 150))));
+        assertEquals("Agrona ManyToOneRingBuffer", rows.get(2).implementation());
+        assertEquals("Agrona OneToOneRingBuffer", LatencyTable.referencePeer(rows).implementation());
+        String md = LatencyTable.markdown(rows);
+        assertTrue(md.contains("| row / Agrona OneToOneRingBuffer, p50 | row / Agrona OneToOneRingBuffer, p99 |"), md);
+        assertTrue(md.contains(" | 2.50x | 2.50x | 0.800x | 0.800x |\n| Agrona OneToOneRingBuffer"), md);
+        // without a OneToOne row: Agrona's fastest
+        List<LatencySummary> manyToOneOnly = LatencyTable.ordered(LatencySummary.of(List.of(
+                latency("ipc4j SharedRing SPSC pair, zero-copy (busy-spin)", Kind.IPC4J, 1, 200),
+                latency("ipc4j Pipe (busy-spin)", Kind.IPC4J, 1, 300),
+                latency("Agrona ManyToOneRingBuffer", Kind.PEER, 1, 120))));
+        assertEquals("Agrona ManyToOneRingBuffer", LatencyTable.referencePeer(manyToOneOnly).implementation());
     }
 
     private static LatencyRecord latency(String implementation, Kind kind, int rep, long p50) {
