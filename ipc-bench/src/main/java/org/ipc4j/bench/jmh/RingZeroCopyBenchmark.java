@@ -3,16 +3,9 @@ package org.ipc4j.bench.jmh;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 
-import org.ipc4j.region.ObjectType;
-import org.ipc4j.region.Region;
-import org.ipc4j.region.RegionHeaderDescriptor;
-import org.ipc4j.region.RegionNames;
-import org.ipc4j.ring.MpmcRing;
-import org.ipc4j.ring.RecordHandler;
-import org.ipc4j.ring.Ring;
-import org.ipc4j.ring.RingDescriptor;
+import org.ipc4j.ring.MessageHandler;
 import org.ipc4j.ring.RingOptions;
-import org.ipc4j.ring.SpscRing;
+import org.ipc4j.ring.SharedRing;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -27,8 +20,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One 32-byte message through an ipc4j ring's zero-copy API in one thread: tryClaim, write 4 longs in place,
- * commit, read it back in place. Run with {@code -prof gc}: the allocation column must read 0 B/op.
+ * One 32-byte message through an ipc4j {@link SharedRing}'s zero-copy API in one thread: tryClaim, write 4 longs
+ * in place, commit, read it back in place. Run with {@code -prof gc}: the allocation column must read 0 B/op.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,33 +29,26 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(2)
-public class RingZeroCopyBenchmark implements RecordHandler {
+public class RingZeroCopyBenchmark implements MessageHandler {
     private static final int CAPACITY = 64 * 1024;
     private static final int MESSAGE = 32;
 
-    private Region spscRegion;
-    private Region mpmcRegion;
-    private Ring spsc;
-    private Ring mpmc;
+    private SharedRing spsc;
+    private SharedRing mpmc;
     private long sum;
 
     @Setup(Level.Trial)
     public void open() {
         RingOptions options = RingOptions.ofCapacity(CAPACITY).withWakeups(false);
-        int base = RegionHeaderDescriptor.HEADER_LENGTH;
-        spscRegion = Region.create(RegionNames.anonymous(), ObjectType.RAW, RingDescriptor.ringLength(CAPACITY),
-                memory -> SpscRing.initialise(memory, base, options));
-        mpmcRegion = Region.create(RegionNames.anonymous(), ObjectType.RAW, RingDescriptor.ringLength(CAPACITY),
-                memory -> MpmcRing.initialise(memory, base, options));
-        spsc = new SpscRing(spscRegion.name(), spscRegion.bytes(), spscRegion.bodyOffset());
-        mpmc = new MpmcRing(mpmcRegion.name(), mpmcRegion.bytes(), mpmcRegion.bodyOffset());
+        spsc = SharedRing.create(SharedRing.Kind.SPSC, options);
+        mpmc = SharedRing.create(SharedRing.Kind.MPMC, options);
     }
 
     @TearDown(Level.Trial)
     public void close() {
-        for (Region region : new Region[] {spscRegion, mpmcRegion}) {
-            region.close();
-            region.unlink();
+        for (SharedRing ring : new SharedRing[] {spsc, mpmc}) {
+            ring.unlink();
+            ring.close();
         }
     }
 
@@ -76,7 +62,7 @@ public class RingZeroCopyBenchmark implements RecordHandler {
         return roundThrough(mpmc);
     }
 
-    private long roundThrough(Ring ring) {
+    private long roundThrough(SharedRing ring) {
         int at = ring.tryClaim(MESSAGE);
         ByteBuffer buffer = ring.buffer();
         for (int i = 0; i < MESSAGE; i += Long.BYTES) {
@@ -88,7 +74,7 @@ public class RingZeroCopyBenchmark implements RecordHandler {
     }
 
     @Override
-    public void onRecord(int type, ByteBuffer buffer, int offset, int length) {
+    public void onMessage(ByteBuffer buffer, int offset, int length) {
         sum += buffer.getLong(offset + Long.BYTES);
     }
 }

@@ -28,7 +28,7 @@ final class JmhResults {
             "Ipc4jOpCostBenchmark", new Column("op-cost", "ipc4j SharedLock / SharedLong / SharedMap", Kind.IPC4J),
             "InJvmOpCostBenchmark", new Column("op-cost", "in-JVM ReentrantLock / AtomicLong / ConcurrentHashMap",
                     Kind.FLOOR),
-            "RingZeroCopyBenchmark", new Column("ring-zero-copy", "ipc4j ring zero-copy API", Kind.IPC4J),
+            "RingZeroCopyBenchmark", new Column("ring-zero-copy", "ipc4j SharedRing zero-copy API", Kind.IPC4J),
             "AgronaRingZeroCopyBenchmark", new Column("ring-zero-copy", "Agrona ring (--add-opens)", Kind.PEER),
             "PipeQueueBenchmark", new Column("pipe-queue-api", "ipc4j Pipe / SharedQueue<byte[]>", Kind.IPC4J),
             "AgronaRingCopyBenchmark", new Column("pipe-queue-api", "Agrona ring write/read (--add-opens)", Kind.PEER));

@@ -10,7 +10,7 @@ import org.ipc4j.bench.data.Kind;
 /**
  * The table of one latency workload: ipc4j's rows first (the APIs users call before the raw rings), then the
  * peers fastest first, then the hardware floor; the ratio columns divide ipc4j's first row by each row (p50
- * and p99) and, where ipc4j has several rows, each row by Agrona's fastest (the reference peer).
+ * and p99) and, where ipc4j has several rows, each row by Agrona's OneToOneRingBuffer (the reference peer).
  */
 final class LatencyTable {
     private LatencyTable() {
@@ -32,13 +32,18 @@ final class LatencyTable {
         return rows.stream().filter(r -> r.kind() == Kind.IPC4J).findFirst().orElse(null);
     }
 
-    /** The first Agrona row of a table (ordered: the fastest) with more than one ipc4j row, else null. */
+    /**
+     * In a table with more than one ipc4j row: Agrona's OneToOneRingBuffer row, or where the table has none, its
+     * first Agrona row (ordered: the fastest); else null.
+     */
     static LatencySummary referencePeer(List<LatencySummary> rows) {
         if (rows.stream().filter(r -> r.kind() == Kind.IPC4J).count() < 2) {
             return null;
         }
-        return rows.stream().filter(r -> ScoreSummaryOrder.isReferencePeer(r.kind(), r.implementation())).findFirst()
-                .orElse(null);
+        List<LatencySummary> agrona = rows.stream()
+                .filter(r -> ScoreSummaryOrder.isReferencePeer(r.kind(), r.implementation())).collect(Collectors.toList());
+        return agrona.stream().filter(r -> r.implementation().equals(ScoreSummaryOrder.LATENCY_REFERENCE_PEER)).findFirst()
+                .orElse(agrona.isEmpty() ? null : agrona.get(0));
     }
 
     static String markdown(List<LatencySummary> rows) {

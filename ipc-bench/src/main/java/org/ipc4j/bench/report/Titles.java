@@ -24,8 +24,8 @@ final class Titles {
         WORKLOADS.put("msg32-rtt", new Entry("32-byte message round trip",
                 "A 32-byte request goes to the other process, which sends it back. ipc4j's rows: the APIs users"
                         + " call first (Pipe: Connection.sendBytes / recvBytesInto; a pair of SharedQueue<byte[]>:"
-                        + " put / take), then its raw SPSC ring pair (zero-copy); the last two columns divide every"
-                        + " row by Agrona's faster ring.",
+                        + " put / take), then its raw SPSC SharedRing pair (zero-copy); the last two columns divide"
+                        + " every row by Agrona's OneToOneRingBuffer.",
                 "ipc4j Pipe / SharedQueue over its SPSC and MPMC rings (issue 4)"));
         WORKLOADS.put("lock-handoff", new Entry("Inter-process lock, contended by two processes",
                 "Both processes loop lock, write a word under the lock, unlock; the time of one lock+write+unlock.",
@@ -39,8 +39,8 @@ final class Titles {
         GROUPS.put("one-way-throughput", new Entry("One-way 32-byte messages between two processes",
                 "A producer process sends 32-byte messages as fast as it can; the consumer counts what arrives."
                         + " ipc4j's rows: Pipe, the API users call (sendBytes / poll + recvBytesInto, one message per"
-                        + " call), then its raw SpscRing (zero-copy tryClaim/commit, reads in batches), each over"
-                        + " Agrona's OneToOneRingBuffer.",
+                        + " call), then its raw SPSC SharedRing (zero-copy tryClaim/commit, reads in batches), each"
+                        + " over Agrona's OneToOneRingBuffer.",
                 "ipc4j SharedQueue / Pipe (issue 4)"));
         GROUPS.put("one-way-throughput-mpmc", new Entry("One-way 32-byte messages through multi-producer rings",
                 "The same workload through rings whose producers claim with a CAS, and through SharedQueue<byte[]>"
@@ -83,9 +83,10 @@ final class Titles {
                         + " buffer path must be 0 B/op; SharedQueue.poll() returns a new array per element (a"
                         + " byte[32] is 48 B).", ""));
         GROUPS.put("ring-zero-copy", new Entry("Zero-copy ring API in one thread",
-                "tryClaim + write 32 bytes in place + commit + read in place, one thread; spsc is ipc4j's SpscRing"
-                        + " against Agrona's OneToOneRingBuffer, mpmc its MpmcRing against ManyToOneRingBuffer, both"
-                        + " over a mapped file. Allocation from JMH -prof gc must be 0 B/op.", ""));
+                "tryClaim + write 32 bytes in place + commit + read in place, one thread; spsc is ipc4j's SPSC"
+                        + " SharedRing against Agrona's OneToOneRingBuffer, mpmc its MPMC SharedRing against"
+                        + " ManyToOneRingBuffer, both over a mapped file. Allocation from JMH -prof gc must be 0 B/op.",
+                ""));
         GROUPS.put("pool", new Entry("Process pool", "Trivial tasks through a pool of 2 worker processes. pool-map-first is"
                         + " the first map of a fresh pool (one sample per repetition); pool-map the maps after the"
                         + " warm-up seconds of maps, on both sides.",

@@ -1,5 +1,6 @@
 package org.ipc4j.bench.throughput;
 
+import java.io.EOFException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -95,10 +96,14 @@ public final class ThroughputMeasurement {
     /** Keeps consuming so that a producer stuck on a full transport sees STOP and exits. */
     private static void drainUntilExit(OneWayWorkload workload, PeerJvm producer) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (producer.isAlive() && System.nanoTime() - deadline < 0) {
-            if (workload.poll() == 0) {
-                Thread.onSpinWait();
+        try {
+            while (producer.isAlive() && System.nanoTime() - deadline < 0) {
+                if (workload.poll() == 0) {
+                    Thread.onSpinWait();
+                }
             }
+        } catch (EOFException producerClosedItsEnd) {
+            // a pipe reports the end of the stream once the producer has gone: nothing more to drain
         }
     }
 

@@ -13,7 +13,7 @@ final class Repeats {
     }
 
     /**
-     * SpscRing one-way, 64 KiB, read limit 256, pinned as the throughput knobs are: the capacity sweep's 64 KiB
+     * SPSC SharedRing one-way, 64 KiB, read limit 256, pinned as the throughput knobs are: the capacity sweep's 64 KiB
      * point, the batch sweep's limit 256 and the placement sweep's two-core point. Writes a note; returns the
      * spread of msgs/s (NaN with fewer than two).
      */
@@ -28,7 +28,7 @@ final class Repeats {
         if (!Double.isNaN(spread)) {
             List<String> values = new ArrayList<>();
             same.forEach(r -> values.add(Fmt.rate(r.msgsPerSec())));
-            md.append("_Run-to-run noise: one configuration (SpscRing, 64 KiB, read limit 256, 32 B, both JVMs pinned)"
+            md.append("_Run-to-run noise: one configuration (SPSC SharedRing, 64 KiB, read limit 256, 32 B, both JVMs pinned)"
                     + " was measured ").append(same.size()).append(" times in this sweep: ").append(String.join(", ", values))
                     .append(" (").append(Fmt.ratio(spread)).append(" apart)._\n\n");
         }

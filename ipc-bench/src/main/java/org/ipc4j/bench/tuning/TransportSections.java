@@ -90,8 +90,8 @@ final class TransportSections {
                 "RingOptions options = RingOptions.ofCapacity(1 << 20);                  // 1 MiB",
                 "SharedQueue<byte[]> queue = SharedQueue.create(\"orders\", options, Codecs.bytes());",
                 "Pipe pipe = Pipe.open(true, options);                                   // each direction gets a ring this size");
-        md.append("Measured: one-way 32-byte messages through an SpscRing (zero-copy claim/commit, consumer reads up to"
-                + " 256 per call, both sides spinning).\n\n");
+        md.append("Measured: one-way 32-byte messages through an SPSC SharedRing (zero-copy claim/commit, consumer reads"
+                + " up to 256 per call, both sides spinning).\n\n");
         Md.notes(md, capacity);
         throughputTable(md, capacity.list(), "capacity");
         Path chart = charts.resolve(TuningReport.CHART_PREFIX + "capacity.png");
@@ -121,22 +121,22 @@ final class TransportSections {
     static void batch(StringBuilder md, Points all, Path charts) {
         Points batch = all.knob(Knob.BATCH);
         md.append("## 3. ").append(Knob.BATCH.title()).append("\n\n");
-        md.append("How many messages a consumer takes per call. The ring's zero-copy read hands up to `limit` records to"
-                + " a handler in place; SharedQueue's `drainTo` decodes up to n elements in one call instead of one"
+        md.append("How many messages a consumer takes per call. The ring's zero-copy read hands up to `limit` messages"
+                + " to a handler in place; SharedQueue's `drainTo` decodes up to n elements in one call instead of one"
                 + " `poll()` each. **Not exposed:** there is no batch on the producing side (each message is one"
                 + " `tryClaim`/`commit` or `offer`), and a Pipe `Connection` receives one message per call.\n\n");
         Md.code(md,
-                "int n = ring.read((type, buffer, offset, length) -> handle(buffer, offset, length), 256);  // zero-copy, up to 256",
+                "int n = ring.read((buffer, offset, length) -> handle(buffer, offset, length), 256);  // zero-copy, up to 256",
                 "List<byte[]> batch = new ArrayList<>();",
                 "int taken = queue.drainTo(batch, 256);                                  // instead of 256 poll() calls");
-        md.append("Measured: one-way 32-byte messages; SpscRing as for capacity (64 KiB), SharedQueue<byte[]> of 256"
+        md.append("Measured: one-way 32-byte messages; SharedRing as for capacity (64 KiB), SharedQueue<byte[]> of 256"
                 + " KiB.\n\n");
         Md.notes(md, batch);
         for (String series : batch.seriesNames()) {
             md.append("**").append(series).append("**\n\n");
             throughputTable(md, batch.series(series).list(), "consumer takes");
         }
-        Points ring = batch.seriesStartingWith("SpscRing");
+        Points ring = batch.seriesStartingWith(TuningPlan.RING_BATCH);
         Path chart = charts.resolve(TuningReport.CHART_PREFIX + "batch.png");
         Map<String, double[][]> curves = new LinkedHashMap<>();
         for (String series : ring.seriesNames()) {

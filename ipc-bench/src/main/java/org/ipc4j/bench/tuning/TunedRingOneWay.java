@@ -5,24 +5,18 @@ import java.nio.ByteBuffer;
 import org.ipc4j.bench.data.Kind;
 import org.ipc4j.bench.harness.BenchContext;
 import org.ipc4j.bench.throughput.OneWayWorkload;
-import org.ipc4j.region.ObjectType;
-import org.ipc4j.region.Region;
-import org.ipc4j.region.RegionHeaderDescriptor;
-import org.ipc4j.ring.RecordHandler;
-import org.ipc4j.ring.Ring;
-import org.ipc4j.ring.RingDescriptor;
+import org.ipc4j.ring.MessageHandler;
 import org.ipc4j.ring.RingOptions;
-import org.ipc4j.ring.SpscRing;
+import org.ipc4j.ring.SharedRing;
 
 /**
- * One-way messages through an ipc4j {@link SpscRing} in a region, zero-copy on both sides
- * ({@code tryClaim}/{@code commit}, {@code read(handler, limit)} in place), without wakeups (both sides spin).
- * From the context: {@code capacity} (bytes, default 64 KiB), {@code batch} (the consumer's read limit,
- * default 256), {@code size} (payload bytes, default 32).
+ * One-way messages through an ipc4j SPSC {@link SharedRing}, zero-copy on both sides ({@code tryClaim}/{@code
+ * commit}, {@code read(handler, limit)} in place), without wakeups (both sides spin). From the context:
+ * {@code capacity} (bytes, default 64 KiB), {@code batch} (the consumer's read limit, default 256), {@code size}
+ * (payload bytes, default 32).
  */
-public final class TunedRingOneWay implements OneWayWorkload, RecordHandler {
-    private Region region;
-    private Ring ring;
+public final class TunedRingOneWay implements OneWayWorkload, MessageHandler {
+    private SharedRing ring;
     private ByteBuffer buffer;
     private boolean creator;
     private int batch;
@@ -36,7 +30,7 @@ public final class TunedRingOneWay implements OneWayWorkload, RecordHandler {
 
     @Override
     public String implementation() {
-        return "ipc4j SpscRing";
+        return "ipc4j SharedRing SPSC";
     }
 
     @Override
@@ -47,22 +41,20 @@ public final class TunedRingOneWay implements OneWayWorkload, RecordHandler {
     @Override
     public void create(BenchContext context) {
         int capacity = Integer.parseInt(PipeEnds.property(context, "capacity", Integer.toString(64 * 1024)));
-        RingOptions options = RingOptions.ofCapacity(capacity).withWakeups(false);
-        region = Region.create(context.name("ring"), ObjectType.RAW, RingDescriptor.ringLength(options.capacity()),
-                memory -> SpscRing.initialise(memory, RegionHeaderDescriptor.HEADER_LENGTH, options));
+        ring = SharedRing.create(context.name("ring"), SharedRing.Kind.SPSC,
+                RingOptions.ofCapacity(capacity).withWakeups(false));
         creator = true;
-        context.put("region", region.name());
-        open(context);
+        context.put("ring", ring.name());
+        configure(context);
     }
 
     @Override
     public void attach(BenchContext context) {
-        region = Region.open(context.get("region"), ObjectType.RAW);
-        open(context);
+        ring = SharedRing.open(context.get("ring"));
+        configure(context);
     }
 
-    private void open(BenchContext context) {
-        ring = new SpscRing(region.name(), region.bytes(), region.bodyOffset());
+    private void configure(BenchContext context) {
         buffer = ring.buffer();
         batch = Integer.parseInt(PipeEnds.property(context, "batch", "256"));
         size = Integer.parseInt(PipeEnds.property(context, "size", "32"));
@@ -71,7 +63,7 @@ public final class TunedRingOneWay implements OneWayWorkload, RecordHandler {
     @Override
     public boolean offer(long sequence) {
         int at = ring.tryClaim(size);
-        if (at == Ring.FULL) {
+        if (at == SharedRing.FULL) {
             return false;
         }
         buffer.putLong(at, sequence);
@@ -85,8 +77,8 @@ public final class TunedRingOneWay implements OneWayWorkload, RecordHandler {
     }
 
     @Override
-    public void onRecord(int type, ByteBuffer records, int offset, int length) {
-        long sequence = records.getLong(offset);
+    public void onMessage(ByteBuffer messages, int offset, int length) {
+        long sequence = messages.getLong(offset);
         if (sequence != expected) {
             throw new IllegalStateException("expected message " + expected + ", received " + sequence);
         }
@@ -95,11 +87,11 @@ public final class TunedRingOneWay implements OneWayWorkload, RecordHandler {
 
     @Override
     public void close() {
-        if (region != null) {
-            region.close();
+        if (ring != null) {
             if (creator) {
-                region.unlink();
+                ring.unlink();
             }
+            ring.close();
         }
     }
 }

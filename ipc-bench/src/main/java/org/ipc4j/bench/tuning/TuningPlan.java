@@ -27,7 +27,8 @@ final class TuningPlan {
     static final List<String> GCS = List.of("-XX:+UseG1GC", "-XX:+UseParallelGC", "-XX:+UseSerialGC", "-XX:+UseZGC");
     static final List<String> HEAPS = List.of("64m", "1g");
     static final String WAIT_PIPE = "Pipe, 32 B, 64 KiB rings";
-    static final String SPSC = "SpscRing one-way, 32 B";
+    static final String SPSC = "SharedRing SPSC one-way, 32 B";
+    static final String RING_BATCH = "SharedRing SPSC read(handler, limit), zero-copy";
     static final String DEFAULT_PIPE = "Pipe, default 256 KiB ring (inline <= 32 KiB)";
     static final String BIG_PIPE = "Pipe, 4 MiB ring (inline <= 2 MiB)";
 
@@ -81,7 +82,7 @@ final class TuningPlan {
 
     private void batches() {
         for (int batch : full ? BATCHES : new int[0]) {
-            oneWay(Knob.BATCH, "SpscRing.read(handler, limit), zero-copy", "limit " + batch, batch, TunedRingOneWay.class,
+            oneWay(Knob.BATCH, RING_BATCH, "limit " + batch, batch, TunedRingOneWay.class,
                     context("batch", Integer.toString(batch)), List.of(), throughputCpus, 32);
         }
         if (full) {

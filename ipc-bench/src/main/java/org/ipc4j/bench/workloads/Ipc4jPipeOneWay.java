@@ -27,7 +27,6 @@ public abstract class Ipc4jPipeOneWay implements OneWayWorkload {
     private Connection connection;
     private Connection handedOver;
     private long expected;
-    private boolean eof;
 
     protected abstract WaitStrategy strategy();
 
@@ -64,21 +63,16 @@ public abstract class Ipc4jPipeOneWay implements OneWayWorkload {
     }
 
     @Override
-    public int poll() throws InterruptedException {
+    public int poll() throws InterruptedException, EOFException {
         int n = 0;
-        try {
-            while (n < BATCH && !eof && connection.poll()) {
-                connection.recvBytesInto(message, 0);
-                long sequence = ArrayStamp.get(message);
-                if (sequence != expected) {
-                    throw new IllegalStateException("expected message " + expected + ", received " + sequence);
-                }
-                expected++;
-                n++;
+        while (n < BATCH && connection.poll()) {
+            connection.recvBytesInto(message, 0);
+            long sequence = ArrayStamp.get(message);
+            if (sequence != expected) {
+                throw new IllegalStateException("expected message " + expected + ", received " + sequence);
             }
-        } catch (EOFException producerClosedItsEnd) {
-            // after STOP the producer closes its end: poll() reports the end of the stream as ready
-            eof = true;
+            expected++;
+            n++;
         }
         return n;
     }

@@ -5,33 +5,25 @@ import java.nio.ByteBuffer;
 import org.ipc4j.bench.data.Kind;
 import org.ipc4j.bench.harness.BenchContext;
 import org.ipc4j.bench.throughput.OneWayWorkload;
-import org.ipc4j.memory.MappedBytes;
-import org.ipc4j.region.ObjectType;
-import org.ipc4j.region.Region;
-import org.ipc4j.region.RegionHeaderDescriptor;
-import org.ipc4j.ring.MpmcRing;
-import org.ipc4j.ring.RecordHandler;
-import org.ipc4j.ring.Ring;
-import org.ipc4j.ring.RingDescriptor;
+import org.ipc4j.ring.MessageHandler;
 import org.ipc4j.ring.RingOptions;
-import org.ipc4j.ring.SpscRing;
+import org.ipc4j.ring.SharedRing;
 
 /**
- * One-way 32-byte messages through an ipc4j ring in a region, with the zero-copy API: the producer
+ * One-way 32-byte messages through an ipc4j {@link SharedRing} with its zero-copy API: the producer
  * {@code tryClaim}s, writes the payload in place and {@code commit}s; the consumer reads in place in batches.
  * The same 64 KiB of data and the same batch as the Agrona workload it is compared with.
  */
-public abstract class Ipc4jRingOneWay implements OneWayWorkload, RecordHandler {
+public abstract class Ipc4jRingOneWay implements OneWayWorkload, MessageHandler {
     private static final int CAPACITY = 64 * 1024;
     private static final int BATCH = 256;
 
-    private Region region;
-    private Ring ring;
+    private SharedRing ring;
     private ByteBuffer buffer;
     private boolean creator;
     private long expected;
 
-    protected abstract boolean mpmc();
+    protected abstract SharedRing.Kind ringKind();
 
     @Override
     public String workload() {
@@ -45,39 +37,22 @@ public abstract class Ipc4jRingOneWay implements OneWayWorkload, RecordHandler {
 
     @Override
     public void create(BenchContext context) {
-        RingOptions options = RingOptions.ofCapacity(CAPACITY).withWakeups(false);
-        region = Region.create(context.name("ring"), ObjectType.RAW, RingDescriptor.ringLength(CAPACITY),
-                memory -> initialise(memory, RegionHeaderDescriptor.HEADER_LENGTH, options));
+        ring = SharedRing.create(context.name("ring"), ringKind(), RingOptions.ofCapacity(CAPACITY).withWakeups(false));
         creator = true;
-        context.put("region", region.name());
-        open();
-    }
-
-    private void initialise(MappedBytes memory, int base, RingOptions options) {
-        if (mpmc()) {
-            MpmcRing.initialise(memory, base, options);
-        } else {
-            SpscRing.initialise(memory, base, options);
-        }
+        context.put("ring", ring.name());
+        buffer = ring.buffer();
     }
 
     @Override
     public void attach(BenchContext context) {
-        region = Region.open(context.get("region"), ObjectType.RAW);
-        open();
-    }
-
-    private void open() {
-        MappedBytes memory = region.bytes();
-        ring = mpmc() ? new MpmcRing(region.name(), memory, region.bodyOffset())
-                : new SpscRing(region.name(), memory, region.bodyOffset());
+        ring = SharedRing.open(context.get("ring"));
         buffer = ring.buffer();
     }
 
     @Override
     public boolean offer(long sequence) {
         int at = ring.tryClaim(BenchContext.MESSAGE_SIZE);
-        if (at == Ring.FULL) {
+        if (at == SharedRing.FULL) {
             return false;
         }
         for (int i = 0; i < BenchContext.MESSAGE_SIZE; i += Long.BYTES) {
@@ -93,8 +68,8 @@ public abstract class Ipc4jRingOneWay implements OneWayWorkload, RecordHandler {
     }
 
     @Override
-    public void onRecord(int type, ByteBuffer records, int offset, int length) {
-        long sequence = records.getLong(offset);
+    public void onMessage(ByteBuffer messages, int offset, int length) {
+        long sequence = messages.getLong(offset);
         if (sequence != expected) {
             throw new IllegalStateException("expected message " + expected + ", received " + sequence);
         }
@@ -103,42 +78,42 @@ public abstract class Ipc4jRingOneWay implements OneWayWorkload, RecordHandler {
 
     @Override
     public String note() {
-        return "64 KiB ring (no wakeups) in a region, zero-copy tryClaim/commit, consumer reads up to " + BATCH
-                + " per poll in place";
+        return "SharedRing.create(" + ringKind() + ", 64 KiB, no wakeups), zero-copy tryClaim/commit, consumer reads"
+                + " up to " + BATCH + " per poll in place";
     }
 
     @Override
     public void close() {
-        if (region != null) {
-            region.close();
+        if (ring != null) {
             if (creator) {
-                region.unlink();
+                ring.unlink();
             }
+            ring.close();
         }
     }
 
     public static final class Spsc extends Ipc4jRingOneWay {
         @Override
-        protected boolean mpmc() {
-            return false;
+        protected SharedRing.Kind ringKind() {
+            return SharedRing.Kind.SPSC;
         }
 
         @Override
         public String implementation() {
-            return "ipc4j SpscRing (zero-copy)";
+            return "ipc4j SharedRing SPSC (zero-copy)";
         }
     }
 
     /** The MPMC ring with one producer and one consumer (the harness runs one producer JVM). */
     public static final class Mpmc extends Ipc4jRingOneWay {
         @Override
-        protected boolean mpmc() {
-            return true;
+        protected SharedRing.Kind ringKind() {
+            return SharedRing.Kind.MPMC;
         }
 
         @Override
         public String implementation() {
-            return "ipc4j MpmcRing 1P/1C (zero-copy)";
+            return "ipc4j SharedRing MPMC 1P/1C (zero-copy)";
         }
     }
 }

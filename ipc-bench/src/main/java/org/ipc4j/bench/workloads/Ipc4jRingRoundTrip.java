@@ -5,28 +5,20 @@ import java.nio.ByteBuffer;
 import org.ipc4j.bench.data.Kind;
 import org.ipc4j.bench.harness.BenchContext;
 import org.ipc4j.bench.latency.RoundTripWorkload;
-import org.ipc4j.memory.MappedBytes;
-import org.ipc4j.region.ObjectType;
-import org.ipc4j.region.Region;
-import org.ipc4j.region.RegionHeaderDescriptor;
-import org.ipc4j.ring.RecordHandler;
-import org.ipc4j.ring.Ring;
-import org.ipc4j.ring.RingDescriptor;
+import org.ipc4j.ring.MessageHandler;
 import org.ipc4j.ring.RingOptions;
-import org.ipc4j.ring.SpscRing;
+import org.ipc4j.ring.SharedRing;
 
 /**
- * 32-byte round trip through two ipc4j SPSC rings (request, reply) in one region with the zero-copy API,
+ * 32-byte round trip through two ipc4j SPSC {@link SharedRing}s (request, reply) with the zero-copy API,
  * both sides busy-spinning on {@code read}: the same shape as {@link AgronaRingRoundTrip}, without the
  * {@code Connection} layer of a Pipe (liveness checks, EOF, blocks) on top.
  */
-public final class Ipc4jRingRoundTrip implements RoundTripWorkload, RecordHandler {
+public final class Ipc4jRingRoundTrip implements RoundTripWorkload, MessageHandler {
     private static final int CAPACITY = 64 * 1024;
-    private static final int RING_LENGTH = RingDescriptor.ringLength(CAPACITY);
 
-    private Region region;
-    private Ring requests;
-    private Ring replies;
+    private SharedRing requests;
+    private SharedRing replies;
     private boolean creator;
     private long received;
 
@@ -37,7 +29,7 @@ public final class Ipc4jRingRoundTrip implements RoundTripWorkload, RecordHandle
 
     @Override
     public String implementation() {
-        return "ipc4j SpscRing pair, zero-copy (busy-spin)";
+        return "ipc4j SharedRing SPSC pair, zero-copy (busy-spin)";
     }
 
     @Override
@@ -48,26 +40,17 @@ public final class Ipc4jRingRoundTrip implements RoundTripWorkload, RecordHandle
     @Override
     public void create(BenchContext context) {
         RingOptions options = RingOptions.ofCapacity(CAPACITY).withWakeups(false);
-        int base = RegionHeaderDescriptor.HEADER_LENGTH;
-        region = Region.create(context.name("rings"), ObjectType.RAW, 2 * RING_LENGTH, memory -> {
-            SpscRing.initialise(memory, base, options);
-            SpscRing.initialise(memory, base + RING_LENGTH, options);
-        });
         creator = true;
-        context.put("region", region.name());
-        open();
+        requests = SharedRing.create(context.name("requests"), SharedRing.Kind.SPSC, options);
+        replies = SharedRing.create(context.name("replies"), SharedRing.Kind.SPSC, options);
+        context.put("requests", requests.name());
+        context.put("replies", replies.name());
     }
 
     @Override
     public void attach(BenchContext context) {
-        region = Region.open(context.get("region"), ObjectType.RAW);
-        open();
-    }
-
-    private void open() {
-        MappedBytes memory = region.bytes();
-        requests = new SpscRing(region.name(), memory, region.bodyOffset());
-        replies = new SpscRing(region.name(), memory, region.bodyOffset() + RING_LENGTH);
+        requests = SharedRing.open(context.get("requests"));
+        replies = SharedRing.open(context.get("replies"));
     }
 
     @Override
@@ -86,9 +69,9 @@ public final class Ipc4jRingRoundTrip implements RoundTripWorkload, RecordHandle
         return token;
     }
 
-    private static void send(Ring ring, long token) {
+    private static void send(SharedRing ring, long token) {
         int at;
-        while ((at = ring.tryClaim(BenchContext.MESSAGE_SIZE)) == Ring.FULL) {
+        while ((at = ring.tryClaim(BenchContext.MESSAGE_SIZE)) == SharedRing.FULL) {
             Thread.onSpinWait();
         }
         ByteBuffer buffer = ring.buffer();
@@ -98,7 +81,7 @@ public final class Ipc4jRingRoundTrip implements RoundTripWorkload, RecordHandle
         ring.commit(at);
     }
 
-    private long receive(Ring ring) {
+    private long receive(SharedRing ring) {
         while (ring.read(this, 1) == 0) {
             Thread.onSpinWait();
         }
@@ -106,21 +89,23 @@ public final class Ipc4jRingRoundTrip implements RoundTripWorkload, RecordHandle
     }
 
     @Override
-    public void onRecord(int type, ByteBuffer buffer, int offset, int length) {
+    public void onMessage(ByteBuffer buffer, int offset, int length) {
         received = buffer.getLong(offset);
     }
 
     @Override
     public String note() {
-        return "two 64 KiB SPSC rings (no wakeups) in one region, tryClaim/commit and read in place, both sides busy-spin";
+        return "two SharedRing.create(SPSC, 64 KiB, no wakeups), tryClaim/commit and read in place, both sides busy-spin";
     }
 
     @Override
     public void close() {
-        if (region != null) {
-            region.close();
-            if (creator) {
-                region.unlink();
+        for (SharedRing ring : new SharedRing[] {requests, replies}) {
+            if (ring != null) {
+                if (creator) {
+                    ring.unlink();
+                }
+                ring.close();
             }
         }
     }

@@ -4,28 +4,21 @@ import java.nio.ByteBuffer;
 
 import org.ipc4j.bench.data.Kind;
 import org.ipc4j.bench.harness.BenchContext;
-import org.ipc4j.memory.MappedBytes;
-import org.ipc4j.region.ObjectType;
-import org.ipc4j.region.Region;
-import org.ipc4j.region.RegionHeaderDescriptor;
-import org.ipc4j.ring.MpmcRing;
-import org.ipc4j.ring.RecordHandler;
-import org.ipc4j.ring.Ring;
-import org.ipc4j.ring.RingDescriptor;
+import org.ipc4j.ring.MessageHandler;
 import org.ipc4j.ring.RingOptions;
+import org.ipc4j.ring.SharedRing;
 
-/** {@link TwoByTwo} through an ipc4j MPMC ring with the zero-copy API (the 64 KiB ring of the 1P/1C rows). */
-public final class Ipc4jRingTwoByTwo extends TwoByTwo implements RecordHandler {
+/** {@link TwoByTwo} through an ipc4j MPMC {@link SharedRing} with the zero-copy API (the 64 KiB ring of the 1P/1C rows). */
+public final class Ipc4jRingTwoByTwo extends TwoByTwo implements MessageHandler {
     private static final int CAPACITY = 64 * 1024;
 
-    private Region region;
-    private Ring ring;
+    private SharedRing created;
+    private SharedRing ring;
     private ByteBuffer buffer;
-    private boolean creator;
 
     @Override
     public String implementation() {
-        return "ipc4j MpmcRing (zero-copy)";
+        return "ipc4j SharedRing MPMC (zero-copy)";
     }
 
     @Override
@@ -35,25 +28,21 @@ public final class Ipc4jRingTwoByTwo extends TwoByTwo implements RecordHandler {
 
     @Override
     public void create(BenchContext context) {
-        RingOptions options = RingOptions.ofCapacity(CAPACITY).withWakeups(false);
-        region = Region.create(context.name("ring-2p2c"), ObjectType.RAW, RingDescriptor.ringLength(CAPACITY),
-                memory -> MpmcRing.initialise(memory, RegionHeaderDescriptor.HEADER_LENGTH, options));
-        creator = true;
-        context.put("region", region.name());
+        created = SharedRing.create(context.name("ring-2p2c"), SharedRing.Kind.MPMC,
+                RingOptions.ofCapacity(CAPACITY).withWakeups(false));
+        context.put("ring", created.name());
     }
 
     @Override
     protected void attachTransport(BenchContext context, boolean producer) {
-        region = Region.open(context.get("region"), ObjectType.RAW);
-        MappedBytes memory = region.bytes();
-        ring = new MpmcRing(region.name(), memory, region.bodyOffset());
+        ring = SharedRing.open(context.get("ring"));
         buffer = ring.buffer();
     }
 
     @Override
     protected boolean offer(int producer, long sequence) {
         int at = ring.tryClaim(size());
-        if (at == Ring.FULL) {
+        if (at == SharedRing.FULL) {
             return false;
         }
         buffer.putLong(at, producer);
@@ -70,23 +59,24 @@ public final class Ipc4jRingTwoByTwo extends TwoByTwo implements RecordHandler {
     }
 
     @Override
-    public void onRecord(int type, ByteBuffer records, int offset, int length) {
-        received(records.getLong(offset), records.getLong(offset + 8), records.getLong(offset + 24));
+    public void onMessage(ByteBuffer messages, int offset, int length) {
+        received(messages.getLong(offset), messages.getLong(offset + 8), messages.getLong(offset + 24));
     }
 
     @Override
     public String note() {
-        return "2 producer JVMs tryClaim/commit in place, 2 (then 1) consumer JVMs read up to " + BATCH
-                + " per call in place; 64 KiB ring without wakeups";
+        return "SharedRing.create(MPMC, 64 KiB, no wakeups): 2 producer JVMs tryClaim/commit in place, 2 (then 1)"
+                + " consumer JVMs read up to " + BATCH + " per call in place";
     }
 
     @Override
     public void close() {
-        if (region != null) {
-            region.close();
-            if (creator) {
-                region.unlink();
-            }
+        if (ring != null) {
+            ring.close();
+        }
+        if (created != null) {
+            created.unlink();
+            created.close();
         }
     }
 }

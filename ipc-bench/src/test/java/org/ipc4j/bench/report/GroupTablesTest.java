@@ -53,9 +53,9 @@ class GroupTablesTest {
         List<ScoreRecord> records = List.of(
                 score("one-way-1mib", "msg1m-one-way", "ipc4j Pipe (4 MiB ring, inline)", Kind.IPC4J, 1, "GB/s", 3.0),
                 score("one-way-1mib", "msg1m-one-way", "Unix domain socket", Kind.PEER, 1, "GB/s", 1.5),
-                score("one-way-throughput-2p2c", "msg32-2p2c", "ipc4j MpmcRing (zero-copy)", Kind.IPC4J, 1,
+                score("one-way-throughput-2p2c", "msg32-2p2c", "ipc4j SharedRing MPMC (zero-copy)", Kind.IPC4J, 1,
                         "msgs/s", 4e6),
-                score("one-way-throughput-2p2c", "msg32-2p1c", "ipc4j MpmcRing (zero-copy)", Kind.IPC4J, 1,
+                score("one-way-throughput-2p2c", "msg32-2p1c", "ipc4j SharedRing MPMC (zero-copy)", Kind.IPC4J, 1,
                         "msgs/s", 4e6),
                 score("one-way-throughput-2p2c", "msg32-2p1c", "Agrona ManyToOneRingBuffer", Kind.PEER, 1, "msgs/s",
                         5e6),
@@ -85,21 +85,21 @@ class GroupTablesTest {
             records.add(score("one-way-throughput", "msg32-one-way", "Agrona OneToOneRingBuffer", Kind.PEER, rep,
                     "msgs/s", 20e6));
             records.add(score("one-way-throughput", "msg32-one-way", "Chronicle Queue", Kind.PEER, rep, "msgs/s", 2e6));
-            records.add(score("one-way-throughput", "msg32-one-way", "ipc4j SpscRing (zero-copy)", Kind.IPC4J, rep,
+            records.add(score("one-way-throughput", "msg32-one-way", "ipc4j SharedRing SPSC (zero-copy)", Kind.IPC4J, rep,
                     "msgs/s", 30e6));
             records.add(score("one-way-throughput", "msg32-one-way", "ipc4j Pipe (busy-spin)", Kind.IPC4J, rep, "msgs/s",
                     5e6 * rep));
         }
         String md = ScoreTable.markdown(ScoreSummary.of(records));
-        assertTrue(md.startsWith("| Workload | ipc4j Pipe (busy-spin) (min..max) | ipc4j SpscRing (zero-copy) (min..max)"
+        assertTrue(md.startsWith("| Workload | ipc4j Pipe (busy-spin) (min..max) | ipc4j SharedRing SPSC (zero-copy) (min..max)"
                 + " | Agrona OneToOneRingBuffer (min..max) | Chronicle Queue (min..max)"
                 + " | ipc4j Pipe (busy-spin) / Agrona OneToOneRingBuffer"
-                + " | ipc4j SpscRing (zero-copy) / Agrona OneToOneRingBuffer"
+                + " | ipc4j SharedRing SPSC (zero-copy) / Agrona OneToOneRingBuffer"
                 + " | ipc4j Pipe (busy-spin) / Chronicle Queue |"), md);
         // paired: 5/20 and 10/20 -> 0.375; the ring 30/20; the pipe over Chronicle 2.5 and 5 -> 3.75
         assertTrue(md.contains(" | 0.375x | 1.50x | 3.75x |"), md);
         List<String> columns = ScoreSummaryOrder.implementations(ScoreSummary.of(records));
-        assertEquals(List.of("ipc4j Pipe (busy-spin)", "ipc4j SpscRing (zero-copy)", "Agrona OneToOneRingBuffer",
+        assertEquals(List.of("ipc4j Pipe (busy-spin)", "ipc4j SharedRing SPSC (zero-copy)", "Agrona OneToOneRingBuffer",
                 "Chronicle Queue"), columns);
     }
 

@@ -48,8 +48,8 @@ class TuningReportTest {
         records.add(throughput(Knob.CAPACITY, spsc, "4 KiB", 4096, 5e6));
         records.add(throughput(Knob.CAPACITY, spsc, "64 KiB", 65536, 9.5e6));
         records.add(throughput(Knob.CAPACITY, spsc, "1 MiB", 1 << 20, 10e6));
-        records.add(throughput(Knob.BATCH, "SpscRing.read(handler, limit), zero-copy", "limit 1", 1, 2e6));
-        records.add(throughput(Knob.BATCH, "SpscRing.read(handler, limit), zero-copy", "limit 256", 256, 10e6));
+        records.add(throughput(Knob.BATCH, TuningPlan.RING_BATCH, "limit 1", 1, 2e6));
+        records.add(throughput(Knob.BATCH, TuningPlan.RING_BATCH, "limit 256", 256, 10e6));
         records.add(throughput(Knob.BATCH, "SharedQueue<byte[]>, 32 B", "poll() one by one", Double.NaN, 1e6));
         records.add(throughput(Knob.BATCH, "SharedQueue<byte[]>, 32 B", "drainTo(list, 256)", Double.NaN, 1.5e6));
         String tDefault = "throughput, " + TuningPlan.DEFAULT_PIPE;
