@@ -73,6 +73,12 @@ public class AgronaRingCopyBenchmark implements MessageHandler {
         return writeRead(manyToOne);
     }
 
+    /** Agrona's read always copies into the caller's array: the same work as {@link #queueOfferPoll}. */
+    @Benchmark
+    public byte queueOfferPollInto() {
+        return writeRead(manyToOne);
+    }
+
     private byte writeRead(RingBuffer ring) {
         if (!ring.write(MESSAGE_TYPE, outgoing, 0, MESSAGE)) {
             throw new IllegalStateException("the ring is full with one message at a time in it");

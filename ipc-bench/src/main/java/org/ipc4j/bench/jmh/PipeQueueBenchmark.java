@@ -3,6 +3,7 @@ package org.ipc4j.bench.jmh;
 import java.io.EOFException;
 import java.util.concurrent.TimeUnit;
 
+import org.ipc4j.channel.ByteQueueReader;
 import org.ipc4j.channel.Connection;
 import org.ipc4j.channel.Pipe;
 import org.ipc4j.channel.SharedQueue;
@@ -25,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One 32-byte message through the APIs users call, in one thread: a one-way {@link Pipe}'s
  * {@code sendBytes(byte[], 0, 32)} + {@code recvBytesInto(byte[])}, and a {@code SharedQueue<byte[]>}'s
- * {@code offer(byte[32])} + {@code poll()}, both over 64 KiB rings with the default options. Run with
+ * {@code offer(byte[32])} + {@code poll()} (and into a caller's array through a {@link ByteQueueReader}), both over 64 KiB rings with the default options. Run with
  * {@code -prof gc}: the pipe's buffer path must read 0 B/op; the queue's poll returns a new array per element.
  */
 @State(Scope.Thread)
@@ -43,6 +44,7 @@ public class PipeQueueBenchmark {
     private Connection receiver;
     private Connection sender;
     private SharedQueue<byte[]> queue;
+    private ByteQueueReader queueReader;
 
     @Setup(Level.Trial)
     public void open() {
@@ -50,6 +52,7 @@ public class PipeQueueBenchmark {
         receiver = pipe.first();
         sender = pipe.second();
         queue = SharedQueue.create(RegionNames.anonymous(), RingOptions.ofCapacity(CAPACITY), Codecs.bytes());
+        queueReader = ByteQueueReader.of(queue);
         for (int i = 0; i < MESSAGE; i++) {
             outgoing[i] = (byte) i;
         }
@@ -81,5 +84,17 @@ public class PipeQueueBenchmark {
             throw new IllegalStateException("the element offered is not there");
         }
         return element[MESSAGE - 1];
+    }
+
+    /** The queue's buffer path: {@code offer(byte[])} and a {@link ByteQueueReader} into a reused array (0 B/op). */
+    @Benchmark
+    public byte queueOfferPollInto() {
+        if (!queue.offer(outgoing)) {
+            throw new IllegalStateException("the queue is full with one element at a time in it");
+        }
+        if (queueReader.pollInto(incoming, 0) != MESSAGE) {
+            throw new IllegalStateException("the element offered is not there");
+        }
+        return incoming[MESSAGE - 1];
     }
 }
