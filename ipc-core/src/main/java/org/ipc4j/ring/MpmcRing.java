@@ -139,8 +139,9 @@ public final class MpmcRing extends Ring {
     }
 
     /**
-     * True if the head record is not written and the head did not move meanwhile: skips the lock on an
-     * empty queue. Every 64th empty poll goes through anyway, so that stuck records are looked at.
+     * True if nothing is claimed beyond the head: skips the lock on an empty queue. An unwritten head record
+     * alone does not tell, as the consumer that took it clears its header before it moves head on: tail
+     * decides. Every 64th empty poll goes through anyway, so that stuck records are looked at.
      */
     private boolean looksEmpty() {
         // acquire: pairs with the consumer's release of head
@@ -150,7 +151,12 @@ public final class MpmcRing extends Ring {
             return false;
         }
         // acquire: pairs with the producer's release of the length
-        if (memory.getIntAcquire(data + index) != 0 || memory.getLongAcquire(headOffset) != head) {
+        if (memory.getIntAcquire(data + index) != 0) {
+            return false;
+        }
+        // volatile: pairs with the producers' CAS of tail; head only grows and never passes tail, so a tail
+        // equal to the head read before means both were equal at this read
+        if (memory.getLongVolatile(tailOffset) != head) {
             return false;
         }
         return (++lockFreeEmptyPolls & 63) != 0;
