@@ -1,5 +1,6 @@
 package org.ipc4j.ring;
 
+import java.nio.ByteBuffer;
 import java.util.function.BooleanSupplier;
 
 import org.ipc4j.memory.MappedBytes;
@@ -20,11 +21,13 @@ public final class MpmcRing extends Ring {
     private static final RecordHandler COUNT_ONLY = (type, buffer, offset, length) -> { };
     private final ConsumerLock lock;
     private final BooleanSupplier drained = this::isDrained;
+    private final int removalHorizonOffset;
     private int lockFreeEmptyPolls;
 
     public MpmcRing(String name, MappedBytes memory, int base) {
         super(name, memory, base, true);
         this.lock = new ConsumerLock(memory, base + RingDescriptor.CONSUMER_LOCK_OFFSET);
+        this.removalHorizonOffset = base + RingDescriptor.REMOVAL_HORIZON_OFFSET;
     }
 
     public static void initialise(MappedBytes memory, int base, RingOptions options) {
@@ -58,10 +61,56 @@ public final class MpmcRing extends Ring {
     /**
      * A ring bounded by count counts its claims; one bounded by bytes only does not (that would be a second
      * atomic add per message on the producers' line) and counts its committed records when asked instead.
+     * While a removed record may be in the ring, the claim count still holds it: committed records are counted then.
      */
     @Override
     long messagesInRing() {
+        if (removalsMayBePending()) {
+            MessageCount count = new MessageCount();
+            removeIf(count, Integer.MAX_VALUE);
+            return count.messages;
+        }
         return maxCount > 0 ? super.messagesInRing() : peek(COUNT_ONLY, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Removes the committed messages {@code filter} matches, oldest first, at most {@code limit}; returns how
+     * many. Each removal is atomic with respect to every consumer in every process (it is made under the
+     * consumer lock): a removed message is never read, a message read is never removed. The ring's count of
+     * messages ({@link #size()}) drops at once; the room a removed message takes (and, bounded by count, its
+     * place in the count) comes back at once if only removed or aborted records are before it, else when a
+     * read passes it. A removed message counts as consumed ({@link #consumedTotal()}), as aborted ones do.
+     */
+    public int removeIf(RecordFilter filter, int limit) {
+        if (limit <= 0 || !lock.tryLock() && !lock.lockUnless(drained, NO_LOCK_DEADLINE)) {
+            return 0;
+        }
+        NewestRemoved newest = new NewestRemoved(filter);
+        try {
+            return reader.removeIf(newest, limit);
+        } finally {
+            if (newest.position >= 0) {
+                raiseRemovalHorizon(newest.position + 1);
+            }
+            lock.unlock();
+        }
+    }
+
+    /** Under the consumer lock. */
+    private void raiseRemovalHorizon(long horizon) {
+        if (horizon > memory.getLong(removalHorizonOffset)) {
+            // release: pairs with the volatile read in removalsMayBePending, made without the lock
+            memory.putLongRelease(removalHorizonOffset, horizon);
+        }
+    }
+
+    /** True if a removed record may still be in the ring: head has not passed the newest one yet. */
+    private boolean removalsMayBePending() {
+        // volatile: pairs with the release in raiseRemovalHorizon. Read before head: every removal made before
+        // this call is below it, and a head at or past it came after each of those records was passed
+        long horizon = memory.getLongVolatile(removalHorizonOffset);
+        // volatile: pairs with the consumer's release of head
+        return memory.getLongVolatile(headOffset) < horizon;
     }
 
     @Override
@@ -160,5 +209,35 @@ public final class MpmcRing extends Ring {
             return false;
         }
         return (++lockFreeEmptyPolls & 63) != 0;
+    }
+
+    /** Remembers the newest position {@code filter} matched (every match is removed). */
+    private static final class NewestRemoved implements RecordFilter {
+        private final RecordFilter filter;
+        long position = -1;
+
+        NewestRemoved(RecordFilter filter) {
+            this.filter = filter;
+        }
+
+        @Override
+        public boolean matches(long at, int type, ByteBuffer buffer, int offset, int length) {
+            if (filter.matches(at, type, buffer, offset, length)) {
+                position = Math.max(position, at);
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** Counts the committed messages and removes none. */
+    private static final class MessageCount implements RecordFilter {
+        long messages;
+
+        @Override
+        public boolean matches(long position, int type, ByteBuffer buffer, int offset, int length) {
+            messages++;
+            return false;
+        }
     }
 }
