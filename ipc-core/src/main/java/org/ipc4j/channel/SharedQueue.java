@@ -1,8 +1,6 @@
 package org.ipc4j.channel;
 
 import java.util.Collection;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
@@ -442,13 +440,32 @@ public class SharedQueue<E> extends QueueCollection<E> {
         return remainingCapacity() == 0;
     }
 
-    /** A snapshot of the elements now in the queue, oldest first; it does not change with the queue. */
+    // ---- snapshots and removal (the Collection half: QueueCollection)
+
     @Override
-    public Iterator<E> iterator() {
+    QueueSnapshot<E> snapshot() {
         ensureOpen();
-        Receiver<E> receiver = new Receiver<>(name(), codec, blocks);
-        ring.peek(receiver, Integer.MAX_VALUE);
-        return Collections.unmodifiableList(receiver.values(false)).iterator();
+        QueueSnapshot.Collector<E> collector = new QueueSnapshot.Collector<>(name(), codec);
+        ring.removeIf(collector, Integer.MAX_VALUE);
+        return collector.resolve(blocks);
+    }
+
+    /** A removed large element's block is discarded; a removed element of a joinable queue counts as done. */
+    @Override
+    int removeAt(long[] positions) {
+        ensureOpen();
+        PositionRemoval removal = new PositionRemoval(name(), positions);
+        try {
+            ring.removeIf(removal, positions.length);
+        } finally {
+            removal.blocks().forEach(blocks::discard);
+            if (joinable) {
+                for (int i = 0; i < removal.removed(); i++) {
+                    tasks.done();
+                }
+            }
+        }
+        return removal.removed();
     }
 
     static Region checkJoinable(Region region) {
