@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.StringJoiner;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Predicate;
 
@@ -15,8 +16,8 @@ import org.ipc4j.region.SharedObject;
  * peek, a snapshot of the queue and removal by position.
  *
  * <p>What the methods see and return are copies (elements travel through the queue's codec): they compare
- * with {@code equals}, never identity. Iteration, {@code contains} and {@code toArray} work on a snapshot
- * taken when they start, which later puts and takes do not change. {@code remove(Object)},
+ * with {@code equals}, never identity. Iteration, {@code contains}, {@code toArray} and {@code toString} work
+ * on a snapshot taken when they start, which later puts and takes do not change. {@code remove(Object)},
  * {@code removeAll}, {@code retainAll}, {@code removeIf} and {@link Iterator#remove()} remove elements from
  * anywhere in the queue, for every process that uses it: each removal is atomic with respect to every
  * consumer (an element removed is never taken, an element taken is never removed); a bulk removal as a
@@ -170,6 +171,23 @@ abstract class QueueCollection<E> extends SharedObject implements BlockingQueue<
     @Override
     public <T> T[] toArray(T[] a) {
         return snapshot().elements().toArray(a);
+    }
+
+    /**
+     * {@link java.util.AbstractCollection}'s form of a snapshot, {@code "[e1, e2]"}, oldest first; the
+     * queue's name is not in it ({@link #name()}). A closed handle cannot read the queue and shows
+     * {@link SharedObject}'s form, {@code "SharedQueue[name, closed]"}.
+     */
+    @Override
+    public String toString() {
+        if (isClosed()) {
+            return super.toString();
+        }
+        StringJoiner joined = new StringJoiner(", ", "[", "]");
+        for (E element : snapshot().elements()) {
+            joined.add(element == this ? "(this Collection)" : String.valueOf(element));
+        }
+        return joined.toString();
     }
 
     private final class SnapshotIterator implements Iterator<E> {

@@ -472,6 +472,25 @@ class SharedQueueContractTest {
         assertEquals(1, queue.peek());
     }
 
+    @Test
+    void toStringFollowsAbstractCollectionWithTheElementsInOrder() {
+        SharedQueue<Integer> queue = queues.ints(SIZE);
+        assertEquals("[]", queue.toString());
+        queue.addAll(List.of(0, 1, 2));
+        assertEquals("[0, 1, 2]", queue.toString());
+        assertEquals(new ArrayList<>(queue).toString(), queue.toString());
+        assertEquals(3, queue.size(), "toString does not consume");
+    }
+
+    @Test
+    void aClosedHandlesToStringNamesTheQueueInsteadOfThrowing() {
+        SharedQueue<Integer> queue = queues.populated(SIZE);
+        SharedQueue<Integer> other = queues.open(queue);
+        other.close();
+        assertEquals("SharedQueue[" + queue.name() + ", closed]", other.toString());
+        assertEquals("[0, 1, 2, 3, 4]", queue.toString(), "the other handle still reads the queue");
+    }
+
     // ---- elements are copies
 
     /**
