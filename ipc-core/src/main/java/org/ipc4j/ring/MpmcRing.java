@@ -9,11 +9,11 @@ import org.ipc4j.memory.MappedBytes;
  * Many producers and many consumers in any processes (SharedQueue).
  *
  * <p>A read or peek that finds another consumer holding the lock waits for it while the ring holds
- * anything, so that 0 always means "empty": a holder only reads and clears (or, in the queue, decodes)
- * before it lets go, and a dead holder is replaced. A holder stopped by a signal while holding it stalls the
- * other consumers until it runs again. Producers claim space with a CAS on
- * tail, as Agrona's ManyToOneRingBuffer does; consumers take turns through the {@link ConsumerLock}, held
- * only while records are read and cleared. A consumer that dies holding it is replaced (liveness), and
+ * anything, so that 0 means "empty" or "the oldest record is still being written", never "another consumer
+ * is busy": a holder only reads and clears, walks (or, in the queue, decodes) before it lets go, and a dead
+ * holder is replaced. A holder stopped by a signal while holding it stalls the other consumers until it runs
+ * again. Producers claim space with a CAS on tail, as Agrona's ManyToOneRingBuffer does; consumers take
+ * turns through the {@link ConsumerLock}, held only while records are read and cleared or removed. A consumer that dies holding it is replaced (liveness), and
  * the records it had half cleared are skipped, never handed on torn. Safe for any number of threads: the
  * consumer lock excludes threads of one process from each other too.
  */
