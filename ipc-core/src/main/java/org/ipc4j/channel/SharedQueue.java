@@ -446,7 +446,7 @@ public class SharedQueue<E> extends QueueCollection<E> {
         return ring.waitingProducers();
     }
 
-    /** Elements taken since creation, removed ones included. */
+    /** Elements taken since creation, and removed ones once consumers have passed them. */
     public long takenTotal() {
         ensureOpen();
         return ring.consumedTotal();
