@@ -44,8 +44,8 @@ import org.ipc4j.wait.WaitStrategy;
  * oldest element was still being written (or a producer died writing it, until that is noticed), never
  * merely because another consumer was taking.
  *
- * <p>Consumers (takes, polls, peeks, iteration, {@code contains}, removal, and {@code size} of a queue
- * without a count bound) take turns through a lock in the queue, held for one read or walk. A consumer
+ * <p>Consumers (takes, polls, peeks, iteration, {@code contains}, removal, and {@code size} unless a count
+ * bound answers it) take turns through a lock in the queue, held for one read or walk. A consumer
  * stopped while it holds it (SIGSTOP, a debugger) stalls every other consumer, in every process, until it
  * runs again or dies (a waiting consumer takes a dead holder's lock over after about 10 ms); producers are
  * not stalled until the queue fills. A producer stopped between claiming room and finishing its put holds
@@ -463,6 +463,7 @@ public class SharedQueue<E> extends QueueCollection<E> {
     QueueSnapshot<E> snapshot() {
         ensureOpen();
         QueueSnapshot.Collector<E> collector = new QueueSnapshot.Collector<>(name(), codec);
+        // a walk that removes nothing (the collector matches no record) and, unlike peek, hands out positions
         ring.removeIf(collector, Integer.MAX_VALUE);
         return collector.resolve(blocks);
     }
