@@ -1,8 +1,6 @@
 package org.ipc4j.channel;
 
 import java.util.Collection;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
@@ -40,6 +38,20 @@ import org.ipc4j.wait.WaitStrategy;
  * {@code close()}); {@link #shutdown()} ends the queue for everyone, as Python 3.13's {@code Queue.shutdown()}:
  * later puts fail with {@link QueueShutDownException}, takes drain what is there and then throw it.
  * Thread-safe; {@link #size()} counts messages being written too.
+ *
+ * <p>Elements come back as equal copies, decoded from the bytes the put encoded, never as the objects put:
+ * changing an element after its put changes nothing queued, and two peeks return two objects. Elements leave
+ * in the order their puts claimed room, so a put still writing holds back the puts after it: {@link #poll()}
+ * returning null means that nothing could be taken at that instant, because the queue was empty or its
+ * oldest element was still being written (or a producer died writing it, until that is noticed), never
+ * merely because another consumer was taking.
+ *
+ * <p>Consumers (takes, polls, peeks, iteration, {@code contains}, removal, and {@code size} unless a count
+ * bound answers it) take turns through a lock in the queue, held for one read or walk. A consumer
+ * stopped while it holds it (SIGSTOP, a debugger) stalls every other consumer, in every process, until it
+ * runs again or dies (a waiting consumer takes a dead holder's lock over after about 10 ms); producers are
+ * not stalled until the queue fills. A producer stopped between claiming room and finishing its put holds
+ * back the elements put after it the same way.
  */
 public class SharedQueue<E> extends QueueCollection<E> {
     private static final long serialVersionUID = 1L;
@@ -428,6 +440,7 @@ public class SharedQueue<E> extends QueueCollection<E> {
         return receive(WaitStrategies.deadline(timeout, unit), false);
     }
 
+    /** The oldest element, or null if nothing can be taken now (see the class comment: empty, or still being written). */
     @Override
     public E poll() {
         try {
@@ -520,7 +533,8 @@ public class SharedQueue<E> extends QueueCollection<E> {
 
     /**
      * With a count bound, how many more fit by count; without one, {@link Integer#MAX_VALUE} while a small
-     * message still fits by bytes and 0 when not.
+     * message still fits by bytes and 0 when not. An element removed from behind others is not counted, but
+     * holds its room until consumers pass it: a put may still find the queue full meanwhile.
      */
     @Override
     public int remainingCapacity() {
@@ -548,6 +562,7 @@ public class SharedQueue<E> extends QueueCollection<E> {
         return ring.waitingProducers();
     }
 
+    /** Elements taken since creation, and removed ones once consumers have passed them. */
     public long takenTotal() {
         ensureOpen();
         return ring.consumedTotal();
@@ -558,13 +573,33 @@ public class SharedQueue<E> extends QueueCollection<E> {
         return remainingCapacity() == 0;
     }
 
-    /** A snapshot of the elements now in the queue, oldest first; it does not change with the queue. */
+    // ---- snapshots and removal (the Collection half: QueueCollection)
+
     @Override
-    public Iterator<E> iterator() {
+    QueueSnapshot<E> snapshot() {
         ensureOpen();
-        Receiver<E> receiver = new Receiver<>(name(), codec, blocks);
-        ring.peek(receiver, Integer.MAX_VALUE);
-        return Collections.unmodifiableList(receiver.values(false)).iterator();
+        QueueSnapshot.Collector<E> collector = new QueueSnapshot.Collector<>(name(), codec);
+        // a walk that removes nothing (the collector matches no record) and, unlike peek, hands out positions
+        ring.removeIf(collector, Integer.MAX_VALUE);
+        return collector.resolve(blocks);
+    }
+
+    /** A removed large element's block is discarded; a removed element of a joinable queue counts as done. */
+    @Override
+    int removeAt(long[] positions) {
+        ensureOpen();
+        PositionRemoval removal = new PositionRemoval(name(), positions);
+        try {
+            ring.removeIf(removal, positions.length);
+        } finally {
+            removal.blocks().forEach(blocks::discard);
+            if (joinable) {
+                for (int i = 0; i < removal.removed(); i++) {
+                    tasks.done();
+                }
+            }
+        }
+        return removal.removed();
     }
 
     static Region checkJoinable(Region region) {

@@ -1,5 +1,6 @@
 package org.ipc4j.ring;
 
+import java.nio.ByteBuffer;
 import java.util.function.BooleanSupplier;
 
 import org.ipc4j.memory.MappedBytes;
@@ -8,11 +9,11 @@ import org.ipc4j.memory.MappedBytes;
  * Many producers and many consumers in any processes (SharedQueue).
  *
  * <p>A read or peek that finds another consumer holding the lock waits for it while the ring holds
- * anything, so that 0 always means "empty": a holder only reads and clears (or, in the queue, decodes)
- * before it lets go, and a dead holder is replaced. A holder stopped by a signal while holding it stalls the
- * other consumers until it runs again. Producers claim space with a CAS on
- * tail, as Agrona's ManyToOneRingBuffer does; consumers take turns through the {@link ConsumerLock}, held
- * only while records are read and cleared. A consumer that dies holding it is replaced (liveness), and
+ * anything, so that 0 means "empty" or "the oldest record is still being written", never "another consumer
+ * is busy": a holder only reads and clears, walks (or, in the queue, decodes) before it lets go, and a dead
+ * holder is replaced. A holder stopped by a signal while holding it stalls the other consumers until it runs
+ * again. Producers claim space with a CAS on tail, as Agrona's ManyToOneRingBuffer does; consumers take
+ * turns through the {@link ConsumerLock}, held only while records are read and cleared or removed. A consumer that dies holding it is replaced (liveness), and
  * the records it had half cleared are skipped, never handed on torn. Safe for any number of threads: the
  * consumer lock excludes threads of one process from each other too.
  */
@@ -20,11 +21,13 @@ public final class MpmcRing extends Ring {
     private static final RecordHandler COUNT_ONLY = (type, buffer, offset, length) -> { };
     private final ConsumerLock lock;
     private final BooleanSupplier drained = this::isDrained;
+    private final int removalHorizonOffset;
     private int lockFreeEmptyPolls;
 
     public MpmcRing(String name, MappedBytes memory, int base) {
         super(name, memory, base, true);
         this.lock = new ConsumerLock(memory, base + RingDescriptor.CONSUMER_LOCK_OFFSET);
+        this.removalHorizonOffset = base + RingDescriptor.REMOVAL_HORIZON_OFFSET;
     }
 
     public static void initialise(MappedBytes memory, int base, RingOptions options) {
@@ -58,10 +61,56 @@ public final class MpmcRing extends Ring {
     /**
      * A ring bounded by count counts its claims; one bounded by bytes only does not (that would be a second
      * atomic add per message on the producers' line) and counts its committed records when asked instead.
+     * While a removed record may be in the ring, the claim count still holds it: committed records are counted then.
      */
     @Override
     long messagesInRing() {
+        if (removalsMayBePending()) {
+            MessageCount count = new MessageCount();
+            removeIf(count, Integer.MAX_VALUE);
+            return count.messages;
+        }
         return maxCount > 0 ? super.messagesInRing() : peek(COUNT_ONLY, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Removes the committed messages {@code filter} matches, oldest first, at most {@code limit}; returns how
+     * many. Each removal is atomic with respect to every consumer in every process (it is made under the
+     * consumer lock): a removed message is never read, a message read is never removed. The ring's count of
+     * messages ({@link #size()}) drops at once; the room a removed message takes (and, bounded by count, its
+     * place in the count) comes back at once if only removed or aborted records are before it, else when a
+     * read passes it. A removed message counts as consumed ({@link #consumedTotal()}), as aborted ones do.
+     */
+    public int removeIf(RecordFilter filter, int limit) {
+        if (limit <= 0 || !lock.tryLock() && !lock.lockUnless(drained, NO_LOCK_DEADLINE)) {
+            return 0;
+        }
+        NewestRemoved newest = new NewestRemoved(filter);
+        try {
+            return reader.removeIf(newest, limit);
+        } finally {
+            if (newest.position >= 0) {
+                raiseRemovalHorizon(newest.position + 1);
+            }
+            lock.unlock();
+        }
+    }
+
+    /** Under the consumer lock. */
+    private void raiseRemovalHorizon(long horizon) {
+        if (horizon > memory.getLong(removalHorizonOffset)) {
+            // release: pairs with the volatile read in removalsMayBePending, made without the lock
+            memory.putLongRelease(removalHorizonOffset, horizon);
+        }
+    }
+
+    /** True if a removed record may still be in the ring: head has not passed the newest one yet. */
+    private boolean removalsMayBePending() {
+        // volatile: pairs with the release in raiseRemovalHorizon. Read before head: every removal made before
+        // this call is below it, and a head at or past it came after each of those records was passed
+        long horizon = memory.getLongVolatile(removalHorizonOffset);
+        // volatile: pairs with the consumer's release of head
+        return memory.getLongVolatile(headOffset) < horizon;
     }
 
     @Override
@@ -139,8 +188,9 @@ public final class MpmcRing extends Ring {
     }
 
     /**
-     * True if the head record is not written and the head did not move meanwhile: skips the lock on an
-     * empty queue. Every 64th empty poll goes through anyway, so that stuck records are looked at.
+     * True if nothing is claimed beyond the head: skips the lock on an empty queue. An unwritten head record
+     * alone does not tell, as the consumer that took it clears its header before it moves head on: tail
+     * decides. Every 64th empty poll goes through anyway, so that stuck records are looked at.
      */
     private boolean looksEmpty() {
         // acquire: pairs with the consumer's release of head
@@ -150,9 +200,44 @@ public final class MpmcRing extends Ring {
             return false;
         }
         // acquire: pairs with the producer's release of the length
-        if (memory.getIntAcquire(data + index) != 0 || memory.getLongAcquire(headOffset) != head) {
+        if (memory.getIntAcquire(data + index) != 0) {
+            return false;
+        }
+        // volatile: pairs with the producers' CAS of tail; head only grows and never passes tail, so a tail
+        // equal to the head read before means both were equal at this read
+        if (memory.getLongVolatile(tailOffset) != head) {
             return false;
         }
         return (++lockFreeEmptyPolls & 63) != 0;
+    }
+
+    /** Remembers the newest position {@code filter} matched (every match is removed). */
+    private static final class NewestRemoved implements RecordFilter {
+        private final RecordFilter filter;
+        long position = -1;
+
+        NewestRemoved(RecordFilter filter) {
+            this.filter = filter;
+        }
+
+        @Override
+        public boolean matches(long at, int type, ByteBuffer buffer, int offset, int length) {
+            if (filter.matches(at, type, buffer, offset, length)) {
+                position = Math.max(position, at);
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** Counts the committed messages and removes none. */
+    private static final class MessageCount implements RecordFilter {
+        long messages;
+
+        @Override
+        public boolean matches(long position, int type, ByteBuffer buffer, int offset, int length) {
+            messages++;
+            return false;
+        }
     }
 }

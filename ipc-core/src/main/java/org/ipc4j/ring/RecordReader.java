@@ -221,6 +221,59 @@ final class RecordReader {
     }
 
     /**
+     * Offers the committed messages from head on to {@code filter}, oldest first, and marks each it matches
+     * removed (aborted: every consumer skips it and counts it consumed, once), until {@code limit} are
+     * removed or a record is not committed yet; returns how many it removed. Aborted records at the head,
+     * removed ones included, are consumed here as a read consumes them, so that their room (and count)
+     * comes back at once; one behind a message waits for a read to pass it. MPMC only, under the lock.
+     */
+    int removeIf(RecordFilter filter, int limit) {
+        // acquire: pairs with the release of head by the previous consumer
+        long head = memory.getLongAcquire(ring.headOffset);
+        // volatile: pairs with the producers' CAS of tail
+        long tail = memory.getLongVolatile(ring.tailOffset);
+        ring.checkPositions(head, tail);
+        long start = head;
+        int removed = 0;
+        int consumed = 0;
+        try {
+            for (long position = head; removed < limit && position < tail; ) {
+                int index = (int) position & ring.mask;
+                if (RecordDescriptor.isSkippedGap(index, ring.capacity)) {
+                    long next = position + ring.capacity - index;
+                    head = position == head ? release(next) : head;
+                    position = next;
+                    continue;
+                }
+                int at = ring.data + index;
+                // acquire: pairs with the producer's release of the committed length: the payload is visible
+                long header = memory.getLongAcquire(at + LENGTH_OFFSET);
+                int length = RecordDescriptor.lengthOf(header);
+                if (length <= 0) {
+                    break;
+                }
+                int type = RecordDescriptor.typeOf(header);
+                int span = checkRecord(index, length, type);
+                if (RecordDescriptor.isMessage(type)
+                        && filter.matches(position, type, ring.buffer, at + HEADER_LENGTH, length - HEADER_LENGTH)) {
+                    // plain: consumers read records only under the lock, whose release publishes this
+                    memory.putInt(at + TYPE_OFFSET, TYPE_ABORTED);
+                    type = TYPE_ABORTED;
+                    removed++;
+                }
+                if (position == head && !RecordDescriptor.isMessage(type)) {
+                    head = release(consume(head, at, span, false));
+                    consumed = count(consumed + (type == TYPE_ABORTED ? 1 : 0));
+                }
+                position += span;
+            }
+        } finally {
+            finishRead(start, head, head, consumed, true);
+        }
+        return removed;
+    }
+
+    /**
      * Looks at an unfinished record at the head (at most once a millisecond): drops it if its producer is
      * dead, if {@code producersGone}, or if nobody wrote its header within the stuck bound. True if it did.
      */

@@ -451,10 +451,16 @@ public abstract class Ring {
      * else at least 1. The count is kept in two steps (claim, then count); a producer killed between them
      * leaves it one off until the ring next drains, which is why emptiness is read from the positions. An
      * MPMC ring bounded by bytes only keeps no claim count: it counts its committed records instead, which
-     * costs a walk over them under the consumer lock.
+     * costs a walk over them under the consumer lock; so does any MPMC ring while records removed by
+     * {@link MpmcRing#removeIf} may be in it.
      */
     public final long size() {
-        return isDrained() ? 0 : Math.max(1, messagesInRing());
+        if (isDrained()) {
+            return 0;
+        }
+        long messages = messagesInRing();
+        // an MPMC count hands back the room of removed records at the head: the ring may be drained now
+        return messages > 0 ? messages : isDrained() ? 0 : 1;
     }
 
     /** Messages claimed and not consumed, from the counters (an estimate; size() decides emptiness). */

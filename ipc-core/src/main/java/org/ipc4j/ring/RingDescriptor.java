@@ -27,6 +27,8 @@ package org.ipc4j.ring;
  *  +---------------------------------------------------------------+
  *  |                Messages consumed, ever                        |
  *  +---------------------------------------------------------------+
+ *  |   Removal horizon: 1 + position of the newest removed record  |
+ *  +---------------------------------------------------------------+
  *  |   Consumer lock: owner pid << 32 | owner start time (low 32)  |   512  CONSUMER_LOCK (MPMC)
  *  +-------------------------------+-------------------------------+
  *  |   Not-empty futex word        |   Sleepers on it              |   640  NOT_EMPTY
@@ -60,6 +62,11 @@ public final class RingDescriptor {
     public static final int HEAD_CACHE_OFFSET = 2 * LINE;
     public static final int HEAD_OFFSET = 3 * LINE;
     public static final int CONSUMED_OFFSET = 3 * LINE + 8;
+    /**
+     * MPMC only, written under the consumer lock by {@link MpmcRing#removeIf}: while head is below it, a
+     * removed record may still be in the ring, counted by neither the consumed count nor anyone's read.
+     */
+    public static final int REMOVAL_HORIZON_OFFSET = 3 * LINE + 16;
     public static final int CONSUMER_LOCK_OFFSET = 4 * LINE;
     public static final int NOT_EMPTY_OFFSET = 5 * LINE;
     public static final int NOT_FULL_OFFSET = 6 * LINE;
