@@ -180,6 +180,7 @@ class RingRemovalTest {
         BitSet read = new BitSet(total);
         BitSet removed = new BitSet(total);
         AtomicBoolean produced = new AtomicBoolean();
+        AtomicBoolean removedSome = new AtomicBoolean();
         Thread producer = new Thread(() -> {
             for (int i = 0; i < total; i++) {
                 while (!put(producerSide, i)) {
@@ -194,6 +195,7 @@ class RingRemovalTest {
                     int value = value(buffer, offset);
                     if (value % 3 == 0) {
                         removed.set(value);
+                        removedSome.set(true);
                         return true;
                     }
                     return false;
@@ -204,6 +206,12 @@ class RingRemovalTest {
         remover.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while ((!produced.get() || !consumerSide.isDrained()) && System.nanoTime() < deadline) {
+            if (!removedSome.get()) {
+                // the race needs a remover that got going: on a busy machine the reader could otherwise take all
+                // before it is scheduled (the ring fills meanwhile, so it soon has something to remove)
+                Thread.onSpinWait();
+                continue;
+            }
             consumerSide.read((type, buffer, offset, length) -> read.set(value(buffer, offset)), 64);
         }
         producer.join();
