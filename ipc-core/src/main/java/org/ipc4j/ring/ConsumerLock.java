@@ -30,6 +30,11 @@ final class ConsumerLock {
         this.self = ProcessStamp.current();
     }
 
+    /** True if no consumer holds the lock now (an acquire read: what the last holder did before unlocking is seen). */
+    boolean isFree() {
+        return memory.getLongAcquire(offset) == ProcessStamp.NONE;
+    }
+
     boolean tryLock() {
         return memory.compareAndSetLong(offset, ProcessStamp.NONE, self);
     }

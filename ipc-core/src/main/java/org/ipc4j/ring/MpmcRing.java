@@ -188,9 +188,11 @@ public final class MpmcRing extends Ring {
     }
 
     /**
-     * True if nothing is claimed beyond the head: skips the lock on an empty queue. An unwritten head record
-     * alone does not tell, as the consumer that took it clears its header before it moves head on: tail
-     * decides. Every 64th empty poll goes through anyway, so that stuck records are looked at.
+     * True if the head record is unwritten while no consumer holds the lock and head did not move: skips the
+     * lock on an empty queue without touching the producers' lines. An unwritten head record alone does not
+     * tell: the consumer taking it clears its header before it moves head on, holding the lock all along; it
+     * releases head before it unlocks, so a free lock read after the header means a moved head is seen too.
+     * Every 64th empty poll goes through anyway, so that stuck records are looked at.
      */
     private boolean looksEmpty() {
         // acquire: pairs with the consumer's release of head
@@ -200,12 +202,11 @@ public final class MpmcRing extends Ring {
             return false;
         }
         // acquire: pairs with the producer's release of the length
-        if (memory.getIntAcquire(data + index) != 0) {
+        if (memory.getIntAcquire(data + index) != 0 || !lock.isFree()) {
             return false;
         }
-        // volatile: pairs with the producers' CAS of tail; head only grows and never passes tail, so a tail
-        // equal to the head read before means both were equal at this read
-        if (memory.getLongVolatile(tailOffset) != head) {
+        // acquire: pairs with the release of head that came before the unlock seen free above
+        if (memory.getLongAcquire(headOffset) != head) {
             return false;
         }
         return (++lockFreeEmptyPolls & 63) != 0;
