@@ -61,7 +61,7 @@ final class RecordReader {
     int read(RecordHandler handler, int limit) {
         // acquire: pairs with the release of head by the previous consumer (another thread or process): the
         // records it cleared are seen cleared. A handle holding read-but-unreleased records goes on from them.
-        long released = pendingHead >= 0 ? releasedHead : memory.getLongAcquire(ring.headOffset);
+        long released = pendingHead >= 0 ? releasedHead : sharedHead();
         long head = pendingHead >= 0 ? pendingHead : released;
         long start = head;
         // tail <= head in the ring + capacity: a read ends there at the latest. On a full ring the record there
@@ -158,6 +158,10 @@ final class RecordReader {
         }
         if (released != head) {
             if (batched) {
+                // where the clear ends goes first: a reader taking over after we die mid-clear skips the bytes
+                // a bulk clear left half zeroed (a stale payload word there would look like a header)
+                memory.putLong(ring.clearingToOffset, head);
+                VarHandle.storeStoreFence();
                 clearRange(released, head);
             }
             release(head);
@@ -428,6 +432,29 @@ final class RecordReader {
         // release: pairs with producers' acquire of head before they reuse the space: the cleared bytes come first
         memory.putLongRelease(ring.headOffset, head);
         return head;
+    }
+
+    /**
+     * Head as the ring has it, for a read that has nothing pending. A batched consumer that died between
+     * announcing a clear and releasing head left records half cleared: finish its clear and move head past it.
+     */
+    private long sharedHead() {
+        // acquire: pairs with the release of head by the previous consumer
+        long head = memory.getLongAcquire(ring.headOffset);
+        if (!batched) {
+            return head;
+        }
+        long clearingTo = memory.getLong(ring.clearingToOffset);
+        if (clearingTo <= head) {
+            return head;
+        }
+        // volatile: pairs with the producer's release of tail
+        long tail = memory.getLongVolatile(ring.tailOffset);
+        if ((clearingTo & (RecordDescriptor.ALIGNMENT - 1)) != 0 || clearingTo > tail) {
+            throw corrupted("a clear announced up to position " + clearingTo + " is beyond tail " + tail + " (head " + head + ")");
+        }
+        clearRange(head, clearingTo);
+        return release(clearingTo);
     }
 
     /** Zeroes the records between two positions (a batched consumer's, before it releases them). */

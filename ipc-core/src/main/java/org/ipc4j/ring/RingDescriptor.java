@@ -29,6 +29,8 @@ package org.ipc4j.ring;
  *  +---------------------------------------------------------------+
  *  |   Removal horizon: 1 + position of the newest removed record  |
  *  +---------------------------------------------------------------+
+ *  |   Clearing to: where a batched SPSC consumer's clear ends      |
+ *  +---------------------------------------------------------------+
  *  |   Consumer lock: owner pid << 32 | owner start time (low 32)  |   512  CONSUMER_LOCK (MPMC)
  *  +-------------------------------+-------------------------------+
  *  |   Not-empty futex word        |   Sleepers on it              |   640  NOT_EMPTY
@@ -67,6 +69,11 @@ public final class RingDescriptor {
      * removed record may still be in the ring, counted by neither the consumed count nor anyone's read.
      */
     public static final int REMOVAL_HORIZON_OFFSET = 3 * LINE + 16;
+    /**
+     * A batched SPSC consumer writes here where the clear of the records it read will end, before it zeroes
+     * them and moves head there; a reader that finds it beyond head knows its predecessor died clearing.
+     */
+    public static final int CLEARING_TO_OFFSET = 3 * LINE + 24;
     public static final int CONSUMER_LOCK_OFFSET = 4 * LINE;
     public static final int NOT_EMPTY_OFFSET = 5 * LINE;
     public static final int NOT_FULL_OFFSET = 6 * LINE;

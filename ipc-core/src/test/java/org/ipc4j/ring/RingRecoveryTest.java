@@ -70,6 +70,41 @@ class RingRecoveryTest {
         RingBasicsTest.unlink(name);
     }
 
+    /**
+     * A batched SPSC consumer that died in the middle of its bulk clear (announced, half done, head not moved)
+     * leaves a stale payload word after zeroed bytes; the next reader of the end must finish that clear and
+     * deliver exactly what was not read, without taking the stale word for a header.
+     */
+    @Test
+    void aBatchedConsumerThatDiedMidClearLeavesNothingHalfClearedForTheNext() {
+        Ring ring = RingBasicsTest.createRing("mid-clear", RingOptions.ofCapacity(4096), false);
+        for (int i = 0; i < 10; i++) {
+            byte[] message = new byte[40];
+            java.util.Arrays.fill(message, (byte) (0x11 * (i + 1)));
+            message[0] = (byte) i;
+            assertTrue(RingBasicsTest.offer(ring, message));
+        }
+        // the dead consumer had read 4 records (16 + 40 bytes each, 56 aligned): marked taken, not cleared
+        long head = ring.memory().getLongVolatile(ring.headOffset);
+        int span = 56;
+        long clearingTo = head + 4 * span;
+        for (int r = 0; r < 4; r++) {
+            ring.memory().putInt(ring.data + (int) head + r * span + RecordDescriptor.TYPE_OFFSET, RecordDescriptor.TYPE_ABORTED);
+        }
+        ring.memory().putLong(ring.clearingToOffset, clearingTo);
+        // its bulk clear got through the first record and a half: a payload word of record 1 is left after zeros
+        ring.memory().putBytes(ring.data + (int) head, new byte[span + 24], 0, span + 24);
+
+        Ring next = new SpscRing("mid-clear", ring.memory(), ring.data - RingDescriptor.DATA_OFFSET);
+        List<byte[]> rest = RingBasicsTest.drain(next);
+        assertEquals(6, rest.size());
+        for (int i = 0; i < 6; i++) {
+            assertEquals(4 + i, rest.get(i)[0]);
+        }
+        assertEquals(0, next.size());
+        RingBasicsTest.unlink("mid-clear");
+    }
+
     @Test
     void aConsumerLockHeldByADeadProcessIsTakenOver() {
         Ring ring = RingBasicsTest.createRing("dead-consumer", RingOptions.ofCapacity(4096), true);
