@@ -57,8 +57,6 @@ public final class Connection extends SharedObject {
     private final transient BytesInto into;
     private final transient long self = ProcessStamp.current();
     private static final RecordHandler IGNORE = (type, buffer, offset, length) -> { };
-    /** For await: wait as long as it takes (the clock is read only once waiting starts). */
-    private static final long NO_DEADLINE = Long.MAX_VALUE;
     private transient WaitStrategy strategy = WaitStrategies.defaultStrategy();
     /** Sends since the last look at the peer's liveness (see writableRing). */
     private transient int sendsSinceCheck;
@@ -237,7 +235,7 @@ public final class Connection extends SharedObject {
     private int claim(int length, int type) throws InterruptedException {
         int offset = outgoing.tryClaim(length, type);
         if (offset == Ring.FULL) {
-            offset = outgoing.claim(length, type, WaitStrategies.noDeadline(), strategy, peer);
+            offset = outgoing.claim(length, type, Ring.NO_DEADLINE, strategy, peer);
             if (offset == Ring.END) {
                 throw new BrokenPipeException("pipe '" + name() + "': the other end " + peer.knownGone());
             }
@@ -333,7 +331,7 @@ public final class Connection extends SharedObject {
     }
 
     private void await(RecordHandler handler, boolean consume) throws EOFException, InterruptedException {
-        await(handler, consume, NO_DEADLINE);
+        await(handler, consume, Ring.NO_DEADLINE);
     }
 
     /**
@@ -349,8 +347,7 @@ public final class Connection extends SharedObject {
         if (got > 0) {
             return true;
         }
-        long deadline = deadlineNanos == NO_DEADLINE ? WaitStrategies.noDeadline() : deadlineNanos;
-        got = consume ? incoming.read(handler, 1, deadline, strategy, peer) : incoming.awaitMessage(deadline, strategy, peer);
+        got = consume ? incoming.read(handler, 1, deadlineNanos, strategy, peer) : incoming.awaitMessage(deadlineNanos, strategy, peer);
         if (got == Ring.END) {
             if (!consume) {
                 return true;

@@ -58,8 +58,8 @@ public class SharedQueue<E> extends QueueCollection<E> {
     private static final int DEFAULT_CAPACITY = 1 << 20;
     /** The deadline of the calls that do not wait (offer, poll): one attempt, no clock read. */
     static final long NO_WAIT = Ring.NO_WAIT;
-    /** The deadline of put and take: as long as it takes (the clock is read only once waiting starts). */
-    static final long NO_DEADLINE = Long.MAX_VALUE;
+    /** The deadline of put and take: as long as it takes. */
+    static final long NO_DEADLINE = Ring.NO_DEADLINE;
     /** A block name must fit inline. */
     private static final int MIN_INLINE = RegionNames.MAX_LENGTH;
 
@@ -215,8 +215,7 @@ public class SharedQueue<E> extends QueueCollection<E> {
         try {
             int offset = ring.tryClaim(claimLength, type);
             if (offset == Ring.FULL && deadlineNanos != NO_WAIT) {
-                offset = ring.claim(claimLength, type, deadlineNanos == NO_DEADLINE ? WaitStrategies.noDeadline() : deadlineNanos,
-                        strategy, shutdownWatch);
+                offset = ring.claim(claimLength, type, deadlineNanos, strategy, shutdownWatch);
             }
             if (offset == Ring.END) {
                 throw shutDown("no more puts");
@@ -408,8 +407,7 @@ public class SharedQueue<E> extends QueueCollection<E> {
         ensureOpen();
         int got = ring.read(handler, 1);
         if (got == 0 && deadlineNanos != NO_WAIT) {
-            got = ring.read(handler, 1, deadlineNanos == NO_DEADLINE ? WaitStrategies.noDeadline() : deadlineNanos,
-                    strategy, shutdownWatch);
+            got = ring.read(handler, 1, deadlineNanos, strategy, shutdownWatch);
         }
         if (got == Ring.END && throwAtEnd) {
             throw shutDown("and drained");

@@ -444,6 +444,8 @@ final class RecordReader {
         if (!batched) {
             return head;
         }
+        // plain: only a consumer of this ring writes it, before its clear; a predecessor that died left it
+        // complete (a killed process's stores are all in memory), and a live one's is ordered by the head acquire
         long clearingTo = memory.getLong(ring.clearingToOffset);
         if (clearingTo <= head) {
             return head;

@@ -46,6 +46,8 @@ public abstract class Ring {
     public static final int END = -2;
     /** A deadline for the waiting read and claim: one attempt and one look at the peers, no waiting. */
     public static final long NO_WAIT = Long.MIN_VALUE;
+    /** A deadline for the waiting read and claim: wait as long as it takes (the clock is read once waiting starts). */
+    public static final long NO_DEADLINE = Long.MAX_VALUE;
     private static final long BUSY_RING_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     /** For {@link #read(RecordHandler, int, long)}: wait for another consumer's read however long it takes. */
     static final long NO_LOCK_DEADLINE = Long.MIN_VALUE;
@@ -270,8 +272,8 @@ public abstract class Ring {
 
     /**
      * The one wait loop of a consumer: as {@link #read(RecordHandler, int)}, waiting with {@code strategy}
-     * until at least one message came (returns how many), the deadline ({@link System#nanoTime()} based)
-     * passed (returns 0), or {@code producers} say nothing more can come and the ring is drained (returns
+     * until at least one message came (returns how many), the deadline ({@link System#nanoTime()} based;
+     * {@link #NO_WAIT}: none, {@link #NO_DEADLINE}: never) passed (returns 0), or {@code producers} say nothing more can come and the ring is drained (returns
      * {@link #END}). An interrupt pending on entry or arriving while waiting throws, whatever the deadline,
      * as {@link java.util.concurrent.BlockingQueue}'s timed calls do.
      */
@@ -296,6 +298,9 @@ public abstract class Ring {
             RingPeers producers) throws InterruptedException {
         if (Thread.interrupted()) {
             throw new InterruptedException();
+        }
+        if (deadlineNanos == NO_DEADLINE) {
+            deadlineNanos = WaitStrategies.noDeadline();
         }
         boolean registered = false;
         int checks = 0;
@@ -357,6 +362,9 @@ public abstract class Ring {
             throws InterruptedException {
         if (Thread.interrupted()) {
             throw new InterruptedException();
+        }
+        if (deadlineNanos == NO_DEADLINE) {
+            deadlineNanos = WaitStrategies.noDeadline();
         }
         boolean registered = false;
         try {

@@ -31,4 +31,20 @@ final class ConnectionHandover {
             return (Connection) in.readObject();
         }
     }
+
+    /**
+     * Closes a workload's ends: the one it kept, and on the creating side the one it handed over (still open
+     * here after serialising), which it also unlinks so that the pipe's file goes whatever the peer did.
+     */
+    static void close(Connection own, Connection handedOver) {
+        if (handedOver != null) {
+            handedOver.close();
+        }
+        if (own != null) {
+            if (handedOver != null) {
+                own.unlink();
+            }
+            own.close();
+        }
+    }
 }

@@ -79,15 +79,7 @@ public abstract class Ipc4jPipeOneWay implements OneWayWorkload {
 
     @Override
     public void close() {
-        if (handedOver != null) {
-            handedOver.close();
-        }
-        if (connection != null) {
-            if (handedOver != null) {
-                connection.unlink();
-            }
-            connection.close();
-        }
+        ConnectionHandover.close(connection, handedOver);
     }
 
     /** Both ends busy-spin; the ring is made without wakeups, as Pipe documents for busy-spinning ends. */

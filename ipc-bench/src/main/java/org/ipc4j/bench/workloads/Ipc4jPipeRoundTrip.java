@@ -86,15 +86,7 @@ public abstract class Ipc4jPipeRoundTrip implements RoundTripWorkload {
 
     @Override
     public void close() {
-        if (handedOver != null) {
-            handedOver.close();
-        }
-        if (connection != null) {
-            if (handedOver != null) {
-                connection.unlink();
-            }
-            connection.close();
-        }
+        ConnectionHandover.close(connection, handedOver);
     }
 
     /** Both ends busy-spin; the rings are made without wakeups, as Pipe documents for busy-spinning ends. */
