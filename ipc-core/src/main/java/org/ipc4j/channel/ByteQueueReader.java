@@ -11,8 +11,8 @@ import org.ipc4j.wait.WaitStrategies;
 
 /**
  * Takes the elements of a byte queue (one made with {@link Codecs#bytes()}) into the caller's array or buffer:
- * the take and poll of {@link SharedQueue}, allocating nothing for elements that travel inline (up to the
- * ring's max message length; larger ones are read from their block and copied). Each call returns the
+ * the take and poll of {@link SharedQueue}, allocating nothing for elements that fit the caller's memory
+ * (a fragmented one is copied fragment by fragment). Each call returns the
  * element's length, or -1 where {@code poll} returns null. An element that does not fit is taken all the same
  * and carried whole by the {@link BufferTooShortException}, so nothing is lost.
  *
@@ -25,7 +25,7 @@ public final class ByteQueueReader {
 
     private ByteQueueReader(SharedQueue<byte[]> queue) {
         this.queue = queue;
-        this.into = new BytesInto("queue", queue.name(), queue.blocks);
+        this.into = new BytesInto("queue", queue.name());
     }
 
     /** A reader of {@code queue}; {@link CodecMismatchException} unless its elements are raw bytes ({@link Codecs#bytes()}). */

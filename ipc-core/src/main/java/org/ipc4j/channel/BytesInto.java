@@ -3,32 +3,28 @@ package org.ipc4j.channel;
 import java.nio.ByteBuffer;
 import java.nio.ReadOnlyBufferException;
 
-import org.ipc4j.codec.Codecs;
 import org.ipc4j.errors.BufferTooShortException;
-import org.ipc4j.ring.RecordDescriptor;
 import org.ipc4j.ring.RecordHandler;
 
 /**
- * Copies one received bytes message into a caller's array or buffer: an inline one during the ring read,
- * allocating nothing; a large one from its block after the read ({@link #finish}). A message that does not fit
- * is kept whole, for the {@link BufferTooShortException}. Used by one thread at a time.
+ * Copies one received bytes message into a caller's array or buffer during the ring read, allocating
+ * nothing: an inline message at once, a fragmented one fragment by fragment. A message that does not fit is
+ * kept whole, for the {@link BufferTooShortException}. Used by one thread at a time.
  */
 final class BytesInto implements RecordHandler {
     private final String kind;
     private final String name;
-    private final MessageBlocks blocks;
     private byte[] array;
     private ByteBuffer buffer;
     private int offset;
     private int room;
     private int length;
     private byte[] overflow;
-    private String block;
+    private RuntimeException refusal;
 
-    BytesInto(String kind, String name, MessageBlocks blocks) {
+    BytesInto(String kind, String name) {
         this.kind = kind;
         this.name = name;
-        this.blocks = blocks;
     }
 
     /** The next message goes into {@code target} from {@code at}. */
@@ -54,41 +50,73 @@ final class BytesInto implements RecordHandler {
 
     @Override
     public void onRecord(int type, ByteBuffer source, int at, int size) {
-        if (type == RecordDescriptor.TYPE_BLOCK_REFERENCE) {
-            block = MessageBlocks.readReference(name, source, at, size);
-        } else if (size > room) {
+        if (size > room) {
             overflow = new byte[size];
             source.get(at, overflow);
         } else {
-            if (array != null) {
-                source.get(at, array, offset, size);
-            } else {
-                buffer.put(buffer.position(), source, at, size);
-                buffer.position(buffer.position() + size);
-            }
-            length = size;
+            copy(source, at, 0, size);
+            finishCopy(size);
         }
     }
 
+    /** A message that fits goes straight into the caller's memory; one that does not, into the overflow. */
+    @Override
+    public void onFragment(long totalLength, long from, ByteBuffer source, int at, int size) {
+        if (from == 0) {
+            reset();
+            if (totalLength > MessageLimit.MAX_BYTES) {
+                refusal = MessageLimit.tooLarge(kind + " '" + name + "'", totalLength);
+            } else if (totalLength > room) {
+                overflow = new byte[(int) totalLength];
+            }
+        }
+        if (refusal != null) {
+            return;
+        }
+        if (overflow != null) {
+            source.get(at, overflow, (int) from, size);
+        } else {
+            copy(source, at, (int) from, size);
+            if (from + size == totalLength) {
+                finishCopy((int) totalLength);
+            }
+        }
+    }
+
+    /** What was copied of an abandoned message stays where it was written; nothing is reported. */
+    @Override
+    public void onFragmentsAbandoned() {
+        reset();
+    }
+
+    private void copy(ByteBuffer source, int at, int from, int size) {
+        if (array != null) {
+            source.get(at, array, offset + from, size);
+        } else {
+            buffer.put(buffer.position() + from, source, at, size);
+        }
+    }
+
+    private void finishCopy(int size) {
+        if (buffer != null) {
+            buffer.position(buffer.position() + size);
+        }
+        length = size;
+    }
+
     /**
-     * After a read that handed a message: its length, once a large one is read from its block and copied too;
-     * {@link BufferTooShortException}, carrying the message, if it did not fit.
+     * After a read that handed a message: its length; {@link BufferTooShortException}, carrying the message, if
+     * it did not fit.
      */
     int finish() {
-        byte[] whole = block != null ? blocks.read(block, Codecs.bytes(), true) : overflow;
-        if (whole == null) {
+        if (refusal != null) {
+            throw refusal;
+        }
+        if (overflow == null) {
             return length;
         }
-        if (whole.length > room) {
-            throw new BufferTooShortException(kind + " '" + name + "': a message of " + whole.length + " bytes does not fit in "
-                    + room + " bytes; it is in this exception", whole);
-        }
-        if (array != null) {
-            System.arraycopy(whole, 0, array, offset, whole.length);
-        } else {
-            buffer.put(whole);
-        }
-        return whole.length;
+        throw new BufferTooShortException(kind + " '" + name + "': a message of " + overflow.length + " bytes does not fit in "
+                + room + " bytes; it is in this exception", overflow);
     }
 
     /** Lets go of the caller's array or buffer; call after every read, whatever it handed. */
@@ -101,6 +129,6 @@ final class BytesInto implements RecordHandler {
     private void reset() {
         length = 0;
         overflow = null;
-        block = null;
+        refusal = null;
     }
 }

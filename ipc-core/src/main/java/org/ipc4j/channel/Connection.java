@@ -51,12 +51,10 @@ public final class Connection extends SharedObject {
     private final transient SpscRing incoming;
     private final transient SpscRing outgoing;
     private final transient Codec<Object> codec;
-    private final transient MessageBlocks blocks;
     private final transient Receiver<Object> objects;
     private final transient Receiver<byte[]> bytes;
     private final transient BytesInto into;
     private final transient long self = ProcessStamp.current();
-    private static final RecordHandler IGNORE = (type, buffer, offset, length) -> { };
     private transient WaitStrategy strategy = WaitStrategies.defaultStrategy();
     /** Sends since the last look at the peer's liveness (see writableRing). */
     private transient int sendsSinceCheck;
@@ -85,10 +83,9 @@ public final class Connection extends SharedObject {
         this.own = new EndLine(name, end, memory, body);
         this.peer = new PeerEnd(new EndLine(name, 1 - end, memory, body));
         this.codec = (Codec<Object>) codec;
-        this.blocks = new MessageBlocks(name);
-        this.objects = new Receiver<>(name, this.codec, blocks);
-        this.bytes = new Receiver<>(name, Codecs.bytes(), blocks);
-        this.into = new BytesInto("pipe", name, blocks);
+        this.objects = new Receiver<>(name, this.codec);
+        this.bytes = new Receiver<>(name, Codecs.bytes());
+        this.into = new BytesInto("pipe", name);
     }
 
     /** Attaches end {@code end} of pipe {@code name} in this process (see {@link Pipe#openEnd}). */
@@ -137,12 +134,19 @@ public final class Connection extends SharedObject {
 
     // ---- sending
 
-    /** Sends {@code value} through the pipe's codec (Java serialisation by default); blocks while the pipe is full. */
+    /**
+     * Sends {@code value} through the pipe's codec (Java serialisation by default); blocks while the pipe is
+     * full. A value whose encoding is longer than the ring's max message length is encoded into an array
+     * first and goes in fragments (see {@link Pipe}).
+     */
     public void send(Object value) throws InterruptedException {
         Ring ring = writableRing();
         int length = codec.encodedLength(value);
         if (length > ring.maxMessageLength()) {
-            sendBlock(blocks.write(codec, value, length));
+            MessageLimit.check("pipe '" + name() + "'", length);
+            byte[] encoded = new byte[length];
+            codec.encode(value, ByteBuffer.wrap(encoded), 0);
+            sendLong(ByteBuffer.wrap(encoded), 0, length);
             return;
         }
         int offset = claim(length, RecordDescriptor.TYPE_DATA);
@@ -171,8 +175,7 @@ public final class Connection extends SharedObject {
             throw new IndexOutOfBoundsException("offset " + offset + ", length " + length + " in " + message.length + " bytes");
         }
         if (length > ring.maxMessageLength()) {
-            byte[] copy = java.util.Arrays.copyOfRange(message, offset, offset + length);
-            sendBlock(blocks.write(Codecs.bytes(), copy, length));
+            sendLong(ByteBuffer.wrap(message), offset, length);
             return;
         }
         int at = claim(length, RecordDescriptor.TYPE_DATA);
@@ -190,9 +193,7 @@ public final class Connection extends SharedObject {
         int from = message.position();
         int length = message.remaining();
         if (length > ring.maxMessageLength()) {
-            byte[] copy = new byte[length];
-            message.get(from, copy);
-            sendBlock(blocks.write(Codecs.bytes(), copy, length));
+            sendLong(message, from, length);
         } else {
             int at = claim(length, RecordDescriptor.TYPE_DATA);
             ring.buffer().put(at, message, from, length);
@@ -201,17 +202,11 @@ public final class Connection extends SharedObject {
         message.position(from + length);
     }
 
-    private void sendBlock(String block) throws InterruptedException {
-        boolean sent = false;
-        try {
-            int at = claim(MessageBlocks.referenceLength(block), RecordDescriptor.TYPE_BLOCK_REFERENCE);
-            MessageBlocks.writeReference(outgoing, at, block);
-            outgoing.commit(at);
-            sent = true;
-        } finally {
-            if (!sent) {
-                blocks.discard(block);
-            }
+    /** A message longer than the ring's max message length, in fragments; nothing is sent if it is above the limit. */
+    private void sendLong(ByteBuffer source, int offset, int length) throws InterruptedException {
+        MessageLimit.check("pipe '" + name() + "'", length);
+        if (outgoing.send(source, offset, length, Ring.NO_DEADLINE, strategy, peer) == Ring.END) {
+            throw new BrokenPipeException("pipe '" + name() + "': the other end " + peer.knownGone());
         }
     }
 
@@ -248,7 +243,7 @@ public final class Connection extends SharedObject {
     /** The next object sent; {@link EOFException} once the other end is gone and everything was received. */
     public Object recv() throws EOFException, InterruptedException {
         await(objects, true);
-        return objects.single(true);
+        return objects.single();
     }
 
     /**
@@ -257,18 +252,18 @@ public final class Connection extends SharedObject {
      */
     public Object recv(long timeout, TimeUnit unit) throws EOFException, InterruptedException, TimeoutException {
         awaitWithin(objects, timeout, unit);
-        return objects.single(true);
+        return objects.single();
     }
 
     public byte[] recvBytes() throws EOFException, InterruptedException {
         await(bytes, true);
-        return bytes.single(true);
+        return bytes.single();
     }
 
     /** As {@link #recvBytes()}, waiting at most {@code timeout}: {@link TimeoutException} if no message came by then. */
     public byte[] recvBytes(long timeout, TimeUnit unit) throws EOFException, InterruptedException, TimeoutException {
         awaitWithin(bytes, timeout, unit);
-        return bytes.single(true);
+        return bytes.single();
     }
 
     private void awaitWithin(RecordHandler handler, long timeout, TimeUnit unit)
@@ -343,7 +338,7 @@ public final class Connection extends SharedObject {
         if (incoming == null) {
             throw new WrongDirectionException("pipe '" + name() + "': this end only sends (one-way pipe)");
         }
-        int got = consume ? incoming.read(handler, 1) : incoming.peek(IGNORE, 1);
+        int got = consume ? incoming.read(handler, 1) : incoming.peek(RecordHandler.IGNORE, 1);
         if (got > 0) {
             return true;
         }
@@ -383,12 +378,6 @@ public final class Connection extends SharedObject {
             }
         }
         super.close();
-    }
-
-    @Override
-    public void unlink() {
-        super.unlink();
-        blocks.unlinkAll();
     }
 
     /** Serialising hands the end over: it is in transit (see the class comment) until the receiver attaches it. */

@@ -26,7 +26,11 @@ import org.ipc4j.ring.SpscRing;
  * or, once its creator is dead and nobody has it open, {@code ipc4j gc}.
  */
 public final class Pipe {
-    /** 256 KiB per direction; messages above 32 KiB travel in blocks. */
+    /**
+     * 256 KiB per direction. Messages up to the ring's max message length (32 KiB here) travel as one record;
+     * longer ones, up to {@code -Dipc4j.maxMessageBytes} (1 GiB by default), in fragments through the same
+     * ring, so a pipe's memory is its rings whatever it carries.
+     */
     public static final int DEFAULT_CAPACITY = 1 << 18;
 
     /** The pipe's region as created or opened here; only its name and path are used once it is closed. */
@@ -166,9 +170,8 @@ public final class Pipe {
         return region.name();
     }
 
-    /** Removes the pipe's name (and large messages nobody took); ends already attached keep working. Quiet if gone. */
+    /** Removes the pipe's name; ends already attached keep working. Quiet if gone. */
     public void unlink() {
         region.unlink();
-        new MessageBlocks(name()).unlinkAll();
     }
 }

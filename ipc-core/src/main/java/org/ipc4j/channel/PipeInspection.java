@@ -57,9 +57,9 @@ public final class PipeInspection {
     }
 
     private static List<Object> peek(String name, SpscRing ring, Codec<Object> codec) {
-        Receiver<Object> receiver = new Receiver<>(name, codec, new MessageBlocks(name));
+        Receiver<Object> receiver = new Receiver<>(name, codec);
         ring.peek(receiver, Integer.MAX_VALUE);
-        return receiver.values(false);
+        return receiver.values();
     }
 
     private static End end(EndLine line) {

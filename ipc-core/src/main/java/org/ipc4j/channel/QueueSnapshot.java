@@ -8,16 +8,13 @@ import java.util.List;
 import java.util.function.Predicate;
 
 import org.ipc4j.codec.Codec;
-import org.ipc4j.errors.ObjectNotFoundException;
-import org.ipc4j.ring.RecordDescriptor;
 import org.ipc4j.ring.RecordFilter;
 
 /**
  * The elements a queue held at one instant, oldest first, each with its ring position, which names it for
- * a later removal ({@link PositionRemoval}). Taken in two steps, as {@link Receiver} does: a {@link Collector}
- * walks the ring under the consumer lock, decoding inline elements and noting block names; {@link
- * Collector#resolve} decodes the blocks after the lock. A block gone by then was taken or removed meanwhile,
- * and its element is left out.
+ * a later removal ({@link PositionRemoval}). A {@link Collector} walks the ring under the consumer lock and
+ * decodes each element; a fragmented one is there only if all of it is in the ring (a put still sending it has
+ * not finished).
  */
 final class QueueSnapshot<E> {
     private final List<E> elements;
@@ -63,13 +60,11 @@ final class QueueSnapshot<E> {
 
     /** Gathers the records during the walk; matches none of them. */
     static final class Collector<E> implements RecordFilter {
-        private final String owner;
         private final Codec<E> codec;
-        private final List<Object> items = new ArrayList<>();
+        private final List<E> items = new ArrayList<>();
         private long[] positions = new long[16];
 
-        Collector(String owner, Codec<E> codec) {
-            this.owner = owner;
+        Collector(Codec<E> codec) {
             this.codec = codec;
         }
 
@@ -79,33 +74,12 @@ final class QueueSnapshot<E> {
                 positions = Arrays.copyOf(positions, positions.length * 2);
             }
             positions[items.size()] = position;
-            items.add(type == RecordDescriptor.TYPE_BLOCK_REFERENCE
-                    ? new BlockName(MessageBlocks.readReference(owner, buffer, offset, length))
-                    : codec.decode(buffer, offset, length));
+            items.add(codec.decode(buffer, offset, length));
             return false;
         }
 
-        /** The snapshot, with the elements held in blocks decoded now (after the walk, outside the lock). */
-        @SuppressWarnings("unchecked")
-        QueueSnapshot<E> resolve(MessageBlocks blocks) {
-            List<E> elements = new ArrayList<>(items.size());
-            long[] kept = new long[items.size()];
-            for (int i = 0; i < items.size(); i++) {
-                Object item = items.get(i);
-                if (item instanceof BlockName block) {
-                    try {
-                        item = blocks.read(block.name, codec, false);
-                    } catch (ObjectNotFoundException takenMeanwhile) {
-                        continue;
-                    }
-                }
-                kept[elements.size()] = positions[i];
-                elements.add((E) item);
-            }
-            return new QueueSnapshot<>(elements, Arrays.copyOf(kept, elements.size()));
+        QueueSnapshot<E> snapshot() {
+            return new QueueSnapshot<>(items, Arrays.copyOf(positions, items.size()));
         }
-    }
-
-    private record BlockName(String name) {
     }
 }

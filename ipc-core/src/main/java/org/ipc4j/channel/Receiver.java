@@ -6,41 +6,89 @@ import java.util.Collection;
 import java.util.List;
 
 import org.ipc4j.codec.Codec;
+import org.ipc4j.codec.Codecs;
 import org.ipc4j.errors.CorruptedException;
-import org.ipc4j.ring.RecordDescriptor;
 import org.ipc4j.ring.RecordHandler;
 
 /**
- * Decodes records handed over by a ring read: inline messages at once, large ones by block name after the
- * read (so that the consumer lock is not held while a large block is mapped and decoded). A record that
- * cannot be decoded is kept as its failure, not thrown: a throw would end the ring's read and lose the
- * records it already took.
+ * Decodes records handed over by a ring read: inline messages at once, fragmented ones once their last
+ * fragment came (the fragments are copied into the array of the whole message, which a byte codec then
+ * returns as it is). A record that cannot be decoded is kept as its failure, not thrown: a throw would end
+ * the ring's read and lose the records it already took.
  */
 final class Receiver<E> implements RecordHandler {
     private final String owner;
     private final Codec<E> codec;
-    private final MessageBlocks blocks;
+    private final boolean rawBytes;
+    /** The message being received in fragments, or null (also when it is refused: see refusal). */
+    private byte[] assembling;
+    private RuntimeException refusal;
     /** The first record of a read (most reads hand one), then the others: no list for a single one. */
     private Object first;
     private List<Object> more;
     private int count;
 
-    Receiver(String owner, Codec<E> codec, MessageBlocks blocks) {
+    Receiver(String owner, Codec<E> codec) {
         this.owner = owner;
         this.codec = codec;
-        this.blocks = blocks;
+        this.rawBytes = codec.id().equals(Codecs.bytes().id());
     }
 
     @Override
     public void onRecord(int type, ByteBuffer buffer, int offset, int length) {
         Object item;
         try {
-            item = type == RecordDescriptor.TYPE_BLOCK_REFERENCE
-                    ? new BlockName(MessageBlocks.readReference(owner, buffer, offset, length))
-                    : codec.decode(buffer, offset, length);
+            item = codec.decode(buffer, offset, length);
         } catch (RuntimeException e) {
             item = new Unreadable(e);
         }
+        add(item);
+    }
+
+    @Override
+    public void onFragment(long totalLength, long from, ByteBuffer buffer, int offset, int length) {
+        if (from == 0) {
+            assembling = null;
+            refusal = null;
+            if (totalLength > MessageLimit.MAX_BYTES) {
+                refusal = MessageLimit.tooLarge("'" + owner + "'", totalLength);
+            } else {
+                assembling = new byte[(int) totalLength];
+            }
+        }
+        if (assembling != null) {
+            buffer.get(offset, assembling, (int) from, length);
+        }
+        if (from + length == totalLength) {
+            add(refusal != null ? new Unreadable(refusal) : whole(assembling));
+            assembling = null;
+            refusal = null;
+        }
+    }
+
+    @Override
+    public void onFragmentsAbandoned() {
+        assembling = null;
+        refusal = null;
+    }
+
+    private Object whole(byte[] message) {
+        if (rawBytes) {
+            return message;
+        }
+        try {
+            return codec.decode(ByteBuffer.wrap(message), 0, message.length);
+        } catch (RuntimeException e) {
+            return new Unreadable(e);
+        }
+    }
+
+    /** True if a whole value was received (a peek may end inside a message still being sent). */
+    boolean hasValue() {
+        return count > 0;
+    }
+
+    private void add(Object item) {
         if (count == 0) {
             first = item;
         } else {
@@ -52,13 +100,13 @@ final class Receiver<E> implements RecordHandler {
         count++;
     }
 
-    /** The values received, in order; blocks are decoded now and unlinked if {@code consume}. */
-    List<E> values(boolean consume) {
+    /** The values received, in order. */
+    List<E> values() {
         List<E> values = new ArrayList<>(count);
         RuntimeException failure = null;
         for (int i = 0; i < count; i++) {
             try {
-                values.add(resolve(i == 0 ? first : more.get(i - 1), consume));
+                values.add(resolve(i == 0 ? first : more.get(i - 1)));
             } catch (RuntimeException e) {
                 failure = failure == null ? e : failure;
             }
@@ -71,8 +119,8 @@ final class Receiver<E> implements RecordHandler {
     }
 
     /**
-     * Adds the values received to {@code target} in order, reading and unlinking blocks now, and returns how
-     * many. A value that cannot be decoded, or whose block cannot be read, is left out; if any was, throws
+     * Adds the values received to {@code target} in order and returns how many. A value that cannot be
+     * decoded (or was refused: too large) is left out; if any was, throws
      * once the others are in: a {@link CorruptedException} naming the owner, caused by the first failure,
      * with the others suppressed.
      */
@@ -82,7 +130,7 @@ final class Receiver<E> implements RecordHandler {
         List<RuntimeException> unreadable = null;
         for (int i = 0; i < received; i++) {
             try {
-                values.add(resolve(i == 0 ? first : more.get(i - 1), true));
+                values.add(resolve(i == 0 ? first : more.get(i - 1)));
             } catch (RuntimeException e) {
                 if (unreadable == null) {
                     unreadable = new ArrayList<>();
@@ -103,13 +151,13 @@ final class Receiver<E> implements RecordHandler {
     }
 
     /** The one value received. */
-    E single(boolean consume) {
+    E single() {
         if (count == 0) {
             throw new IllegalStateException("nothing was received");
         }
         Object item = first;
         clear();
-        return resolve(item, consume);
+        return resolve(item);
     }
 
     /** Forgets anything received (a read that threw) before the receiver is used again. */
@@ -118,6 +166,8 @@ final class Receiver<E> implements RecordHandler {
     }
 
     private void clear() {
+        assembling = null;
+        refusal = null;
         first = null;
         if (more != null) {
             more.clear();
@@ -126,22 +176,11 @@ final class Receiver<E> implements RecordHandler {
     }
 
     @SuppressWarnings("unchecked")
-    private E resolve(Object item, boolean consume) {
-        if (item instanceof BlockName) {
-            return blocks.read(((BlockName) item).name, codec, consume);
-        }
+    private E resolve(Object item) {
         if (item instanceof Unreadable unreadable) {
             throw unreadable.failure;
         }
         return (E) item;
-    }
-
-    private static final class BlockName {
-        final String name;
-
-        BlockName(String name) {
-            this.name = name;
-        }
     }
 
     /** A record whose decoding failed: the failure is thrown when its value is asked for. */

@@ -1,5 +1,6 @@
 package org.ipc4j.channel;
 
+import java.nio.ByteBuffer;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -30,9 +31,19 @@ import org.ipc4j.wait.WaitStrategy;
 
 /**
  * A bounded queue shared by any number of producer and consumer processes, Python's
- * {@code multiprocessing.Queue} as a {@link BlockingQueue}. Elements travel through a {@link Codec}: small
- * ones inline in an MPMC ring, large ones (above the ring's max message length) in a block region of their
- * own. Bounded by the ring's bytes and, optionally, by a count ({@link RingOptions#maxCount()}).
+ * {@code multiprocessing.Queue} as a {@link BlockingQueue}. Elements travel through a {@link Codec} in an
+ * MPMC ring: one record each up to the ring's max message length, in fragments through the same ring above
+ * it (up to {@code -Dipc4j.maxMessageBytes}, 1 GiB by default). Bounded by the ring's bytes and,
+ * optionally, by a count ({@link RingOptions#maxCount()}; each fragment of a long element counts while in
+ * the ring).
+ *
+ * <p>A long element: its put holds the ring's stream lock from first fragment to last, so other puts wait
+ * meanwhile (as Python's {@code Queue} serialises its writers); the put's timeout applies to the first
+ * fragment, after which it goes on while consumers take. One larger than the ring is in the queue only once
+ * a consumer has begun taking it: {@link #peek()}, iteration, {@code contains} and removal see a long
+ * element only when all of it is in the ring. A take that began a long element finishes it, whatever its
+ * timeout or an interrupt (which stays pending), unless its producer dies or gives up part way: the element
+ * is then dropped, never handed over in part.
  *
  * <p>{@link #close()} releases this handle only (later calls through it fail, as after Python's
  * {@code close()}); {@link #shutdown()} ends the queue for everyone, as Python 3.13's {@code Queue.shutdown()}:
@@ -60,14 +71,13 @@ public class SharedQueue<E> extends QueueCollection<E> {
     static final long NO_WAIT = Ring.NO_WAIT;
     /** The deadline of put and take: as long as it takes. */
     static final long NO_DEADLINE = Ring.NO_DEADLINE;
-    /** A block name must fit inline. */
+    /** Fragments of long elements are not to be mostly headers. */
     private static final int MIN_INLINE = RegionNames.MAX_LENGTH;
 
     final transient MpmcRing ring;
     final transient Codec<E> codec;
     final transient MappedBytes memory;
     final transient int body;
-    final transient MessageBlocks blocks;
     private final transient boolean joinable;
     final transient TaskCounter tasks;
     transient volatile WaitStrategy strategy = WaitStrategies.defaultStrategy();
@@ -90,7 +100,6 @@ public class SharedQueue<E> extends QueueCollection<E> {
         if (ring.maxMessageLength() < MIN_INLINE) {
             throw new CorruptedException("'" + name + "': max inline message " + ring.maxMessageLength() + " is below " + MIN_INLINE);
         }
-        this.blocks = new MessageBlocks(name);
         this.tasks = new TaskCounter(name, new FutexWord(memory, body + QueueDescriptor.UNFINISHED_OFFSET,
                 body + QueueDescriptor.JOIN_SLEEPERS_OFFSET));
     }
@@ -169,13 +178,6 @@ public class SharedQueue<E> extends QueueCollection<E> {
         return memory.getIntVolatile(body + QueueDescriptor.SHUTDOWN_OFFSET) != 0;
     }
 
-    /** Removes the name and every large-message block nobody took. */
-    @Override
-    public void unlink() {
-        super.unlink();
-        blocks.unlinkAll();
-    }
-
     public boolean isJoinable() {
         return joinable;
     }
@@ -203,56 +205,61 @@ public class SharedQueue<E> extends QueueCollection<E> {
     /** {@link #send} after its checks of the handle, the element and shutdown, which a batch makes once. */
     private boolean transfer(E element, long deadlineNanos) throws InterruptedException {
         int length = codec.encodedLength(element);
-        String block = null;
-        int claimLength = length;
-        int type = RecordDescriptor.TYPE_DATA;
         if (length > ring.maxMessageLength()) {
-            block = blocks.write(codec, element, length);
-            claimLength = MessageBlocks.referenceLength(block);
-            type = RecordDescriptor.TYPE_BLOCK_REFERENCE;
+            return transferLong(element, length, deadlineNanos);
         }
-        boolean sent = false;
+        int offset = ring.tryClaim(length, RecordDescriptor.TYPE_DATA);
+        if (offset == Ring.FULL && deadlineNanos != NO_WAIT) {
+            offset = ring.claim(length, RecordDescriptor.TYPE_DATA, deadlineNanos, strategy, shutdownWatch);
+        }
+        if (offset == Ring.END) {
+            throw shutDown("no more puts");
+        }
+        if (offset == Ring.FULL) {
+            return false;
+        }
+        if (joinable) {
+            tasks.add();
+        }
+        boolean written = false;
         try {
-            int offset = ring.tryClaim(claimLength, type);
-            if (offset == Ring.FULL && deadlineNanos != NO_WAIT) {
-                offset = ring.claim(claimLength, type, deadlineNanos, strategy, shutdownWatch);
-            }
-            if (offset == Ring.END) {
-                throw shutDown("no more puts");
-            }
-            if (offset == Ring.FULL) {
-                return false;
-            }
-            if (joinable) {
-                tasks.add();
-            }
-            boolean written = false;
-            try {
-                checkNotShutdown();
-                if (block != null) {
-                    MessageBlocks.writeReference(ring, offset, block);
-                } else {
-                    codec.encode(element, ring.buffer(), offset);
-                }
-                written = true;
-            } finally {
-                // any Throwable (an Error from a codec too) gives the claim up: a claim left open stalls consumers
-                if (written) {
-                    ring.commit(offset);
-                } else {
-                    ring.abort(offset);
-                    if (joinable) {
-                        tasks.done();
-                    }
-                }
-            }
-            sent = true;
-            return true;
+            checkNotShutdown();
+            codec.encode(element, ring.buffer(), offset);
+            written = true;
         } finally {
-            if (!sent && block != null) {
-                blocks.discard(block);
+            // any Throwable (an Error from a codec too) gives the claim up: a claim left open stalls consumers
+            if (written) {
+                ring.commit(offset);
+            } else {
+                ring.abort(offset);
+                if (joinable) {
+                    tasks.done();
+                }
             }
         }
+        return true;
+    }
+
+    /** An element longer than the ring's max message length: encoded into an array, then sent in fragments. */
+    private boolean transferLong(E element, int length, long deadlineNanos) throws InterruptedException {
+        MessageLimit.check("queue '" + name() + "'", length);
+        byte[] encoded = new byte[length];
+        codec.encode(element, ByteBuffer.wrap(encoded), 0);
+        if (joinable) {
+            tasks.add(); // before any consumer can take it and call taskDone
+        }
+        int sent = Ring.FULL;
+        try {
+            sent = ring.send(ByteBuffer.wrap(encoded), 0, length, deadlineNanos, strategy, shutdownWatch);
+        } finally {
+            if (sent < 0 && joinable) {
+                tasks.done();
+            }
+        }
+        if (sent == Ring.END) {
+            throw shutDown("no more puts");
+        }
+        return sent >= 0;
     }
 
     private void checkNotShutdown() {
@@ -392,7 +399,7 @@ public class SharedQueue<E> extends QueueCollection<E> {
     private E receive(long deadlineNanos, boolean throwAtEnd) throws InterruptedException {
         Receiver<E> receiver = borrowReceiver();
         try {
-            return receiveRecord(receiver, deadlineNanos, throwAtEnd) ? receiver.single(true) : null;
+            return receiveRecord(receiver, deadlineNanos, throwAtEnd) ? receiver.single() : null;
         } finally {
             returnReceiver(receiver);
         }
@@ -418,7 +425,7 @@ public class SharedQueue<E> extends QueueCollection<E> {
     /** One decoder per handle, reused by whichever thread takes it (a thread that finds it taken makes its own). */
     private Receiver<E> borrowReceiver() {
         Receiver<E> receiver = spareReceiver.getAndSet(null);
-        return receiver != null ? receiver : new Receiver<>(name(), codec, blocks);
+        return receiver != null ? receiver : new Receiver<>(name(), codec);
     }
 
     private void returnReceiver(Receiver<E> receiver) {
@@ -466,7 +473,7 @@ public class SharedQueue<E> extends QueueCollection<E> {
         ensureOpen();
         Receiver<E> receiver = borrowReceiver();
         try {
-            return ring.peek(receiver, 1) > 0 ? receiver.single(false) : null;
+            return ring.peek(receiver, 1) > 0 && receiver.hasValue() ? receiver.single() : null;
         } finally {
             returnReceiver(receiver);
         }
@@ -491,7 +498,10 @@ public class SharedQueue<E> extends QueueCollection<E> {
         Receiver<E> receiver = borrowReceiver();
         try {
             try {
-                ring.read(receiver, maxElements);
+                // a read stops before a long element (it is read by a read of its own): read on while elements come
+                for (int taken = 0, read = 1; taken < maxElements && read > 0; taken += read) {
+                    read = ring.read(receiver, maxElements - taken);
+                }
             } catch (RuntimeException | Error readFailure) {
                 // what the read took before it failed is delivered all the same
                 try {
@@ -576,21 +586,20 @@ public class SharedQueue<E> extends QueueCollection<E> {
     @Override
     QueueSnapshot<E> snapshot() {
         ensureOpen();
-        QueueSnapshot.Collector<E> collector = new QueueSnapshot.Collector<>(name(), codec);
+        QueueSnapshot.Collector<E> collector = new QueueSnapshot.Collector<>(codec);
         // a walk that removes nothing (the collector matches no record) and, unlike peek, hands out positions
         ring.removeIf(collector, Integer.MAX_VALUE);
-        return collector.resolve(blocks);
+        return collector.snapshot();
     }
 
-    /** A removed large element's block is discarded; a removed element of a joinable queue counts as done. */
+    /** A removed element of a joinable queue counts as done. */
     @Override
     int removeAt(long[] positions) {
         ensureOpen();
-        PositionRemoval removal = new PositionRemoval(name(), positions);
+        PositionRemoval removal = new PositionRemoval(positions);
         try {
             ring.removeIf(removal, positions.length);
         } finally {
-            removal.blocks().forEach(blocks::discard);
             if (joinable) {
                 for (int i = 0; i < removal.removed(); i++) {
                     tasks.done();

@@ -18,7 +18,6 @@ import org.ipc4j.memory.MappedBytes;
  * consumer lock excludes threads of one process from each other too.
  */
 public final class MpmcRing extends Ring {
-    private static final RecordHandler COUNT_ONLY = (type, buffer, offset, length) -> { };
     private final ConsumerLock lock;
     private final BooleanSupplier drained = this::isDrained;
     private final int removalHorizonOffset;
@@ -70,7 +69,7 @@ public final class MpmcRing extends Ring {
             removeIf(count, Integer.MAX_VALUE);
             return count.messages;
         }
-        return maxCount > 0 ? super.messagesInRing() : peek(COUNT_ONLY, Integer.MAX_VALUE);
+        return maxCount > 0 ? super.messagesInRing() : peek(RecordHandler.IGNORE, Integer.MAX_VALUE);
     }
 
     /**
@@ -114,10 +113,14 @@ public final class MpmcRing extends Ring {
     }
 
     @Override
-    int claimSpace(int span) {
+    int claimSpace(int span, boolean streaming) {
         while (true) {
             // volatile: pairs with other producers' CAS of tail; the CAS below re-checks it
-            long tail = memory.getLongVolatile(tailOffset);
+            long tailWord = memory.getLongVolatile(tailOffset);
+            if (!streaming && (tailWord & RingDescriptor.TAIL_STREAMING) != 0) {
+                return -1; // another producer is sending a long message: see StreamLock
+            }
+            long tail = tailWord & RingDescriptor.POSITION_MASK;
             int index = (int) tail & mask;
             int toEnd = capacity - index;
             int required = span <= toEnd ? span : toEnd + span;
@@ -125,7 +128,7 @@ public final class MpmcRing extends Ring {
             if (tail + required - memory.getLongVolatile(headCacheOffset) > capacity) {
                 // volatile: pairs with the consumer's release of head: the bytes it cleared are seen before we reuse them
                 long head = memory.getLongVolatile(headOffset);
-                if (head > tail && memory.getLongVolatile(tailOffset) != tail) {
+                if (head > tail && memory.getLongVolatile(tailOffset) != tailWord) {
                     continue; // our tail was stale, not the ring corrupted
                 }
                 checkPositions(head, tail);
@@ -135,7 +138,7 @@ public final class MpmcRing extends Ring {
                 // release: pairs with the volatile read of the cache above by other producers
                 memory.putLongRelease(headCacheOffset, head);
             }
-            if (memory.compareAndSetLong(tailOffset, tail, tail + required)) {
+            if (memory.compareAndSetLong(tailOffset, tailWord, tailWord + required)) {
                 int at = data + index;
                 if (required != span) {
                     if (toEnd >= RecordDescriptor.HEADER_LENGTH) {
@@ -148,17 +151,36 @@ public final class MpmcRing extends Ring {
         }
     }
 
+    /** A thread reading a fragmented message holds the lock from its first fragment to its end (see RecordReader). */
     @Override
     int read(RecordHandler handler, int limit, long lockDeadlineNanos) {
-        if (looksEmpty()) {
-            return 0;
+        if (!reader.inMessage()) {
+            if (looksEmpty()) {
+                return 0;
+            }
+            if (!lock.tryLock() && !lock.lockUnless(drained, lockDeadlineNanos)) {
+                return 0;
+            }
         }
-        if (!lock.tryLock() && !lock.lockUnless(drained, lockDeadlineNanos)) {
-            return 0;
-        }
+        boolean done = false;
         try {
-            return reader.read(handler, limit);
+            int read = reader.read(handler, limit);
+            done = true;
+            return read;
         } finally {
+            if (!done && reader.inMessage()) {
+                reader.abandonMessage(handler);
+            }
+            if (!reader.inMessage()) {
+                lock.unlock();
+            }
+        }
+    }
+
+    @Override
+    void abandonMessage(RecordHandler handler) {
+        if (reader.inMessage()) {
+            reader.abandonMessage(handler);
             lock.unlock();
         }
     }
@@ -177,6 +199,9 @@ public final class MpmcRing extends Ring {
 
     @Override
     boolean recoverStuckRecord(boolean producersGone) {
+        if (reader.inMessage()) {
+            return reader.checkStuck(producersGone); // the lock is held since the message began
+        }
         if (!lock.tryLock() && !lock.lockUnless(drained, NO_LOCK_DEADLINE)) {
             return false;
         }

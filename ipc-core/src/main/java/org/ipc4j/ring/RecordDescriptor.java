@@ -22,6 +22,12 @@ import java.nio.ByteOrder;
  * <p>Length is 0 while the space is free or claimed but not yet written, negative while the producer
  * writes the payload, positive once committed (a release store, the last write of a record). The consumer
  * zeroes a record after reading it, so that "0" keeps meaning "not written".
+ *
+ * <p>A message longer than the ring's max message length travels as fragments: one
+ * {@link #TYPE_FRAGMENT_FIRST} whose payload starts with the message's total length (8 bytes, native order),
+ * then {@link #TYPE_FRAGMENT_NEXT} records until the lengths add up. The producer holds the ring's stream lock
+ * ({@link StreamLock}) from the first fragment to the last, so a message's fragments are consecutive records;
+ * anything else met before the last one (a message, an aborted record) means the message was abandoned.
  */
 public final class RecordDescriptor {
     private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
@@ -40,8 +46,14 @@ public final class RecordDescriptor {
     public static final int TYPE_PADDING = 2;
     /** A message slot that carries nothing: aborted, its producer died, or a consumer died after taking it. */
     public static final int TYPE_ABORTED = 3;
-    /** A message whose bytes are in a separate region; the payload names it (see the channel package). */
-    public static final int TYPE_BLOCK_REFERENCE = 4;
+    /** The first fragment of a long message: its total length (a long), then its first bytes. */
+    public static final int TYPE_FRAGMENT_FIRST = 5;
+    /** The next bytes of the long message a {@link #TYPE_FRAGMENT_FIRST} began. */
+    public static final int TYPE_FRAGMENT_NEXT = 6;
+    /** The longest message a first fragment may announce: the largest Java array. */
+    public static final long MAX_MESSAGE_LENGTH = Integer.MAX_VALUE - 8;
+    /** Bytes before a first fragment's data: the message's total length. */
+    public static final int TOTAL_LENGTH_BYTES = Long.BYTES;
 
     private RecordDescriptor() {
     }
@@ -76,8 +88,12 @@ public final class RecordDescriptor {
         return capacity - index < HEADER_LENGTH;
     }
 
-    /** True for the types that carry a message to the reader. */
+    /** True for the types that carry a message, or part of one, to the reader. */
     public static boolean isMessage(int type) {
-        return type == TYPE_DATA || type == TYPE_BLOCK_REFERENCE;
+        return type == TYPE_DATA || isFragment(type);
+    }
+
+    public static boolean isFragment(int type) {
+        return type == TYPE_FRAGMENT_FIRST || type == TYPE_FRAGMENT_NEXT;
     }
 }

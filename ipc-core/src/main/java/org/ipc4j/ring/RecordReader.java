@@ -5,12 +5,15 @@ import static org.ipc4j.ring.RecordDescriptor.LENGTH_OFFSET;
 import static org.ipc4j.ring.RecordDescriptor.PID_OFFSET;
 import static org.ipc4j.ring.RecordDescriptor.START_TIME_OFFSET;
 import static org.ipc4j.ring.RecordDescriptor.TYPE_ABORTED;
-import static org.ipc4j.ring.RecordDescriptor.TYPE_BLOCK_REFERENCE;
+import static org.ipc4j.ring.RecordDescriptor.TOTAL_LENGTH_BYTES;
 import static org.ipc4j.ring.RecordDescriptor.TYPE_DATA;
+import static org.ipc4j.ring.RecordDescriptor.TYPE_FRAGMENT_FIRST;
+import static org.ipc4j.ring.RecordDescriptor.TYPE_FRAGMENT_NEXT;
 import static org.ipc4j.ring.RecordDescriptor.TYPE_OFFSET;
 import static org.ipc4j.ring.RecordDescriptor.TYPE_PADDING;
 
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 
 import org.ipc4j.errors.CorruptedException;
@@ -20,6 +23,13 @@ import org.ipc4j.memory.MappedBytes;
  * The consumer side of a ring: reads, validates, clears and advances past records, and recovers records
  * that a dead (or, after the stuck bound, unknown) producer left unfinished, in the spirit of Agrona's
  * {@code unblock()}. The caller owns the consumer side (SPSC: the one consumer; MPMC: the consumer lock).
+ *
+ * <p>Fragmented messages: a read that meets a first fragment (as the first message of the read) hands it
+ * and every next fragment to the handler, and counts the message once its last fragment came. Until then
+ * {@link #inMessage()} is true for the reading thread, which keeps the consumer side (MPMC: the lock) and
+ * reads on. Anything else met before the last fragment, or a tail that stopped at head while the stream
+ * lock is free (or held by a dead producer), means the message was abandoned; the handler is told, and
+ * next fragments with no first before them are skipped.
  */
 final class RecordReader {
     private static final long STUCK_CHECK_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
@@ -48,6 +58,10 @@ final class RecordReader {
     private long stuckSinceNanos;
     private long nextStuckCheckNanos;
     private int emptyPolls;
+    /** The thread reading a fragmented message (it holds the consumer side until the message ends), else null. */
+    private Thread messageReader;
+    private long messageLength;
+    private long messageReceived;
 
     RecordReader(Ring ring, long stuckBoundNanos) {
         this.ring = ring;
@@ -79,11 +93,13 @@ final class RecordReader {
                 }
                 int index = (int) head & ring.mask;
                 if (RecordDescriptor.isSkippedGap(index, ring.capacity)) {
-                    // volatile: pairs with the producers' release (SPSC) or CAS (MPMC) of tail
-                    long tail = memory.getLongVolatile(ring.tailOffset);
+                    long tail = ring.tail();
                     ring.checkPositions(head, tail);
                     if (tail == head) {
                         foundEnd = true;
+                        if (messageReader != null && (++emptyPolls & 63) == 0 && streamEnded(head)) {
+                            abandonMessage(handler);
+                        }
                         break;
                     }
                     head += ring.capacity - index;
@@ -99,6 +115,9 @@ final class RecordReader {
                     // a record being written (length < 0) is normal for a moment; look for a dead producer
                     // (a clock read and a liveness check) only every 64th poll of the same head
                     if ((++emptyPolls & 63) == 0) {
+                        if (messageReader != null && length == 0 && streamEnded(head)) {
+                            abandonMessage(handler);
+                        }
                         // hand everything read back (pending records too): checkStuck works from the head in the ring
                         finishRead(start, released, head, consumed, true);
                         start = head;
@@ -118,7 +137,13 @@ final class RecordReader {
                     throw corrupted("records at position " + head + " reach past tail (head " + released + ", capacity "
                             + ring.capacity + ")");
                 }
-                if (RecordDescriptor.isMessage(type)) {
+                if (type == TYPE_FRAGMENT_FIRST && delivered > 0) {
+                    break; // a fragmented message is read by a read of its own
+                }
+                if (messageReader != null && type != TYPE_FRAGMENT_NEXT && type != TYPE_PADDING) {
+                    abandonMessage(handler);
+                }
+                if (type == TYPE_DATA) {
                     stuckPosition = -1;
                     try {
                         handler.onRecord(type, ring.buffer, at + HEADER_LENGTH, length - HEADER_LENGTH);
@@ -128,16 +153,96 @@ final class RecordReader {
                         consumed = count(consumed + 1);
                     }
                     delivered++;
+                } else if (RecordDescriptor.isFragment(type) && (type == TYPE_FRAGMENT_FIRST || messageReader != null)) {
+                    stuckPosition = -1;
+                    boolean handed = false;
+                    try {
+                        handed = handFragment(handler, type, at, length - HEADER_LENGTH);
+                    } finally {
+                        head = consume(head, at, span, true);
+                        released = headPerRecord ? release(head) : released;
+                        consumed = count(consumed + 1);
+                        if (!handed) {
+                            endMessage();
+                        }
+                    }
+                    if (messageReader != null && messageReceived == messageLength) {
+                        endMessage();
+                        delivered++;
+                    }
                 } else {
+                    // padding, an aborted record, or a next fragment of a message nobody reads (its first was
+                    // taken by a consumer that died, or the handler refused it): counted as a record, not delivered
                     head = consume(head, at, span, false);
                     released = headPerRecord ? release(head) : released;
-                    consumed = count(consumed + (type == TYPE_ABORTED ? 1 : 0));
+                    consumed = count(consumed + (type == TYPE_PADDING ? 0 : 1));
                 }
             }
         } finally {
             finishRead(start, released, head, consumed, foundEnd);
         }
         return delivered;
+    }
+
+    /**
+     * Hands a fragment of a message to the handler; false if it cannot belong to the message being read (the
+     * message is then abandoned). Validates what the producer wrote before anything is handed.
+     */
+    private boolean handFragment(RecordHandler handler, int type, int at, int payload) {
+        int from = at + HEADER_LENGTH;
+        if (type == TYPE_FRAGMENT_FIRST) {
+            long total = memory.getLong(from);
+            int data = payload - TOTAL_LENGTH_BYTES;
+            if (data <= 0 || total <= data || total > RecordDescriptor.MAX_MESSAGE_LENGTH) {
+                throw corrupted("a first fragment of " + data + " bytes announces a message of " + total + " bytes");
+            }
+            messageReader = Thread.currentThread();
+            messageLength = total;
+            messageReceived = data;
+            handler.onFragment(total, 0, ring.buffer, from + TOTAL_LENGTH_BYTES, data);
+            return true;
+        }
+        if (payload > messageLength - messageReceived) {
+            handler.onFragmentsAbandoned();
+            return false;
+        }
+        long received = messageReceived;
+        messageReceived += payload;
+        handler.onFragment(messageLength, received, ring.buffer, from, payload);
+        return true;
+    }
+
+    /**
+     * True for the thread that is reading a fragmented message: it goes on reading (and, MPMC, keeps the
+     * consumer lock) until the message ends.
+     */
+    boolean inMessage() {
+        return messageReader == Thread.currentThread();
+    }
+
+    /** Tells the handler the message being read will not be completed, and forgets it. */
+    void abandonMessage(RecordHandler handler) {
+        endMessage();
+        handler.onFragmentsAbandoned();
+    }
+
+    private void endMessage() {
+        messageReader = null;
+        messageLength = 0;
+        messageReceived = 0;
+    }
+
+    /**
+     * While a message is being read and nothing is at {@code head}: true if no more of it can come, because
+     * tail stopped at head and the stream lock is free, or its holder is dead (the lock is then broken).
+     */
+    private boolean streamEnded(long head) {
+        // volatile: pairs with the producers' release or CAS of tail (and of the bit in it)
+        long tailWord = memory.getLongVolatile(ring.tailOffset);
+        if ((tailWord & RingDescriptor.POSITION_MASK) != head) {
+            return false;
+        }
+        return (tailWord & RingDescriptor.TAIL_STREAMING) == 0 || ring.streamLock.breakIfDead();
     }
 
     /**
@@ -194,14 +299,20 @@ final class RecordReader {
         }
     }
 
+    /**
+     * Hands committed messages from head on to {@code handler} without consuming them; returns how many. A
+     * fragmented message counts when its first fragment is met, and its fragments are handed up to the last
+     * one in the ring (the handler is told if it ends there incomplete).
+     */
     int peek(RecordHandler handler, int limit) {
         // acquire: pairs with the release of head by the previous consumer
         long head = pendingHead >= 0 ? pendingHead : memory.getLongAcquire(ring.headOffset);
-        // volatile: pairs with the producers' release (SPSC) or CAS (MPMC) of tail
-        long tail = memory.getLongVolatile(ring.tailOffset);
+        long tail = ring.tail();
         ring.checkPositions(head, tail);
         int seen = 0;
-        for (long position = head; seen < limit && position < tail; ) {
+        long total = -1;
+        long received = 0;
+        for (long position = head; position < tail; ) {
             int index = (int) position & ring.mask;
             if (RecordDescriptor.isSkippedGap(index, ring.capacity)) {
                 position += ring.capacity - index;
@@ -215,11 +326,41 @@ final class RecordReader {
             }
             int type = memory.getInt(at + TYPE_OFFSET);
             int span = checkRecord(index, length, type);
-            if (RecordDescriptor.isMessage(type)) {
-                handler.onRecord(type, ring.buffer, at + HEADER_LENGTH, length - HEADER_LENGTH);
+            int payload = length - HEADER_LENGTH;
+            if (total >= 0 && type != TYPE_FRAGMENT_NEXT && type != TYPE_PADDING) {
+                handler.onFragmentsAbandoned();
+                total = -1;
+            }
+            if (seen >= limit && total < 0) {
+                break;
+            }
+            if (type == TYPE_DATA) {
+                handler.onRecord(type, ring.buffer, at + HEADER_LENGTH, payload);
                 seen++;
+            } else if (type == TYPE_FRAGMENT_FIRST) {
+                total = memory.getLong(at + HEADER_LENGTH);
+                received = payload - TOTAL_LENGTH_BYTES;
+                if (received <= 0 || total <= received || total > RecordDescriptor.MAX_MESSAGE_LENGTH) {
+                    throw corrupted("a first fragment of " + received + " bytes announces a message of " + total + " bytes");
+                }
+                handler.onFragment(total, 0, ring.buffer, at + HEADER_LENGTH + TOTAL_LENGTH_BYTES, (int) received);
+                seen++;
+            } else if (type == TYPE_FRAGMENT_NEXT && total >= 0) {
+                if (payload > total - received) {
+                    handler.onFragmentsAbandoned();
+                    total = -1;
+                } else {
+                    handler.onFragment(total, received, ring.buffer, at + HEADER_LENGTH, payload);
+                    received += payload;
+                }
+            }
+            if (total >= 0 && received == total) {
+                total = -1;
             }
             position += span;
+        }
+        if (total >= 0) {
+            handler.onFragmentsAbandoned();
         }
         return seen;
     }
@@ -229,17 +370,19 @@ final class RecordReader {
      * removed (aborted: every consumer skips it and counts it consumed, once), until {@code limit} are
      * removed or a record is not committed yet; returns how many it removed. Aborted records at the head,
      * removed ones included, are consumed here as a read consumes them, so that their room (and count)
-     * comes back at once; one behind a message waits for a read to pass it. MPMC only, under the lock.
+     * comes back at once; one behind a message waits for a read to pass it. A fragmented message whose
+     * fragments are all in the ring is offered whole (copied out) at its first fragment's position, and
+     * removed by marking each of its fragments. MPMC only, under the lock.
      */
     int removeIf(RecordFilter filter, int limit) {
         // acquire: pairs with the release of head by the previous consumer
         long head = memory.getLongAcquire(ring.headOffset);
-        // volatile: pairs with the producers' CAS of tail
-        long tail = memory.getLongVolatile(ring.tailOffset);
+        long tail = ring.tail();
         ring.checkPositions(head, tail);
         long start = head;
         int removed = 0;
         int consumed = 0;
+        Fragments fragments = null;
         try {
             for (long position = head; removed < limit && position < tail; ) {
                 int index = (int) position & ring.mask;
@@ -258,16 +401,35 @@ final class RecordReader {
                 }
                 int type = RecordDescriptor.typeOf(header);
                 int span = checkRecord(index, length, type);
-                if (RecordDescriptor.isMessage(type)
-                        && filter.matches(position, type, ring.buffer, at + HEADER_LENGTH, length - HEADER_LENGTH)) {
-                    // plain: consumers read records only under the lock, whose release publishes this
-                    memory.putInt(at + TYPE_OFFSET, TYPE_ABORTED);
-                    type = TYPE_ABORTED;
-                    removed++;
+                int payload = length - HEADER_LENGTH;
+                if (fragments != null && fragments.isOpen() && type != TYPE_FRAGMENT_NEXT && type != TYPE_PADDING) {
+                    fragments.close();
                 }
-                if (position == head && !RecordDescriptor.isMessage(type)) {
+                boolean live = type == TYPE_DATA || type == TYPE_FRAGMENT_FIRST
+                        || type == TYPE_FRAGMENT_NEXT && fragments != null && fragments.isOpen();
+                if (type == TYPE_DATA) {
+                    if (filter.matches(position, type, ring.buffer, at + HEADER_LENGTH, payload)) {
+                        // plain: consumers read records only under the lock, whose release publishes this
+                        memory.putInt(at + TYPE_OFFSET, TYPE_ABORTED);
+                        type = TYPE_ABORTED;
+                        live = false;
+                        removed++;
+                    }
+                } else if (type == TYPE_FRAGMENT_FIRST) {
+                    fragments = fragments == null ? new Fragments() : fragments;
+                    fragments.open(position, memory.getLong(at + HEADER_LENGTH), at + HEADER_LENGTH + TOTAL_LENGTH_BYTES,
+                            payload - TOTAL_LENGTH_BYTES);
+                } else if (live && fragments.add(at + HEADER_LENGTH, payload)) {
+                    long first = fragments.first;
+                    if (filter.matches(first, TYPE_DATA, ByteBuffer.wrap(fragments.bytes), 0, fragments.bytes.length)) {
+                        markRemoved(first, position + span);
+                        removed++;
+                    }
+                    fragments.close();
+                }
+                if (position == head && !live) {
                     head = release(consume(head, at, span, false));
-                    consumed = count(consumed + (type == TYPE_ABORTED ? 1 : 0));
+                    consumed = count(consumed + (type == TYPE_PADDING ? 0 : 1));
                 }
                 position += span;
             }
@@ -275,6 +437,64 @@ final class RecordReader {
             finishRead(start, head, head, consumed, true);
         }
         return removed;
+    }
+
+    /** Marks every record in {@code [from, to)} removed (the fragments of one message), under the lock. */
+    private void markRemoved(long from, long to) {
+        for (long position = from; position < to; ) {
+            int index = (int) position & ring.mask;
+            if (RecordDescriptor.isSkippedGap(index, ring.capacity)) {
+                position += ring.capacity - index;
+                continue;
+            }
+            int at = ring.data + index;
+            if (memory.getInt(at + TYPE_OFFSET) != TYPE_PADDING) {
+                // plain: published by the lock's release, as a removal of one record is
+                memory.putInt(at + TYPE_OFFSET, TYPE_ABORTED);
+            }
+            position += RecordDescriptor.align(memory.getInt(at + LENGTH_OFFSET));
+        }
+    }
+
+    /** A fragmented message copied out during a removal walk, to be offered whole. */
+    private final class Fragments {
+        long first = -1;
+        byte[] bytes;
+        int received;
+
+        void open(long position, long total, int offset, int data) {
+            if (data <= 0 || total <= data || total > RecordDescriptor.MAX_MESSAGE_LENGTH) {
+                throw corrupted("a first fragment of " + data + " bytes announces a message of " + total + " bytes");
+            }
+            // a message longer than the ring cannot be all in it: it is being sent, not offered
+            first = total <= ring.capacity ? position : -1;
+            bytes = first >= 0 ? new byte[(int) total] : null;
+            if (bytes != null) {
+                memory.getBytes(offset, bytes, 0, data);
+                received = data;
+            }
+        }
+
+        boolean isOpen() {
+            return first >= 0;
+        }
+
+        /** Copies a next fragment; true once the message is complete. */
+        boolean add(int offset, int data) {
+            if (data > bytes.length - received) {
+                close();
+                return false;
+            }
+            memory.getBytes(offset, bytes, received, data);
+            received += data;
+            return received == bytes.length;
+        }
+
+        void close() {
+            first = -1;
+            bytes = null;
+            received = 0;
+        }
     }
 
     /**
@@ -290,8 +510,7 @@ final class RecordReader {
         nextStuckCheckNanos = now + STUCK_CHECK_INTERVAL_NANOS;
         // acquire: pairs with the release of head by the previous consumer
         long head = memory.getLongAcquire(ring.headOffset);
-        // volatile: pairs with the producers' release (SPSC) or CAS (MPMC) of tail
-        long tail = memory.getLongVolatile(ring.tailOffset);
+        long tail = ring.tail();
         ring.checkPositions(head, tail);
         int index = (int) head & ring.mask;
         if (head == tail || RecordDescriptor.isSkippedGap(index, ring.capacity)) {
@@ -367,7 +586,11 @@ final class RecordReader {
         }
         switch (type) {
             case TYPE_DATA:
-            case TYPE_BLOCK_REFERENCE:
+            case TYPE_FRAGMENT_FIRST:
+            case TYPE_FRAGMENT_NEXT:
+                if (type == TYPE_FRAGMENT_FIRST && length - HEADER_LENGTH <= TOTAL_LENGTH_BYTES) {
+                    throw corrupted("first fragment at index " + index + " has " + (length - HEADER_LENGTH) + " payload bytes");
+                }
                 if (length - HEADER_LENGTH > ring.maxMessageLength) {
                     throw corrupted("record at index " + index + " has " + (length - HEADER_LENGTH)
                             + " payload bytes, more than the ring's maximum " + ring.maxMessageLength);
@@ -450,8 +673,7 @@ final class RecordReader {
         if (clearingTo <= head) {
             return head;
         }
-        // volatile: pairs with the producer's release of tail
-        long tail = memory.getLongVolatile(ring.tailOffset);
+        long tail = ring.tail();
         if ((clearingTo & (RecordDescriptor.ALIGNMENT - 1)) != 0 || clearingTo > tail) {
             throw corrupted("a clear announced up to position " + clearingTo + " is beyond tail " + tail + " (head " + head + ")");
         }

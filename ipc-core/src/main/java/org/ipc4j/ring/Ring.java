@@ -4,8 +4,10 @@ import static org.ipc4j.ring.RecordDescriptor.HEADER_LENGTH;
 import static org.ipc4j.ring.RecordDescriptor.LENGTH_OFFSET;
 import static org.ipc4j.ring.RecordDescriptor.PID_OFFSET;
 import static org.ipc4j.ring.RecordDescriptor.TYPE_ABORTED;
-import static org.ipc4j.ring.RecordDescriptor.TYPE_BLOCK_REFERENCE;
+import static org.ipc4j.ring.RecordDescriptor.TOTAL_LENGTH_BYTES;
 import static org.ipc4j.ring.RecordDescriptor.TYPE_DATA;
+import static org.ipc4j.ring.RecordDescriptor.TYPE_FRAGMENT_FIRST;
+import static org.ipc4j.ring.RecordDescriptor.TYPE_FRAGMENT_NEXT;
 import static org.ipc4j.ring.RecordDescriptor.TYPE_PADDING;
 
 import java.lang.invoke.VarHandle;
@@ -26,7 +28,8 @@ import org.ipc4j.wait.WaitStrategy;
  *
  * <ul>
  *   <li>Producing: {@link #tryClaim} returns the offset of the payload in {@link #buffer()}; write it and
- *       {@link #commit} (or {@link #abort}).</li>
+ *       {@link #commit} (or {@link #abort}). {@link #send} copies a message of any length in, in fragments
+ *       if it is longer than {@link #maxMessageLength()} (see {@link RecordDescriptor}).</li>
  *   <li>Consuming: {@link #read(RecordHandler, int)} hands each record to a {@link RecordHandler} in place;
  *       {@link #peek} without consuming.</li>
  *   <li>Waiting: the one wait loop per side, {@link #read(RecordHandler, int, long, WaitStrategy, RingPeers)}
@@ -51,7 +54,6 @@ public abstract class Ring {
     private static final long BUSY_RING_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     /** For {@link #read(RecordHandler, int, long)}: wait for another consumer's read however long it takes. */
     static final long NO_LOCK_DEADLINE = Long.MIN_VALUE;
-    private static final RecordHandler IGNORE = (type, buffer, offset, length) -> { };
 
     final String name;
     final MappedBytes memory;
@@ -71,6 +73,7 @@ public abstract class Ring {
     final RingSignal notEmpty;
     final RingSignal notFull;
     final RecordReader reader;
+    final StreamLock streamLock;
     final int selfPid;
     /** This process as written into the headers it claims ({@link RecordDescriptor#producerWord}). */
     final long producerWord;
@@ -119,6 +122,7 @@ public abstract class Ring {
         this.notEmpty = new RingSignal(memory, base + RingDescriptor.NOT_EMPTY_OFFSET);
         this.notFull = new RingSignal(memory, base + RingDescriptor.NOT_FULL_OFFSET);
         this.reader = new RecordReader(this, stuckBound);
+        this.streamLock = new StreamLock(memory, base + RingDescriptor.STREAM_OWNER_OFFSET, tailOffset);
         ProcessId self = Os.currentProcess();
         this.selfPid = (int) self.pid();
         this.producerWord = RecordDescriptor.producerWord(selfPid, (int) self.startTime());
@@ -145,33 +149,49 @@ public abstract class Ring {
         return tryClaim(length, TYPE_DATA);
     }
 
-    /** As {@link #tryClaim(int)}, for {@link RecordDescriptor#TYPE_DATA} or {@link RecordDescriptor#TYPE_BLOCK_REFERENCE}. */
+    /** As {@link #tryClaim(int)}; {@code type} must be {@link RecordDescriptor#TYPE_DATA} (fragments are {@link #send}'s). */
     public final int tryClaim(int length, int type) {
+        if (type != TYPE_DATA) {
+            throw new IllegalArgumentException("'" + name + "': record type " + type + " cannot be claimed");
+        }
+        return claimRecord(length, TYPE_DATA);
+    }
+
+    /**
+     * Claims a record: {@link RecordDescriptor#TYPE_DATA}, or a fragment of the long message this thread sends
+     * (the first takes the stream lock, and gives it back if there is no room; the next ones need it held).
+     */
+    private int claimRecord(int length, int type) {
         if (length < 0 || length > maxMessageLength) {
             throw new CapacityExceededException("'" + name + "': a message of " + length + " bytes does not fit inline (max "
                     + maxMessageLength + ")");
         }
-        if (type != TYPE_DATA && type != TYPE_BLOCK_REFERENCE) {
-            throw new IllegalArgumentException("'" + name + "': record type " + type + " cannot be claimed");
+        boolean first = type == TYPE_FRAGMENT_FIRST;
+        if (first && !streamLock.tryAcquire()) {
+            return FULL;
         }
+        boolean streaming = type != TYPE_DATA;
         int span = RecordDescriptor.align(HEADER_LENGTH + length);
         int at;
         if (maxCount == 0) {
             // space first, count after: a producer waiting on a full ring never holds a count it could die with
-            at = claimSpace(span);
-            if (at < 0) {
-                return FULL;
+            at = claimSpace(span, streaming);
+            if (at >= 0) {
+                reserveMessage();
             }
-            reserveMessage();
+        } else if (!reserveMessage()) {
+            at = -1;
         } else {
-            if (!reserveMessage()) {
-                return FULL;
-            }
-            at = claimSpace(span);
+            at = claimSpace(span, streaming);
             if (at < 0) {
                 unreserveMessage();
-                return FULL;
             }
+        }
+        if (at < 0) {
+            if (first) {
+                releaseStream();
+            }
+            return FULL;
         }
         memory.putLong(at + PID_OFFSET, producerWord);
         // release: a consumer that reads the negative length with acquire also sees who is writing (pid) for its liveness check
@@ -179,8 +199,95 @@ public abstract class Ring {
         return at + HEADER_LENGTH;
     }
 
-    /** Claims {@code span} bytes (aligned) and writes any wrap padding; returns the record's absolute offset or -1. */
-    abstract int claimSpace(int span);
+    /**
+     * True if the fragments after the first, {@code rest} bytes of data, fit in the free space now (the
+     * caller holds the stream lock, so only consumers change it, and only to make more room).
+     */
+    private boolean hasRoomForRest(long rest) {
+        long chunks = (rest + maxMessageLength - 1) / maxMessageLength;
+        long needed = rest + chunks * (HEADER_LENGTH + RecordDescriptor.ALIGNMENT) + HEADER_LENGTH + maxMessageLength;
+        // acquire: pairs with the consumer's release of head
+        long free = capacity - (tail() - memory.getLongAcquire(headOffset));
+        return needed <= free;
+    }
+
+    private void releaseStream() {
+        streamLock.release();
+        if (wakeups) {
+            // full fence: orders the lock's release before the interest read (RingSignal's waker half)
+            VarHandle.fullFence();
+            notFull.signal();
+        }
+    }
+
+    /**
+     * Sends {@code length} bytes of {@code source} from {@code offset} as one message, waiting for room as
+     * {@link #claim} does; returns {@code length}, {@link #FULL} if it was not sent by the deadline, or
+     * {@link #END} if {@code consumers} are gone. A message longer than {@link #maxMessageLength()} goes in
+     * fragments, under the stream lock (other producers wait meanwhile); a queue that stops taking new claims
+     * ({@link RingPeers#NO_NEW_CLAIMS}) still gets the rest of one begun. Without waiting ({@link #NO_WAIT})
+     * it is sent only if all of it fits now (never one longer than the ring). A deadline, an interrupt or
+     * consumers gone part way abandon the message: consumers drop its fragments, none is delivered.
+     */
+    public final int send(ByteBuffer source, int offset, int length, long deadlineNanos, WaitStrategy strategy,
+            RingPeers consumers) throws InterruptedException {
+        if (length <= maxMessageLength) {
+            int at = claimRecord(length, TYPE_DATA);
+            if (at == FULL && deadlineNanos != NO_WAIT) {
+                at = awaitClaim(length, TYPE_DATA, deadlineNanos, strategy, consumers);
+            }
+            if (at < 0) {
+                return at;
+            }
+            buffer.put(at, source, offset, length);
+            commit(at);
+            return length;
+        }
+        int firstData = maxMessageLength - TOTAL_LENGTH_BYTES;
+        if (firstData <= 0) {
+            throw new CapacityExceededException("'" + name + "': a max message length of " + maxMessageLength
+                    + " leaves no room for a fragment");
+        }
+        int at = claimRecord(maxMessageLength, TYPE_FRAGMENT_FIRST);
+        if (at == FULL && deadlineNanos != NO_WAIT) {
+            at = awaitClaim(maxMessageLength, TYPE_FRAGMENT_FIRST, deadlineNanos, strategy, consumers);
+        }
+        if (at < 0) {
+            return at;
+        }
+        try {
+            if (deadlineNanos == NO_WAIT && !hasRoomForRest(length - firstData)) {
+                abort(at);
+                return FULL;
+            }
+            memory.putLong(at, length);
+            buffer.put(at + TOTAL_LENGTH_BYTES, source, offset, firstData);
+            commit(at);
+            for (int sent = firstData; sent < length; ) {
+                int chunk = Math.min(maxMessageLength, length - sent);
+                at = claimRecord(chunk, TYPE_FRAGMENT_NEXT);
+                if (at == FULL) {
+                    at = awaitClaim(chunk, TYPE_FRAGMENT_NEXT, deadlineNanos, strategy, consumers);
+                    if (at < 0) {
+                        return at;
+                    }
+                }
+                buffer.put(at, source, offset + sent, chunk);
+                commit(at);
+                sent += chunk;
+            }
+            return length;
+        } finally {
+            releaseStream();
+        }
+    }
+
+    /**
+     * Claims {@code span} bytes (aligned) and writes any wrap padding; returns the record's absolute offset or
+     * -1: no room, or another producer holds the stream lock and this claim is not {@code streaming} (the
+     * holder's own).
+     */
+    abstract int claimSpace(int span, boolean streaming);
 
     abstract boolean reserveMessage();
 
@@ -230,6 +337,12 @@ public abstract class Ring {
         memory.putLongRelease(at + LENGTH_OFFSET, RecordDescriptor.headerWord(length, TYPE_PADDING));
     }
 
+    /** The tail position (without the stream bit). */
+    final long tail() {
+        // volatile: pairs with the producers' release (SPSC) or CAS (MPMC) of tail
+        return memory.getLongVolatile(tailOffset) & RingDescriptor.POSITION_MASK;
+    }
+
     /** Head, validated against {@code tail}: a ring whose positions break the invariant is corrupted. */
     final void checkPositions(long head, long tail) {
         if (((head | tail) & (RecordDescriptor.ALIGNMENT - 1)) != 0 || head < 0 || tail < head || tail - head > capacity) {
@@ -246,7 +359,20 @@ public abstract class Ring {
      * stuck bound. Garbage in the ring gives {@link CorruptedException}, never an out-of-bounds access.
      */
     public final int read(RecordHandler handler, int limit) {
-        return read(handler, limit, NO_LOCK_DEADLINE);
+        int read = read(handler, limit, NO_LOCK_DEADLINE);
+        if (read == 0 && reader.inMessage()) {
+            read = finishMessage(handler);
+        }
+        return read;
+    }
+
+    /** Waits for the rest of a fragmented message a read began (see {@link #awaitRecordsFrom}); 1, or 0 if abandoned. */
+    private int finishMessage(RecordHandler handler) {
+        try {
+            return Math.max(0, awaitRecordsFrom(handler, 1, true, NO_WAIT, WaitStrategies.defaultStrategy(), RingPeers.UNTRACKED));
+        } catch (InterruptedException cannotHappen) {
+            throw new IllegalStateException(cannotHappen);
+        }
     }
 
     /** Hands up to {@code limit} committed messages to {@code handler} without consuming them. */
@@ -287,7 +413,7 @@ public abstract class Ring {
      * committed message is there, 0 on timeout, {@link #END} once nothing more can come and the ring is drained.
      */
     public final int awaitMessage(long deadlineNanos, WaitStrategy strategy, RingPeers producers) throws InterruptedException {
-        return awaitRecords(IGNORE, 1, false, deadlineNanos, strategy, producers);
+        return awaitRecords(RecordHandler.IGNORE, 1, false, deadlineNanos, strategy, producers);
     }
 
     private int attempt(RecordHandler handler, int limit, boolean consume, long deadlineNanos) {
@@ -299,6 +425,16 @@ public abstract class Ring {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
+        return awaitRecordsFrom(handler, limit, consume, deadlineNanos, strategy, producers);
+    }
+
+    /**
+     * The loop of {@link #awaitRecords}. Once a read has begun a fragmented message it waits for the rest
+     * whatever the deadline, the producers' state or an interrupt (which stays pending): the fragments taken
+     * cannot be put back. It ends when the message is complete or found abandoned (see {@link RecordReader}).
+     */
+    private int awaitRecordsFrom(RecordHandler handler, int limit, boolean consume, long deadlineNanos, WaitStrategy strategy,
+            RingPeers producers) throws InterruptedException {
         if (deadlineNanos == NO_DEADLINE) {
             deadlineNanos = WaitStrategies.noDeadline();
         }
@@ -310,6 +446,19 @@ public abstract class Ring {
                 int read = attempt(handler, limit, consume, deadlineNanos);
                 if (read > 0) {
                     return read;
+                }
+                if (reader.inMessage()) {
+                    if (!WaitStrategies.isPollOnlyRound(strategy, round)) {
+                        if (!registered && strategy.maySleep(round)) {
+                            registered = true;
+                            notEmpty.register();
+                            continue;
+                        }
+                        notEmpty.idle(strategy, seen, round, busySlice(WaitStrategies.noDeadline()));
+                    } else {
+                        Thread.onSpinWait();
+                    }
+                    continue;
                 }
                 if (deadlineNanos != NO_WAIT && WaitStrategies.isPollOnlyRound(strategy, round)) {
                     // a busy producer's message comes within a few polls: keep the clock reads and checks
@@ -325,6 +474,9 @@ public abstract class Ring {
                     read = attempt(handler, limit, consume, deadlineNanos);
                     if (read > 0) {
                         return read;
+                    }
+                    if (reader.inMessage()) {
+                        continue;
                     }
                     if (isDrained()) {
                         return END;
@@ -350,6 +502,16 @@ public abstract class Ring {
             if (registered) {
                 notEmpty.unregister();
             }
+            if (reader.inMessage()) {
+                abandonMessage(handler);
+            }
+        }
+    }
+
+    /** Drops a fragmented message this thread's read had begun (an exception ends the read part way). */
+    void abandonMessage(RecordHandler handler) {
+        if (reader.inMessage()) {
+            reader.abandonMessage(handler);
         }
     }
 
@@ -360,17 +522,32 @@ public abstract class Ring {
      */
     public final int claim(int length, int type, long deadlineNanos, WaitStrategy strategy, RingPeers consumers)
             throws InterruptedException {
+        if (type != TYPE_DATA) {
+            throw new IllegalArgumentException("'" + name + "': record type " + type + " cannot be claimed");
+        }
+        return awaitClaim(length, type, deadlineNanos, strategy, consumers);
+    }
+
+    /**
+     * The loop of {@link #claim}, for fragments too. A claim blocked by another producer's stream looks for
+     * that producer's death now and then and sleeps at most a slice at a time (a dead one signals nothing);
+     * a next fragment ends only when consumers are {@link RingPeers#GONE}.
+     */
+    private int awaitClaim(int length, int type, long deadlineNanos, WaitStrategy strategy, RingPeers consumers)
+            throws InterruptedException {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
         if (deadlineNanos == NO_DEADLINE) {
             deadlineNanos = WaitStrategies.noDeadline();
         }
+        boolean midMessage = type == TYPE_FRAGMENT_NEXT;
         boolean registered = false;
+        int checks = 0;
         try {
             for (int round = 0; ; round++) {
                 int seen = notFull.sequence();
-                int offset = tryClaim(length, type);
+                int offset = claimRecord(length, type);
                 if (offset != FULL) {
                     return offset;
                 }
@@ -378,7 +555,8 @@ public abstract class Ring {
                     Thread.onSpinWait();
                     continue;
                 }
-                if (consumers.state() != RingPeers.ALIVE) {
+                int state = consumers.state();
+                if (state == RingPeers.GONE || state != RingPeers.ALIVE && !midMessage) {
                     return END;
                 }
                 if (deadlineNanos == NO_WAIT || WaitStrategies.isDue(deadlineNanos)) {
@@ -392,13 +570,26 @@ public abstract class Ring {
                     notFull.register();
                     continue;
                 }
-                notFull.idle(strategy, seen, round, sliceDeadline(deadlineNanos, consumers));
+                long slice = sliceDeadline(deadlineNanos, consumers);
+                if (!midMessage && streamLock.isHeld()) {
+                    if ((++checks & 15) == 0) {
+                        streamLock.breakIfDead();
+                    }
+                    slice = busySlice(slice);
+                }
+                notFull.idle(strategy, seen, round, slice);
             }
         } finally {
             if (registered) {
                 notFull.unregister();
             }
         }
+    }
+
+    /** At most a millisecond from now: for waits whose end nobody signals (a busy or dead peer). */
+    private static long busySlice(long deadlineNanos) {
+        long soon = System.nanoTime() + BUSY_RING_SLICE_NANOS;
+        return soon - deadlineNanos < 0 ? soon : deadlineNanos;
     }
 
     private static long sliceDeadline(long deadlineNanos, RingPeers peers) {
@@ -416,11 +607,7 @@ public abstract class Ring {
      * still writing; neither signals when it is done).
      */
     private long consumerSliceDeadline(long deadlineNanos) {
-        if (isDrained()) {
-            return deadlineNanos;
-        }
-        long soon = System.nanoTime() + BUSY_RING_SLICE_NANOS;
-        return soon - deadlineNanos < 0 ? soon : deadlineNanos;
+        return isDrained() ? deadlineNanos : busySlice(deadlineNanos);
     }
 
     /**
@@ -491,9 +678,9 @@ public abstract class Ring {
     public final boolean isDrained() {
         for (int attempt = 0; attempt < 100; attempt++) {
             // volatile: pairs with the producers' release/CAS of tail and the consumer's release of head
-            long tail = memory.getLongVolatile(tailOffset);
+            long tail = tail();
             long head = Math.max(memory.getLongVolatile(headOffset), reader.pendingHead());
-            if (memory.getLongVolatile(tailOffset) == tail) {
+            if (tail() == tail) {
                 checkPositions(head, tail);
                 return head == tail;
             }
@@ -504,7 +691,7 @@ public abstract class Ring {
     /** True if a message of {@code length} bytes would fit now (by bytes and by count). */
     public final boolean hasRoomFor(int length) {
         // volatile: a snapshot for callers that only want to know, not to claim; claims re-check by CAS
-        long tail = memory.getLongVolatile(tailOffset);
+        long tail = tail();
         long head = memory.getLongVolatile(headOffset);
         if (maxCount > 0 && size() >= maxCount) {
             return false;

@@ -21,6 +21,8 @@ package org.ipc4j.ring;
  *  +---------------------------------------------------------------+
  *  |     Messages reserved, ever (MPMC: only if bounded by count)  |
  *  +---------------------------------------------------------------+
+ *  |   Stream owner: the producer sending a fragmented message     |
+ *  +---------------------------------------------------------------+
  *  |   Head cache: MPMC producers' last view of head (SPSC: unused) |   256  HEAD_CACHE (producers)
  *  +---------------------------------------------------------------+
  *  |                Head: bytes consumed, ever                     |   384  HEAD (consumers)
@@ -46,7 +48,9 @@ package org.ipc4j.ring;
  * </pre>
  *
  * <p>Positions (head, tail) grow forever; a record at position p lives at {@code DATA + (p & (capacity-1))}.
- * Invariant checked by every reader: {@code head <= tail <= head + capacity}, both multiples of 8.
+ * Invariant checked by every reader: {@code head <= tail <= head + capacity}, both multiples of 8. The tail
+ * word also carries {@link #TAIL_STREAMING} while a producer sends a fragmented message ({@link StreamLock}):
+ * the position is {@code tailWord & POSITION_MASK}.
  */
 public final class RingDescriptor {
     public static final int LINE = 128;
@@ -60,6 +64,11 @@ public final class RingDescriptor {
 
     public static final int TAIL_OFFSET = LINE;
     public static final int RESERVED_OFFSET = LINE + 8;
+    /** The producer word ({@link RecordDescriptor#producerWord}) of the stream lock's holder, 0 when free. */
+    public static final int STREAM_OWNER_OFFSET = LINE + 16;
+    /** In the tail word: only the stream lock's holder may claim. Set and cleared by CAS with the position. */
+    public static final long TAIL_STREAMING = 1L << 62;
+    public static final long POSITION_MASK = TAIL_STREAMING - 1;
     /** MPMC only: an SPSC producer keeps its view of head in its handle (any earlier view is a safe lower bound). */
     public static final int HEAD_CACHE_OFFSET = 2 * LINE;
     public static final int HEAD_OFFSET = 3 * LINE;

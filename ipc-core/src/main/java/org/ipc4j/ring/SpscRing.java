@@ -40,9 +40,13 @@ public final class SpscRing extends Ring {
     }
 
     @Override
-    int claimSpace(int span) {
+    int claimSpace(int span, boolean streaming) {
         // acquire: pairs with the release of tail by this side's previous owner (a pipe end handed over)
-        long tail = memory.getLongAcquire(tailOffset);
+        long tailWord = memory.getLongAcquire(tailOffset);
+        if (!streaming && (tailWord & RingDescriptor.TAIL_STREAMING) != 0) {
+            return -1; // a previous owner of this side died sending a long message: see StreamLock
+        }
+        long tail = tailWord & RingDescriptor.POSITION_MASK;
         int index = (int) tail & mask;
         int toEnd = capacity - index;
         int required = span <= toEnd ? span : toEnd + span;
@@ -57,7 +61,7 @@ public final class SpscRing extends Ring {
         }
         // release: pairs with the consumer's acquire of tail (empty and stuck checks). Tail moves before any
         // header is written, so a consumer never sees a record beyond tail (head <= tail holds at all times)
-        memory.putLongRelease(tailOffset, tail + required);
+        memory.putLongRelease(tailOffset, tailWord + required);
         int at = data + index;
         if (required != span) {
             if (toEnd >= RecordDescriptor.HEADER_LENGTH) {

@@ -17,6 +17,7 @@ import org.ipc4j.codec.Codecs;
 import org.ipc4j.errors.BufferTooShortException;
 import org.ipc4j.errors.CodecMismatchException;
 import org.ipc4j.errors.QueueShutDownException;
+import org.ipc4j.testkit.Background;
 import org.ipc4j.testkit.SharedDirExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -77,19 +78,20 @@ class ByteQueueReaderTest {
     }
 
     @Test
-    void largeElementsAreReadFromTheirBlocksWhetherTheyFitOrNot() throws Exception {
+    void longElementsAreReadFragmentByFragmentWhetherTheyFitOrNot() throws Exception {
         SharedQueue<byte[]> queue = SharedQueue.create("large-into", 8192, Codecs.bytes());
         ByteQueueReader reader = ByteQueueReader.of(queue);
         byte[] large = new byte[100_000];
         Arrays.fill(large, (byte) 7);
-        queue.putMany(List.of(large, large));
         byte[] dst = new byte[100_001];
-        assertEquals(100_000, reader.takeInto(dst, 1));
-        assertArrayEquals(large, Arrays.copyOfRange(dst, 1, 100_001));
-        BufferTooShortException e = assertThrows(BufferTooShortException.class, () -> reader.takeInto(ByteBuffer.allocate(10)));
-        assertArrayEquals(large, e.received());
+        try (Background producer = Background.run(() -> queue.putMany(List.of(large, large)))) {
+            assertEquals(100_000, reader.takeInto(dst, 1));
+            assertArrayEquals(large, Arrays.copyOfRange(dst, 1, 100_001));
+            BufferTooShortException e = assertThrows(BufferTooShortException.class, () -> reader.takeInto(ByteBuffer.allocate(10)));
+            assertArrayEquals(large, e.received());
+        }
         try (var files = Files.list(SharedDirExtension.dir())) {
-            assertEquals(List.of("large-into"), files.map(p -> p.getFileName().toString()).toList(), "both blocks are gone");
+            assertEquals(List.of("large-into"), files.map(p -> p.getFileName().toString()).toList(), "no file beside the queue's");
         }
         queue.unlink();
     }

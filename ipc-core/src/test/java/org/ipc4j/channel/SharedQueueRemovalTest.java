@@ -189,31 +189,44 @@ class SharedQueueRemovalTest {
     }
 
     @Test
-    void aRemovedLargeElementsBlockIsDiscarded() throws Exception {
-        SharedQueue<byte[]> queue = queues.create(RingOptions.ofCapacity(8192), Codecs.bytes());
+    void longElementsAreRemovedWholeAndTheOthersStay() throws Exception {
+        SharedQueue<byte[]> queue = queues.create(RingOptions.ofCapacity(1 << 18), Codecs.bytes());
         queue.put(new byte[] {1});
         queue.put(new byte[50_000]);
         queue.put(new byte[] {2});
         queue.put(new byte[60_000]);
-        assertEquals(3, listDir().size(), "the queue and two blocks");
         assertTrue(queue.removeIf(element -> element.length > 1000));
-        assertEquals(List.of(queue.name()), listDir(), "both blocks are gone");
+        assertEquals(2, queue.size());
         assertEquals(1, queue.take()[0]);
         assertEquals(2, queue.take()[0]);
         assertTrue(queue.isEmpty());
+        assertEquals(List.of(queue.name()), listDir(), "no file beside the queue's own");
     }
 
     @Test
-    void aSnapshotLeavesOutALargeElementTakenWhileItWasBeingTaken() throws Exception {
+    void aLongElementStillBeingSentIsNotInASnapshot() throws Exception {
         SharedQueue<byte[]> queue = queues.create(RingOptions.ofCapacity(8192), Codecs.bytes());
-        queue.put(new byte[50_000]);
         queue.put(new byte[] {1});
-        QueueSnapshot.Collector<byte[]> collector = new QueueSnapshot.Collector<>(queue.name(), queue.codec);
-        queue.ring.removeIf(collector, Integer.MAX_VALUE);
-        assertEquals(50_000, queue.take().length, "a consumer takes the large one after the walk");
-        QueueSnapshot<byte[]> snapshot = collector.resolve(new MessageBlocks(queue.name()));
-        assertEquals(1, snapshot.size(), "its block is gone: left out");
-        assertEquals(1, snapshot.element(0)[0]);
+        Thread producer = new Thread(() -> {
+            try {
+                queue.put(new byte[50_000]); // longer than the ring: waits for a consumer part way
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        producer.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (queue.ring.hasRoomFor(queue.ring.maxMessageLength()) && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        assertEquals(2, queue.size(), "the short element and the long one begun");
+        assertEquals(1, queue.toArray().length, "only the short element is all in the ring");
+        assertFalse(queue.removeIf(element -> element.length > 1), "nor can the long one be removed");
+        assertEquals(1, queue.take()[0]);
+        assertEquals(50_000, queue.take().length, "a consumer takes it as it comes");
+        producer.join(10_000);
+        assertFalse(producer.isAlive());
+        assertTrue(queue.isEmpty());
     }
 
     @Test

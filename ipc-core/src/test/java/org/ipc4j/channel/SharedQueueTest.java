@@ -194,23 +194,6 @@ class SharedQueueTest {
         queue.unlink();
     }
 
-    @Test
-    void drainToDeliversTheOtherElementsWhenALargeOnesBlockCannotBeRead() throws Exception {
-        SharedQueue<byte[]> queue = SharedQueue.create("drain-blocks", 8192, Codecs.bytes());
-        queue.addAll(List.of(new byte[] {1}, new byte[50_000], new byte[] {2}));
-        String block = listDir().stream().filter(name -> name.contains(".blk-")).findFirst().orElseThrow();
-        Files.delete(SharedDirExtension.dir().resolve(block));
-        List<byte[]> drained = new ArrayList<>();
-        RuntimeException thrown = assertThrows(RuntimeException.class, () -> queue.drainTo(drained, 10));
-        assertEquals(2, drained.size(), "both small elements reach the target");
-        CorruptedException e = assertInstanceOf(CorruptedException.class, thrown);
-        assertArrayEquals(new byte[] {1}, drained.get(0));
-        assertArrayEquals(new byte[] {2}, drained.get(1));
-        assertTrue(e.getCause() instanceof ObjectNotFoundException && e.getCause().getMessage().contains(block), String.valueOf(e.getCause()));
-        assertEquals(List.of("drain-blocks"), listDir());
-        queue.unlink();
-    }
-
     /** Strings; decoding one that starts with "bad" fails, as a codec meeting data it cannot read does. */
     static final class PartlyUndecodableCodec implements Codec<String> {
         private static final long serialVersionUID = 1L;
@@ -234,10 +217,24 @@ class SharedQueueTest {
         public String decode(ByteBuffer src, int offset, int length) {
             String value = Codecs.strings().decode(src, offset, length);
             if (value.startsWith("bad")) {
-                throw new IllegalArgumentException("cannot decode '" + value + "'");
+                throw new IllegalArgumentException("cannot decode '" + value.substring(0, Math.min(20, value.length())) + "'");
             }
             return value;
         }
+    }
+
+    @Test
+    void drainToDeliversTheOtherElementsWhenALongOneCannotBeDecoded() throws Exception {
+        SharedQueue<String> queue = SharedQueue.create("drain-long", RingOptions.ofCapacity(1 << 18), new PartlyUndecodableCodec());
+        String longBad = "bad long " + "x".repeat(50_000);
+        queue.addAll(List.of("a", longBad, "b"));
+        List<String> drained = new ArrayList<>();
+        CorruptedException e = assertThrows(CorruptedException.class, () -> queue.drainTo(drained, 10));
+        assertEquals(List.of("a", "b"), drained, "both short elements reach the target");
+        assertTrue(e.getCause().getMessage().contains("bad long"), String.valueOf(e.getCause()));
+        assertEquals(0, queue.size(), "the long one was taken whole");
+        assertEquals(List.of("drain-long"), listDir());
+        queue.unlink();
     }
 
     @Test
@@ -275,52 +272,70 @@ class SharedQueueTest {
     }
 
     @Test
-    void messagesLargerThanTheRingTravelInBlocksUpTo256MiB() throws Exception {
+    void messagesLargerThanTheRingTravelInFragmentsUpTo256MiB() throws Exception {
         SharedQueue<byte[]> queue = SharedQueue.create("large", 8192, Codecs.bytes());
-        for (int size : new int[] {0, 1, 7, 8, 1007, 1008, 1009, 8192, 100_000, 256 << 20}) {
-            byte[] message = new byte[size];
-            for (int i = 0; i < size; i += 4093) {
-                message[i] = (byte) (i * 31 + size);
+        int[] sizes = {0, 1, 7, 8, 1007, 1008, 1009, 8192, 100_000, 256 << 20};
+        List<byte[]> taken = new ArrayList<>();
+        Thread consumer = new Thread(() -> {
+            try {
+                for (int i = 0; i < sizes.length; i++) {
+                    taken.add(queue.take());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            queue.put(message);
-            byte[] back = queue.take();
-            assertEquals(size, back.length);
-            assertArrayEquals(message, back, "size " + size);
+        });
+        consumer.start();
+        for (int size : sizes) {
+            queue.put(pattern(size));
+            assertEquals(List.of("large"), listDir(), "no file beside the queue's own");
         }
-        assertEquals(List.of("large"), listDir(), "blocks are unlinked once read");
+        consumer.join(60_000);
+        assertEquals(sizes.length, taken.size());
+        for (int i = 0; i < sizes.length; i++) {
+            assertArrayEquals(pattern(sizes[i]), taken.get(i), "size " + sizes[i]);
+        }
         queue.unlink();
+    }
+
+    private static byte[] pattern(int size) {
+        byte[] message = new byte[size];
+        for (int i = 0; i < size; i += 4093) {
+            message[i] = (byte) (i * 31 + size);
+        }
+        if (size > 0) {
+            message[size - 1] = (byte) size;
+        }
+        return message;
     }
 
     @Test
-    void blocksOfMessagesNobodyTookGoWithTheQueue() throws Exception {
+    void anElementLongerThanTheRingIsNotOfferedWithoutAConsumerAndLeavesNothingBehind() throws Exception {
         SharedQueue<byte[]> queue = SharedQueue.create("untaken", 8192, Codecs.bytes());
-        queue.put(new byte[50_000]);
-        queue.put(new byte[60_000]);
-        assertEquals(3, listDir().size(), "the queue and two blocks");
-        byte[] peeked = queue.peek();
-        assertEquals(50_000, peeked.length);
+        assertFalse(queue.offer(new byte[50_000]), "it cannot all fit now");
+        assertTrue(queue.offer(new byte[] {7}), "the first attempt sent nothing");
+        assertArrayEquals(new byte[] {7}, queue.take());
+        assertFalse(queue.offer(new byte[50_000], 50, TimeUnit.MILLISECONDS), "nor by the deadline");
+        assertNull(queue.poll(), "what the timed attempt sent is dropped, not delivered");
+        assertTrue(queue.offer(new byte[] {8}), "and its room is back");
+        assertArrayEquals(new byte[] {8}, queue.take());
+        assertEquals(List.of("untaken"), listDir());
         queue.unlink();
-        assertEquals(List.of(), listDir());
-        assertEquals(List.of(), openBlockFiles(), "the unlinked blocks are not kept open either");
         queue.close();
     }
 
-    /** Files of message blocks this JVM still has a descriptor of, removed or not. */
-    private static List<String> openBlockFiles() throws Exception {
-        List<String> open = new ArrayList<>();
-        try (var descriptors = Files.list(Path.of("/proc/self/fd"))) {
-            for (Path fd : descriptors.toList()) {
-                try {
-                    String target = Files.readSymbolicLink(fd).toString();
-                    if (target.startsWith(SharedDirExtension.dir().toString()) && target.contains(".blk-")) {
-                        open.add(target);
-                    }
-                } catch (java.io.IOException closedMeanwhile) {
-                    // the listing's own descriptor, or one closed since
-                }
-            }
-        }
-        return open;
+    @Test
+    void aLongElementThatFitsIsPeekedAndTakenWhole() throws Exception {
+        SharedQueue<byte[]> queue = SharedQueue.create("long-fits", 1 << 18, Codecs.bytes());
+        queue.put(pattern(50_000));
+        queue.put(new byte[] {1});
+        assertEquals(2, queue.size());
+        assertArrayEquals(pattern(50_000), queue.peek());
+        assertTrue(queue.contains(pattern(50_000)) || queue.stream().anyMatch(e -> e.length == 50_000));
+        assertEquals(2, queue.toArray().length);
+        assertArrayEquals(pattern(50_000), queue.take());
+        assertArrayEquals(new byte[] {1}, queue.take());
+        queue.unlink();
     }
 
     private static List<String> listDir() throws Exception {
