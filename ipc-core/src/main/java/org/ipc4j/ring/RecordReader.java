@@ -78,16 +78,16 @@ final class RecordReader {
         long released = pendingHead >= 0 ? releasedHead : sharedHead();
         long head = pendingHead >= 0 ? pendingHead : released;
         long start = head;
-        // tail <= head in the ring + capacity: a read ends there at the latest. On a full ring the record there
-        // is the first one this handle read and has not yet cleared (batched), never one to deliver; a record
-        // reaching past it is garbage that looks like records
-        long walkLimit = released + ring.capacity;
+        // tail <= head in the ring + capacity: a read ends there at the latest (released + capacity, with
+        // released as it moves: MPMC releases per record, and a fragmented message may take many rings'
+        // worth in one read). On a full ring the record there is the first one this handle read and has not
+        // yet cleared (batched), never one to deliver; a record reaching past it is garbage that looks like records
         int delivered = 0;
         int consumed = 0;
         boolean foundEnd = false;
         try {
             while (delivered < limit) {
-                if (head == walkLimit) {
+                if (head == released + ring.capacity) {
                     foundEnd = true;
                     break;
                 }
@@ -122,7 +122,6 @@ final class RecordReader {
                         finishRead(start, released, head, consumed, true);
                         start = head;
                         released = head;
-                        walkLimit = head + ring.capacity;
                         consumed = 0;
                         if (checkStuck(false)) {
                             foundEnd = false;
@@ -133,7 +132,7 @@ final class RecordReader {
                 }
                 int type = RecordDescriptor.typeOf(header);
                 int span = checkRecord(index, length, type);
-                if (head + span > walkLimit) {
+                if (head + span > released + ring.capacity) {
                     throw corrupted("records at position " + head + " reach past tail (head " + released + ", capacity "
                             + ring.capacity + ")");
                 }
