@@ -29,7 +29,9 @@ public final class Pipe {
     /**
      * 256 KiB per direction. Messages up to the ring's max message length (32 KiB here) travel as one record;
      * longer ones, up to {@code -Dipc4j.maxMessageBytes} (1 GiB by default), in fragments through the same
-     * ring, so a pipe's memory is its rings whatever it carries.
+     * ring, so a pipe's memory is its rings whatever it carries. As with an OS pipe, a send longer than the
+     * ring returns once the other end has received all but the last ring-full: two ends that each send one
+     * before receiving wait for each other.
      */
     public static final int DEFAULT_CAPACITY = 1 << 18;
 

@@ -38,12 +38,14 @@ import org.ipc4j.wait.WaitStrategy;
  * the ring).
  *
  * <p>A long element: its put holds the ring's stream lock from first fragment to last, so other puts wait
- * meanwhile (as Python's {@code Queue} serialises its writers); the put's timeout applies to the first
- * fragment, after which it goes on while consumers take. One larger than the ring is in the queue only once
- * a consumer has begun taking it: {@link #peek()}, iteration, {@code contains} and removal see a long
- * element only when all of it is in the ring. A take that began a long element finishes it, whatever its
- * timeout or an interrupt (which stays pending), unless its producer dies or gives up part way: the element
- * is then dropped, never handed over in part.
+ * meanwhile (as Python's {@code Queue} serialises its writers). {@link #offer(Object)} puts it only if all of
+ * it fits now (so never one longer than the ring); a timed offer that runs out of time part way, or an
+ * interrupted put, gives up: consumers drop what was sent. One longer than the ring is in the queue only as
+ * a consumer takes it: {@link #peek()}, iteration, {@code contains} and removal see a long element only when
+ * all of it is in the ring, and while another consumer is taking one they see what they can without waiting
+ * for it (possibly nothing). A take that began a long element finishes it, whatever its timeout or an
+ * interrupt (which stays pending), unless its producer dies or gives up part way: the element is then
+ * dropped, never handed over in part.
  *
  * <p>{@link #close()} releases this handle only (later calls through it fail, as after Python's
  * {@code close()}); {@link #shutdown()} ends the queue for everyone, as Python 3.13's {@code Queue.shutdown()}:

@@ -8,7 +8,9 @@ import org.ipc4j.memory.MappedBytes;
 
 /**
  * Serialises the consumers of an MPMC ring: a 64-bit word holding the owner's {@link ProcessStamp}, 0 when
- * free. Held only while records are read and cleared, never while waiting for data. A consumer that finds
+ * free. Held while records are read and cleared, and by a consumer that began a fragmented message until it
+ * ends (the ring marks that, so that others give up instead of waiting: see {@link MpmcRing}); never while
+ * waiting for a message to begin. A consumer that finds
  * the lock held for a while checks the owner's liveness and takes the lock over from a dead owner with a
  * CAS from the dead stamp (two rescuers cannot both win). Threads of one process exclude each other too:
  * the CAS from 0 admits one.

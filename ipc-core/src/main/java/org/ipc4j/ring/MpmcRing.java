@@ -19,13 +19,19 @@ import org.ipc4j.memory.MappedBytes;
  */
 public final class MpmcRing extends Ring {
     private final ConsumerLock lock;
-    private final BooleanSupplier drained = this::isDrained;
+    private final int inMessageOffset;
+    /**
+     * When a consumer waiting for the lock gives up: the ring is drained, or the holder is waiting for the
+     * next fragment of a message (a wait as long as its producer's, not a read's).
+     */
+    private final BooleanSupplier giveUpOnLock = () -> isDrained() || holderInMessage();
     private final int removalHorizonOffset;
     private int lockFreeEmptyPolls;
 
     public MpmcRing(String name, MappedBytes memory, int base) {
         super(name, memory, base, true);
         this.lock = new ConsumerLock(memory, base + RingDescriptor.CONSUMER_LOCK_OFFSET);
+        this.inMessageOffset = base + RingDescriptor.CONSUMER_IN_MESSAGE_OFFSET;
         this.removalHorizonOffset = base + RingDescriptor.REMOVAL_HORIZON_OFFSET;
     }
 
@@ -81,7 +87,7 @@ public final class MpmcRing extends Ring {
      * read passes it. A removed message counts as consumed ({@link #consumedTotal()}), as aborted ones do.
      */
     public int removeIf(RecordFilter filter, int limit) {
-        if (limit <= 0 || !lock.tryLock() && !lock.lockUnless(drained, NO_LOCK_DEADLINE)) {
+        if (limit <= 0 || !lockConsumers(NO_LOCK_DEADLINE)) {
             return 0;
         }
         NewestRemoved newest = new NewestRemoved(filter);
@@ -91,7 +97,7 @@ public final class MpmcRing extends Ring {
             if (newest.position >= 0) {
                 raiseRemovalHorizon(newest.position + 1);
             }
-            lock.unlock();
+            unlockConsumers();
         }
     }
 
@@ -158,7 +164,7 @@ public final class MpmcRing extends Ring {
             if (looksEmpty()) {
                 return 0;
             }
-            if (!lock.tryLock() && !lock.lockUnless(drained, lockDeadlineNanos)) {
+            if (!lockConsumers(lockDeadlineNanos)) {
                 return 0;
             }
         }
@@ -171,8 +177,10 @@ public final class MpmcRing extends Ring {
             if (!done && reader.inMessage()) {
                 reader.abandonMessage(handler);
             }
-            if (!reader.inMessage()) {
-                lock.unlock();
+            if (reader.inMessage()) {
+                markInMessage(true);
+            } else {
+                unlockConsumers();
             }
         }
     }
@@ -181,19 +189,47 @@ public final class MpmcRing extends Ring {
     void abandonMessage(RecordHandler handler) {
         if (reader.inMessage()) {
             reader.abandonMessage(handler);
-            lock.unlock();
+            unlockConsumers();
         }
+    }
+
+    /** Takes the consumer lock (see {@link ConsumerLock#lockUnless}); a dead holder's in-message mark is cleared. */
+    private boolean lockConsumers(long deadlineNanos) {
+        if (!lock.tryLock() && !lock.lockUnless(giveUpOnLock, deadlineNanos)) {
+            return false;
+        }
+        markInMessage(false);
+        return true;
+    }
+
+    private void unlockConsumers() {
+        markInMessage(false);
+        lock.unlock();
+    }
+
+    /** Under the lock. */
+    private void markInMessage(boolean inMessage) {
+        int mark = inMessage ? 1 : 0;
+        if (memory.getInt(inMessageOffset) != mark) {
+            // release: a consumer reading it with acquire sees the holder's lock word first
+            memory.putIntRelease(inMessageOffset, mark);
+        }
+    }
+
+    private boolean holderInMessage() {
+        // acquire: pairs with the holder's release in markInMessage
+        return memory.getIntAcquire(inMessageOffset) != 0;
     }
 
     @Override
     int peek(RecordHandler handler, int limit, long lockDeadlineNanos) {
-        if (!lock.tryLock() && !lock.lockUnless(drained, lockDeadlineNanos)) {
+        if (!lockConsumers(lockDeadlineNanos)) {
             return 0;
         }
         try {
             return reader.peek(handler, limit);
         } finally {
-            lock.unlock();
+            unlockConsumers();
         }
     }
 
@@ -202,13 +238,13 @@ public final class MpmcRing extends Ring {
         if (reader.inMessage()) {
             return reader.checkStuck(producersGone); // the lock is held since the message began
         }
-        if (!lock.tryLock() && !lock.lockUnless(drained, NO_LOCK_DEADLINE)) {
+        if (!lockConsumers(NO_LOCK_DEADLINE)) {
             return false;
         }
         try {
             return reader.checkStuck(producersGone);
         } finally {
-            lock.unlock();
+            unlockConsumers();
         }
     }
 

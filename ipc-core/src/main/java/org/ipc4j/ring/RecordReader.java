@@ -73,6 +73,9 @@ final class RecordReader {
     }
 
     int read(RecordHandler handler, int limit) {
+        if (messageReader != null && messageReader != Thread.currentThread()) {
+            endMessage(); // left by a thread whose read ended without its message ending: its fragments are orphans now
+        }
         // acquire: pairs with the release of head by the previous consumer (another thread or process): the
         // records it cleared are seen cleared. A handle holding read-but-unreleased records goes on from them.
         long released = pendingHead >= 0 ? releasedHead : sharedHead();

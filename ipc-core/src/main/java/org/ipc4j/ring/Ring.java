@@ -12,6 +12,7 @@ import static org.ipc4j.ring.RecordDescriptor.TYPE_PADDING;
 
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 import org.ipc4j.errors.CapacityExceededException;
@@ -74,6 +75,8 @@ public abstract class Ring {
     final RingSignal notFull;
     final RecordReader reader;
     final StreamLock streamLock;
+    /** When a failed claim next looks for a dead stream lock holder (racy between threads: only a pace). */
+    private long nextStreamCheckNanos;
     final int selfPid;
     /** This process as written into the headers it claims ({@link RecordDescriptor#producerWord}). */
     final long producerWord;
@@ -173,7 +176,10 @@ public abstract class Ring {
         boolean streaming = type != TYPE_DATA;
         int span = RecordDescriptor.align(HEADER_LENGTH + length);
         int at;
-        if (maxCount == 0) {
+        if (!streaming && maxCount > 0 && streamLock.isHeld()) {
+            // another producer's stream: do not take a count it may need for its next fragment
+            at = -1;
+        } else if (maxCount == 0) {
             // space first, count after: a producer waiting on a full ring never holds a count it could die with
             at = claimSpace(span, streaming);
             if (at >= 0) {
@@ -190,6 +196,8 @@ public abstract class Ring {
         if (at < 0) {
             if (first) {
                 releaseStream();
+            } else if (!streaming) {
+                breakDeadStreamNowAndThen();
             }
             return FULL;
         }
@@ -199,16 +207,48 @@ public abstract class Ring {
         return at + HEADER_LENGTH;
     }
 
+    /** Copies a message's bytes into a claimed record; anything thrown (an Error too) aborts the record first. */
+    private void copyIn(int payloadOffset, ByteBuffer source, int from, int length) {
+        boolean copied = false;
+        try {
+            buffer.put(payloadOffset, source, from, length);
+            copied = true;
+        } finally {
+            if (!copied) {
+                abort(payloadOffset);
+            }
+        }
+    }
+
     /**
      * True if the fragments after the first, {@code rest} bytes of data, fit in the free space now (the
      * caller holds the stream lock, so only consumers change it, and only to make more room).
      */
     private boolean hasRoomForRest(long rest) {
         long chunks = (rest + maxMessageLength - 1) / maxMessageLength;
+        // volatile: counters published by the consumer's release of head (and producers' CAS)
+        if (maxCount > 0 && chunks > maxCount - (memory.getLongVolatile(reservedOffset) - memory.getLongVolatile(consumedOffset))) {
+            return false;
+        }
         long needed = rest + chunks * (HEADER_LENGTH + RecordDescriptor.ALIGNMENT) + HEADER_LENGTH + maxMessageLength;
         // acquire: pairs with the consumer's release of head
         long free = capacity - (tail() - memory.getLongAcquire(headOffset));
         return needed <= free;
+    }
+
+    /**
+     * A claim that failed may have met the stream lock of a producer that died: at most once a millisecond
+     * per handle, free it if so, so that no claim (a non-waiting one included) is refused for good.
+     */
+    private void breakDeadStreamNowAndThen() {
+        if (!streamLock.isHeld()) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (now - nextStreamCheckNanos >= 0) {
+            nextStreamCheckNanos = now + BUSY_RING_SLICE_NANOS;
+            streamLock.breakIfDead();
+        }
     }
 
     private void releaseStream() {
@@ -231,6 +271,7 @@ public abstract class Ring {
      */
     public final int send(ByteBuffer source, int offset, int length, long deadlineNanos, WaitStrategy strategy,
             RingPeers consumers) throws InterruptedException {
+        Objects.checkFromIndexSize(offset, length, source.limit());
         if (length <= maxMessageLength) {
             int at = claimRecord(length, TYPE_DATA);
             if (at == FULL && deadlineNanos != NO_WAIT) {
@@ -239,7 +280,7 @@ public abstract class Ring {
             if (at < 0) {
                 return at;
             }
-            buffer.put(at, source, offset, length);
+            copyIn(at, source, offset, length);
             commit(at);
             return length;
         }
@@ -261,10 +302,13 @@ public abstract class Ring {
                 return FULL;
             }
             memory.putLong(at, length);
-            buffer.put(at + TOTAL_LENGTH_BYTES, source, offset, firstData);
+            copyIn(at + TOTAL_LENGTH_BYTES, source, offset, firstData);
             commit(at);
             for (int sent = firstData; sent < length; ) {
                 int chunk = Math.min(maxMessageLength, length - sent);
+                if (!streamLock.isHeldByThisProcess()) {
+                    return FULL; // judged dead and broken (see StreamLock): what was sent is dropped
+                }
                 at = claimRecord(chunk, TYPE_FRAGMENT_NEXT);
                 if (at == FULL) {
                     at = awaitClaim(chunk, TYPE_FRAGMENT_NEXT, deadlineNanos, strategy, consumers);
@@ -272,7 +316,7 @@ public abstract class Ring {
                         return at;
                     }
                 }
-                buffer.put(at, source, offset + sent, chunk);
+                copyIn(at, source, offset + sent, chunk);
                 commit(at);
                 sent += chunk;
             }

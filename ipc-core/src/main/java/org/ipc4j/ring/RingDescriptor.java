@@ -35,6 +35,8 @@ package org.ipc4j.ring;
  *  +---------------------------------------------------------------+
  *  |   Consumer lock: owner pid << 32 | owner start time (low 32)  |   512  CONSUMER_LOCK (MPMC)
  *  +-------------------------------+-------------------------------+
+ *  |   Holder is in a fragmented message |
+ *  +-------------------------------+
  *  |   Not-empty futex word        |   Sleepers on it              |   640  NOT_EMPTY
  *  +-------------------------------+-------------------------------+
  *  |   Consumers waiting (interest)|
@@ -84,6 +86,11 @@ public final class RingDescriptor {
      */
     public static final int CLEARING_TO_OFFSET = 3 * LINE + 24;
     public static final int CONSUMER_LOCK_OFFSET = 4 * LINE;
+    /**
+     * MPMC only, written by the consumer lock's holder: non-zero while it holds the lock across the wait for
+     * the next fragment of a message; other consumers then give up at once instead of waiting for the lock.
+     */
+    public static final int CONSUMER_IN_MESSAGE_OFFSET = 4 * LINE + 8;
     public static final int NOT_EMPTY_OFFSET = 5 * LINE;
     public static final int NOT_FULL_OFFSET = 6 * LINE;
     /** Within NOT_EMPTY and NOT_FULL: the futex word, the futex sleepers, the registered waiters. */

@@ -74,7 +74,16 @@ public final class SpscRing extends Ring {
 
     @Override
     int read(RecordHandler handler, int limit, long lockDeadlineNanos) {
-        return reader.read(handler, limit);
+        boolean done = false;
+        try {
+            int read = reader.read(handler, limit);
+            done = true;
+            return read;
+        } finally {
+            if (!done) {
+                abandonMessage(handler);
+            }
+        }
     }
 
     @Override

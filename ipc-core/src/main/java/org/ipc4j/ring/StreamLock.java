@@ -50,6 +50,12 @@ final class StreamLock {
         memory.putLongRelease(ownerOffset, 0);
     }
 
+    /** True if this process holds the lock (the thread sending asks: nobody broke it as a dead holder's). */
+    boolean isHeldByThisProcess() {
+        // volatile: pairs with a breaker's CAS
+        return memory.getLongVolatile(ownerOffset) == self;
+    }
+
     /** True while some producer holds the lock (or held it and died, until that is found). */
     boolean isHeld() {
         // volatile: pairs with the CAS that sets or clears the bit

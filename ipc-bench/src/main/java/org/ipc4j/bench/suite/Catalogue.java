@@ -16,6 +16,7 @@ import org.ipc4j.bench.workloads.ChronicleRoundTrip;
 import org.ipc4j.bench.workloads.FileLockHandoff;
 import org.ipc4j.bench.workloads.FutexWordRoundTrip;
 import org.ipc4j.bench.workloads.Ipc4jPipeLarge;
+import org.ipc4j.bench.workloads.MemcpyLarge;
 import org.ipc4j.bench.workloads.Ipc4jPipeOneWay;
 import org.ipc4j.bench.workloads.Ipc4jPipeRoundTrip;
 import org.ipc4j.bench.workloads.Ipc4jRingRoundTrip;
@@ -79,12 +80,13 @@ final class Catalogue {
             Ipc4jRingTwoByTwo.class,
             SharedQueueBytesTwoByTwo.class,
             AgronaManyToOneTwoByOne.class,
-            Ipc4jPipeLarge.Blocks.class,
-            Ipc4jPipeLarge.Inline.class,
+            Ipc4jPipeLarge.Default.class,
+            Ipc4jPipeLarge.Ring4MiB.class,
             SharedQueueBytesLarge.class,
             AgronaRingLarge.class,
             ChronicleLarge.class,
-            UnixSocketLarge.class);
+            UnixSocketLarge.class,
+            MemcpyLarge.class);
 
     /** JMH runs: a name for the JSON file, the include pattern, how many benchmarks it matches. */
     static final List<Jmh> JMH = List.of(

@@ -11,14 +11,15 @@ import org.ipc4j.bench.harness.Flags;
 
 /**
  * {@link LargeOneWay} through an Agrona {@code OneToOneRingBuffer} of 16 MiB in a mapped file (its largest
- * message is an eighth of the capacity: 2 MiB). The producer copies the array in with {@code putBytes}, the
- * consumer copies each message out with {@code getBytes}.
+ * message is an eighth of the capacity: 2 MiB, so its rows stop at 1 MiB). The producer copies the array in
+ * with {@code putBytes}, the consumer copies each message out with {@code getBytes}.
  */
 public final class AgronaRingLarge extends LargeOneWay implements MessageHandler {
     private static final int CAPACITY = 16 << 20;
 
     private AgronaRingFile file;
     private RingBuffer ring;
+    private int lastLength;
 
     @Override
     public String implementation() {
@@ -28,6 +29,11 @@ public final class AgronaRingLarge extends LargeOneWay implements MessageHandler
     @Override
     public Kind kind() {
         return Kind.PEER;
+    }
+
+    @Override
+    protected int[] sizes() {
+        return UP_TO_1_MIB;
     }
 
     @Override
@@ -47,25 +53,28 @@ public final class AgronaRingLarge extends LargeOneWay implements MessageHandler
     }
 
     @Override
-    protected boolean offer() {
-        int index = ring.tryClaim(AgronaRingFile.MESSAGE_TYPE, SIZE);
+    protected boolean offer(byte[] message) {
+        int index = ring.tryClaim(AgronaRingFile.MESSAGE_TYPE, message.length);
         if (index < 0) {
             return false;
         }
-        ring.buffer().putBytes(index, payload, 0, SIZE);
+        ring.buffer().putBytes(index, message, 0, message.length);
         ring.commit(index);
         return true;
     }
 
     @Override
     protected int poll() {
-        return ring.read(this, 1);
+        lastLength = 0;
+        ring.read(this, 1);
+        return lastLength;
     }
 
     @Override
     public void onMessage(int msgTypeId, MutableDirectBuffer buffer, int index, int length) {
         buffer.getBytes(index, inbox, 0, length);
         received(inbox, length);
+        lastLength = length;
     }
 
     @Override

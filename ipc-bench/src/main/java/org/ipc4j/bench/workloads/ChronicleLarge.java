@@ -16,7 +16,7 @@ import org.ipc4j.region.ObjectType;
 import org.ipc4j.region.Region;
 
 /**
- * {@link LargeOneWay} through a Chronicle Queue in /dev/shm: the producer appends 1 MiB documents, the
+ * {@link LargeOneWay} through a Chronicle Queue in /dev/shm: the producer appends documents, the
  * consumer tails them into its array. As in {@link ChronicleOneWay}, the unbounded queue is bounded here by
  * keeping the producer at most {@link #MAX_BACKLOG} messages ahead of the count the consumer publishes.
  */
@@ -42,6 +42,12 @@ public final class ChronicleLarge extends LargeOneWay {
     @Override
     public Kind kind() {
         return Kind.PEER;
+    }
+
+    /** Documents of a queue's default block size: up to 1 MiB here. */
+    @Override
+    protected int[] sizes() {
+        return UP_TO_1_MIB;
     }
 
     @Override
@@ -71,7 +77,7 @@ public final class ChronicleLarge extends LargeOneWay {
     }
 
     @Override
-    protected boolean offer() {
+    protected boolean offer(byte[] message) {
         if (sent - consumedSeen >= MAX_BACKLOG) {
             // acquire: pairs with the consumer's release of its count; only a bound, nothing is read through it
             consumedSeen = consumed.getLongAcquire(consumedOffset);
@@ -80,7 +86,7 @@ public final class ChronicleLarge extends LargeOneWay {
             }
         }
         try (DocumentContext dc = appender.writingDocument()) {
-            dc.wire().bytes().write(payload, 0, SIZE);
+            dc.wire().bytes().write(message, 0, message.length);
         }
         sent++;
         return true;
@@ -94,13 +100,13 @@ public final class ChronicleLarge extends LargeOneWay {
             }
             Bytes<?> bytes = dc.wire().bytes();
             int length = (int) bytes.readRemaining();
-            bytes.read(inbox, 0, Math.min(length, SIZE));
+            bytes.read(inbox, 0, Math.min(length, inbox.length));
             received(inbox, length);
+            received++;
+            // release: the producer's acquire in offer() pairs with it
+            consumed.putLongRelease(consumedOffset, received);
+            return length;
         }
-        received++;
-        // release: the producer's acquire in offer() pairs with it
-        consumed.putLongRelease(consumedOffset, received);
-        return 1;
     }
 
     /** Gigabytes of queue files are deleted at the end. */
@@ -111,7 +117,7 @@ public final class ChronicleLarge extends LargeOneWay {
 
     @Override
     public String note() {
-        return "queue in /dev/shm, 1 MiB documents (write(byte[]) / read(byte[])); producer kept at most "
+        return "queue in /dev/shm, documents (write(byte[]) / read(byte[])); producer kept at most "
                 + MAX_BACKLOG + " messages ahead (the queue itself is unbounded)";
     }
 

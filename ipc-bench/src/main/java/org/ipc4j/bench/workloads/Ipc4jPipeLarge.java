@@ -11,8 +11,9 @@ import org.ipc4j.ring.RingOptions;
 
 /**
  * {@link LargeOneWay} through a one-way ipc4j {@link Pipe}: {@code sendBytes} / {@code poll} +
- * {@code recvBytesInto}, default (blocking) wait strategy. The measuring JVM opens the pipe and hands each end
- * to its worker by serialising it.
+ * {@code recvBytesInto}, default (blocking) wait strategy. Messages above the ring's max message length
+ * stream through the ring in fragments. The measuring JVM opens the pipe and hands each end to its worker by
+ * serialising it.
  */
 public abstract class Ipc4jPipeLarge extends LargeOneWay {
     private Connection receiver;
@@ -42,8 +43,8 @@ public abstract class Ipc4jPipeLarge extends LargeOneWay {
     }
 
     @Override
-    protected boolean offer() throws InterruptedException {
-        end.sendBytes(payload, 0, SIZE);
+    protected boolean offer(byte[] message) throws InterruptedException {
+        end.sendBytes(message);
         return true;
     }
 
@@ -53,8 +54,9 @@ public abstract class Ipc4jPipeLarge extends LargeOneWay {
             return 0;
         }
         try {
-            received(inbox, end.recvBytesInto(inbox, 0));
-            return 1;
+            int length = end.recvBytesInto(inbox, 0);
+            received(inbox, length);
+            return length;
         } catch (EOFException e) {
             // the producer has stopped and closed its end; the coordinator stops this worker next
             eof = true;
@@ -74,41 +76,40 @@ public abstract class Ipc4jPipeLarge extends LargeOneWay {
         }
     }
 
-    /** The default pipe: a 256 KiB ring per direction, so a 1 MiB message travels in a MessageBlock region. */
-    public static final class Blocks extends Ipc4jPipeLarge {
+    /** The default pipe: a 256 KiB ring per direction, 32 KiB records: anything longer goes in fragments. */
+    public static final class Default extends Ipc4jPipeLarge {
         @Override
         protected RingOptions options() {
-            return RingOptions.ofCapacity(Pipe.DEFAULT_CAPACITY).withMaxCount(8);
+            return RingOptions.ofCapacity(Pipe.DEFAULT_CAPACITY);
         }
 
         @Override
         public String implementation() {
-            return "ipc4j Pipe (1 MiB in a MessageBlock)";
+            return "ipc4j Pipe (default)";
         }
 
         @Override
         public String note() {
-            return "Pipe.open(false, 256 KiB ring, at most 8 messages in flight); each 1 MiB message is a block region"
-                    + " created by the sender and unlinked by the receiver; sendBytes / poll + recvBytesInto";
+            return "Pipe.open(false): a 256 KiB ring, 32 KiB fragments; sendBytes / poll + recvBytesInto into the consumer's array";
         }
     }
 
-    /** A pipe whose 4 MiB ring takes 1 MiB messages inline. */
-    public static final class Inline extends Ipc4jPipeLarge {
+    /** A pipe with a 4 MiB ring and 1 MiB records. */
+    public static final class Ring4MiB extends Ipc4jPipeLarge {
         @Override
         protected RingOptions options() {
-            return RingOptions.ofCapacity(4 << 20).withMaxMessageLength(SIZE);
+            return RingOptions.ofCapacity(4 << 20).withMaxMessageLength(1 << 20);
         }
 
         @Override
         public String implementation() {
-            return "ipc4j Pipe (4 MiB ring, inline)";
+            return "ipc4j Pipe (4 MiB ring)";
         }
 
         @Override
         public String note() {
-            return "Pipe.open(false, 4 MiB ring, max inline message 1 MiB); sendBytes copies into the ring,"
-                    + " poll + recvBytesInto copies out";
+            return "Pipe.open(false, 4 MiB ring, max record 1 MiB): 1 MiB inline, longer in 1 MiB fragments;"
+                    + " sendBytes / poll + recvBytesInto";
         }
     }
 }

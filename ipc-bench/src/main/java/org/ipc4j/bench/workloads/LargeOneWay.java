@@ -2,31 +2,40 @@ package org.ipc4j.bench.workloads;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.List;
 
 import org.ipc4j.bench.group.GroupWorkload;
 import org.ipc4j.bench.harness.BenchContext;
 
 /**
- * One-way 1 MiB messages from a producer JVM (worker 0) to a consumer JVM (worker 1), in GB/s. The producer
- * sends one prepared array, stamped with the message's sequence number in its first and last 8 bytes; the
- * consumer receives each message into an array of its own (or gets one from the API) and checks both stamps,
- * so a torn or reordered message fails the benchmark.
+ * One-way large messages from a producer JVM (worker 0) to a consumer JVM (worker 1), in GB/s, one row per
+ * size ({@link #SIZES}, one phase each, same JVMs). The producer sends prepared arrays (one per size), stamped
+ * with the message's sequence number and length in its first 16 bytes and the sequence in its last 8; the
+ * consumer receives each message into an array of its own (or gets one from the API) and checks the stamps and
+ * a pattern byte, so a torn, shortened or reordered message fails the benchmark. Bytes received are counted,
+ * so a message of the previous size still in flight when a phase starts counts for what it is.
  */
 public abstract class LargeOneWay implements GroupWorkload {
-    /** 1 MiB. */
-    static final int SIZE = 1 << 20;
+    /** 64 KiB, 256 KiB, 1 MiB, 16 MiB, 256 MiB. */
+    static final int[] SIZES = {64 << 10, 256 << 10, 1 << 20, 16 << 20, 256 << 20};
+    /** The sizes a transport bounded at 2 MiB per message carries (an Agrona ring of 16 MiB, say). */
+    static final int[] UP_TO_1_MIB = {64 << 10, 256 << 10, 1 << 20};
 
-    protected final byte[] payload = new byte[SIZE];
-    protected final byte[] inbox = new byte[SIZE];
-    private final ByteBuffer stamp = ByteBuffer.wrap(payload).order(ByteOrder.LITTLE_ENDIAN);
+    private byte[][] payloads;
+    protected byte[] inbox;
     private long sequence;
     private long expected;
 
-    /** Producer: tries to send {@link #payload}; false if there is no room now. */
-    protected abstract boolean offer() throws Exception;
+    /** The message sizes of this transport's rows, ascending: {@link #SIZES} unless it carries fewer. */
+    protected int[] sizes() {
+        return SIZES;
+    }
 
-    /** Consumer: receives one message if there is one, passing it to {@link #received}; returns 1 or 0. */
+    /** Producer: tries to send {@code message} (all of it); false if there is no room now. */
+    protected abstract boolean offer(byte[] message) throws Exception;
+
+    /** Consumer: receives one message if there is one, passing it to {@link #received}; returns its length or 0. */
     protected abstract int poll() throws Exception;
 
     protected abstract void attachTransport(BenchContext context, boolean producer) throws Exception;
@@ -38,7 +47,7 @@ public abstract class LargeOneWay implements GroupWorkload {
 
     @Override
     public String workload() {
-        return WorkloadIds.MSG1M_ONE_WAY;
+        return WorkloadIds.largeOneWay(sizes()[0]);
     }
 
     @Override
@@ -58,30 +67,44 @@ public abstract class LargeOneWay implements GroupWorkload {
 
     @Override
     public double unitsPerCount() {
-        return SIZE / 1e9;
+        return 1e-9;
     }
 
     @Override
     public List<Phase> phases() {
-        return List.of(new Phase(WorkloadIds.MSG1M_ONE_WAY, 2));
+        return Arrays.stream(sizes()).mapToObj(size -> new Phase(WorkloadIds.largeOneWay(size), 2)).toList();
     }
 
     @Override
     public final void attach(BenchContext context) throws Exception {
         boolean producer = Integer.parseInt(context.get(WORKER)) == 0;
+        int[] sizes = sizes();
         if (producer) {
-            for (int i = 0; i < SIZE; i++) {
-                payload[i] = (byte) (i * 31 + 7);
+            payloads = new byte[sizes.length][];
+            for (int p = 0; p < sizes.length; p++) {
+                payloads[p] = pattern(sizes[p]);
             }
+        } else {
+            inbox = new byte[sizes[sizes.length - 1]];
         }
         attachTransport(context, producer);
+    }
+
+    static byte[] pattern(int size) {
+        byte[] bytes = new byte[size];
+        for (int i = 0; i < size; i++) {
+            bytes[i] = (byte) (i * 31 + 7);
+        }
+        return bytes;
     }
 
     @Override
     public long step(int worker, int phase) throws Exception {
         if (worker == 0) {
-            stamp.putLong(0, sequence).putLong(SIZE - Long.BYTES, sequence);
-            if (offer()) {
+            byte[] message = payloads[phase];
+            ByteBuffer stamp = ByteBuffer.wrap(message).order(ByteOrder.LITTLE_ENDIAN);
+            stamp.putLong(0, sequence).putLong(8, message.length).putLong(message.length - Long.BYTES, sequence);
+            if (offer(message)) {
                 sequence++;
                 return 1;
             }
@@ -94,10 +117,12 @@ public abstract class LargeOneWay implements GroupWorkload {
     protected final void received(byte[] message, int length) {
         ByteBuffer in = ByteBuffer.wrap(message).order(ByteOrder.LITTLE_ENDIAN);
         long first = in.getLong(0);
-        long last = in.getLong(SIZE - Long.BYTES);
-        if (length != SIZE || first != expected || last != expected || message[SIZE / 2] != (byte) ((SIZE / 2) * 31 + 7)) {
-            throw new IllegalStateException("expected message " + expected + " of " + SIZE + " bytes, received " + length
-                    + " bytes stamped " + first + " / " + last);
+        long stampedLength = in.getLong(8);
+        long last = length >= 24 ? in.getLong(length - Long.BYTES) : -1;
+        if (stampedLength != length || first != expected || last != expected
+                || message[length / 2] != (byte) ((length / 2) * 31 + 7)) {
+            throw new IllegalStateException("expected message " + expected + ", received " + length + " bytes stamped "
+                    + first + " / " + stampedLength + " bytes / " + last);
         }
         expected++;
     }

@@ -6,17 +6,21 @@ import org.ipc4j.channel.SharedQueue;
 import org.ipc4j.codec.Codecs;
 import org.ipc4j.ring.RingOptions;
 
-/** {@link LargeOneWay} through {@code SharedQueue<byte[]>}: each 1 MiB message travels in a MessageBlock. */
+/**
+ * {@link LargeOneWay} through {@code SharedQueue<byte[]>} with the default 1 MiB ring: {@code put} (it waits
+ * for room; an element that does not fit whole streams in fragments while consumed) and {@code poll()}, which
+ * returns a new array.
+ */
 public final class SharedQueueBytesLarge extends LargeOneWay {
-    private static final int CAPACITY = 256 * 1024;
-    private static final int IN_FLIGHT = 8;
+    /** What {@code SharedQueue.create(codec)} makes. */
+    private static final int CAPACITY = 1 << 20;
 
     private SharedQueue<byte[]> queue;
     private boolean creator;
 
     @Override
     public String implementation() {
-        return "ipc4j SharedQueue<byte[]> (1 MiB in a MessageBlock)";
+        return "ipc4j SharedQueue<byte[]> (default)";
     }
 
     @Override
@@ -26,8 +30,7 @@ public final class SharedQueueBytesLarge extends LargeOneWay {
 
     @Override
     public void create(BenchContext context) {
-        queue = SharedQueue.create(context.name("queue-1m"), RingOptions.ofCapacity(CAPACITY).withMaxCount(IN_FLIGHT),
-                Codecs.bytes());
+        queue = SharedQueue.create(context.name("queue-large"), RingOptions.ofCapacity(CAPACITY), Codecs.bytes());
         creator = true;
         context.put("queue", queue.name());
     }
@@ -38,8 +41,9 @@ public final class SharedQueueBytesLarge extends LargeOneWay {
     }
 
     @Override
-    protected boolean offer() {
-        return queue.offer(payload);
+    protected boolean offer(byte[] message) throws InterruptedException {
+        queue.put(message);
+        return true;
     }
 
     @Override
@@ -49,13 +53,13 @@ public final class SharedQueueBytesLarge extends LargeOneWay {
             return 0;
         }
         received(message, message.length);
-        return 1;
+        return message.length;
     }
 
     @Override
     public String note() {
-        return "256 KiB queue, at most " + IN_FLIGHT + " messages in flight; offer(byte[]) writes a block region,"
-                + " poll() returns a new array and unlinks the block";
+        return "1 MiB queue (the default); put(byte[]) copies in (in 128 KiB fragments above that),"
+                + " poll() returns a new array";
     }
 
     @Override

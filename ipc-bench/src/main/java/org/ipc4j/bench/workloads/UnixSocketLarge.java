@@ -14,14 +14,17 @@ import org.ipc4j.bench.harness.BenchContext;
 
 /**
  * {@link LargeOneWay} over a Unix domain stream socket (JDK 16+ {@code SocketChannel}, blocking): the consumer
- * binds and accepts, the producer connects; the producer writes the whole array, the consumer reads until it
- * has a whole message. Heap buffers on both sides, as user code would have.
+ * binds and accepts, the producer connects; the producer writes a 4-byte length and the array (one gathering
+ * write), the consumer reads the length, then until it has the whole message. Heap buffers on both sides, as
+ * user code would have.
  */
 public final class UnixSocketLarge extends LargeOneWay {
     private static final long CONNECT_PATIENCE_NANOS = 60_000_000_000L;
 
-    private final ByteBuffer out = ByteBuffer.wrap(payload);
-    private final ByteBuffer in = ByteBuffer.wrap(inbox);
+    private final ByteBuffer outHeader = ByteBuffer.allocate(Integer.BYTES);
+    private final ByteBuffer inHeader = ByteBuffer.allocate(Integer.BYTES);
+    private final ByteBuffer[] out = new ByteBuffer[2];
+    private ByteBuffer in;
     private Path path;
     private ServerSocketChannel server;
     private SocketChannel channel;
@@ -40,7 +43,7 @@ public final class UnixSocketLarge extends LargeOneWay {
 
     @Override
     public void create(BenchContext context) {
-        path = context.dir().resolve(context.name("1m.sock"));
+        path = context.dir().resolve(context.name("large.sock"));
         creator = true;
         context.put("socket", path.toString());
     }
@@ -72,9 +75,10 @@ public final class UnixSocketLarge extends LargeOneWay {
     }
 
     @Override
-    protected boolean offer() throws IOException {
-        out.clear();
-        while (out.hasRemaining()) {
+    protected boolean offer(byte[] message) throws IOException {
+        out[0] = outHeader.clear().putInt(0, message.length);
+        out[1] = ByteBuffer.wrap(message);
+        while (out[1].hasRemaining()) {
             channel.write(out);
         }
         return true;
@@ -85,22 +89,29 @@ public final class UnixSocketLarge extends LargeOneWay {
         if (eof) {
             return 0;
         }
-        if (channel.read(in) < 0) {
+        ByteBuffer target = in == null ? inHeader : in;
+        if (channel.read(target) < 0) {
             // the producer has stopped and closed its end; the coordinator stops this worker next
             eof = true;
             return 0;
         }
-        if (in.hasRemaining()) {
+        if (target.hasRemaining()) {
             return 0;
         }
-        received(inbox, SIZE);
-        in.clear();
-        return 1;
+        if (in == null) {
+            in = ByteBuffer.wrap(inbox, 0, inHeader.getInt(0));
+            inHeader.clear();
+            return 0;
+        }
+        int length = in.limit();
+        received(inbox, length);
+        in = null;
+        return length;
     }
 
     @Override
     public String note() {
-        return "blocking SocketChannel over a Unix domain socket, heap ByteBuffers, default socket buffers";
+        return "blocking SocketChannel over a Unix domain socket, heap ByteBuffers, default socket buffers, 4-byte length prefix";
     }
 
     @Override

@@ -32,14 +32,19 @@ public final class WorkloadIds {
     public static final String SHARED_MAP_GROUP = "shared-map";
     /** Score group of 32-byte messages from 2 producer processes to 2 (or 1) consumer processes (msgs/s in total). */
     public static final String TWO_BY_TWO_GROUP = "one-way-throughput-2p2c";
-    /** Score group of one-way 1 MiB messages (GB/s). */
-    public static final String LARGE_MESSAGE_GROUP = "one-way-1mib";
+    /** Score group of one-way large messages, 64 KiB to 256 MiB (GB/s). */
+    public static final String LARGE_MESSAGE_GROUP = "one-way-large";
     /** One-way 32-byte messages, 2 producer processes and 2 consumer processes. */
     public static final String MSG32_TWO_BY_TWO = "msg32-2p2c";
     /** One-way 32-byte messages, 2 producer processes and 1 consumer process (what Agrona's ManyToOne allows). */
     public static final String MSG32_TWO_BY_ONE = "msg32-2p1c";
     /** One-way 1 MiB messages from one process to another. */
     public static final String MSG1M_ONE_WAY = "msg1m-one-way";
+
+    /** One-way messages of {@code bytes} (a whole number of KiB) from one process to another: msg64k-one-way, msg1m-one-way. */
+    public static String largeOneWay(int bytes) {
+        return bytes % (1 << 20) == 0 ? "msg" + (bytes >> 20) + "m-one-way" : "msg" + (bytes >> 10) + "k-one-way";
+    }
     /** Rows of the shared counter and shared map groups: the operation and how many processes run it. */
     public static final String INCREMENT_1P = "increment-1-process";
     public static final String INCREMENT_2P = "increment-2-processes";

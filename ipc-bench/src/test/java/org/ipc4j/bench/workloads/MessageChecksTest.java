@@ -31,22 +31,26 @@ class MessageChecksTest {
     }
 
     @Test
-    void largeMessagesMustArriveWholeAndInOrder() {
+    void largeMessagesMustArriveWholeAndInOrderWhateverTheirSize() {
         LargeOneWay consumer = new UnixSocketLarge();
-        byte[] message = new byte[LargeOneWay.SIZE];
-        for (int i = 0; i < message.length; i++) {
-            message[i] = (byte) (i * 31 + 7);
-        }
+        byte[] message = LargeOneWay.pattern(1 << 20);
         ByteBuffer stamp = ByteBuffer.wrap(message).order(ByteOrder.LITTLE_ENDIAN);
-        stamp.putLong(0, 0).putLong(LargeOneWay.SIZE - 8, 0);
+        stamp.putLong(0, 0).putLong(8, message.length).putLong(message.length - 8, 0);
         consumer.received(message, message.length);
         // message 1 with a stale tail (torn), then short, then out of order
         stamp.putLong(0, 1);
         assertThrows(IllegalStateException.class, () -> consumer.received(message, message.length));
-        stamp.putLong(LargeOneWay.SIZE - 8, 1);
+        stamp.putLong(message.length - 8, 1);
         assertThrows(IllegalStateException.class, () -> consumer.received(message, message.length - 1));
         consumer.received(message, message.length);
         assertThrows(IllegalStateException.class, () -> consumer.received(message, message.length));
-        assertEquals(1 << 20, LargeOneWay.SIZE);
+        byte[] small = LargeOneWay.pattern(64 << 10);
+        ByteBuffer.wrap(small).order(ByteOrder.LITTLE_ENDIAN).putLong(0, 2).putLong(8, small.length).putLong(small.length - 8, 2);
+        consumer.received(small, small.length);
+        small[small.length / 2]++;
+        ByteBuffer.wrap(small).order(ByteOrder.LITTLE_ENDIAN).putLong(0, 3).putLong(small.length - 8, 3);
+        assertThrows(IllegalStateException.class, () -> consumer.received(small, small.length), "a wrong pattern byte");
+        assertEquals("msg64k-one-way", WorkloadIds.largeOneWay(64 << 10));
+        assertEquals("msg256m-one-way", WorkloadIds.largeOneWay(256 << 20));
     }
 }
