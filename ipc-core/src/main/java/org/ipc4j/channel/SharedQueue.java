@@ -252,7 +252,11 @@ public class SharedQueue<E> extends QueueCollection<E> {
         }
         int sent = Ring.FULL;
         try {
-            sent = ring.send(ByteBuffer.wrap(encoded), 0, length, deadlineNanos, strategy, shutdownWatch);
+            do {
+                // FULL without a deadline: this process was judged dead part way and its stream lock broken
+                // (consumers dropped what came): send it again, whole
+                sent = ring.send(ByteBuffer.wrap(encoded), 0, length, deadlineNanos, strategy, shutdownWatch);
+            } while (sent == Ring.FULL && deadlineNanos == NO_DEADLINE);
         } finally {
             if (sent < 0 && joinable) {
                 tasks.done();

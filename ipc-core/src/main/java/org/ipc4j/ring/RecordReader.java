@@ -244,7 +244,15 @@ final class RecordReader {
         if ((tailWord & RingDescriptor.POSITION_MASK) != head) {
             return false;
         }
-        return (tailWord & RingDescriptor.TAIL_STREAMING) == 0 || ring.streamLock.breakIfDead();
+        if ((tailWord & RingDescriptor.TAIL_STREAMING) == 0) {
+            return true; // one snapshot: no stream, and nothing claimed that could continue this message
+        }
+        if (!ring.streamLock.breakIfDead()) {
+            return false;
+        }
+        // the lock was free (or broken) only now: the stream may have gone on and ended since the snapshot
+        // above, its next fragments claimed meanwhile. Ended only if still nothing is claimed beyond head
+        return ring.tail() == head;
     }
 
     /**
