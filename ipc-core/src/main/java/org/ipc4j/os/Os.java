@@ -1,7 +1,8 @@
 package org.ipc4j.os;
 
 /**
- * The seam to the operating system: the {@link Futex} and the {@link ProcessLiveness} in use, chosen once.
+ * The seam to the operating system: the {@link Futex}, the {@link ProcessLiveness} and the {@link Mappings}
+ * in use, chosen once.
  *
  * <p>Linux gets futex(2) and /proc; anything else gets the portable fallbacks. {@code -Dipc4j.futex=polling}
  * and {@code -Dipc4j.liveness=portable} force the fallbacks (the test suite runs with both).
@@ -9,6 +10,7 @@ package org.ipc4j.os;
 public final class Os {
     private static final Futex FUTEX = chooseFutex();
     private static final ProcessLiveness LIVENESS = chooseLiveness();
+    private static final Mappings MAPPINGS = chooseMappings();
     private static final ProcessId CURRENT = new ProcessId(ProcessHandle.current().pid(),
             LIVENESS.startTime(ProcessHandle.current().pid()));
 
@@ -21,6 +23,11 @@ public final class Os {
 
     public static ProcessLiveness liveness() {
         return LIVENESS;
+    }
+
+    /** What is done with a mapping of a closed object ({@code -Dipc4j.mappings=until-collected} forces the fallback). */
+    public static Mappings mappings() {
+        return MAPPINGS;
     }
 
     /** This process: pid and start time. */
@@ -46,6 +53,16 @@ public final class Os {
             }
         }
         return new PollingFutex();
+    }
+
+    private static Mappings chooseMappings() {
+        if (!Mappings.UNTIL_COLLECTED.name().equals(System.getProperty("ipc4j.mappings"))) {
+            Mappings linux = LinuxMappings.probe();
+            if (linux != null) {
+                return linux;
+            }
+        }
+        return Mappings.UNTIL_COLLECTED;
     }
 
     private static ProcessLiveness chooseLiveness() {

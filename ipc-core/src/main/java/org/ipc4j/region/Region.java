@@ -51,9 +51,12 @@ import org.ipc4j.os.ProcessId;
  * <p>While a process has a region open it holds a shared lock on the file (see {@link Attachments}), so
  * cleaners can tell a file in use from one whose users all died.
  *
- * <p>{@link #close()} drops this process's use of the mapping; the pages are returned when the JVM collects
- * the buffer, because Java 17 has no safe eager unmap and an eager unmap would turn a racing access from
- * another thread into a JVM crash.
+ * <p>{@link #close()} drops this process's use of the mapping and its pages at once: Java 17 has no safe eager
+ * unmap (an unmap would turn a racing access from another thread into a JVM crash), so the range is detached
+ * from the file instead ({@link Mappings}); the collector unmaps it later. Once every process has closed (or
+ * died) and one has unlinked, the tmpfs pages are free, without waiting for a GC. A call on a closed object
+ * throws {@link org.ipc4j.errors.ObjectClosedException}; an access already under way when another thread
+ * closes reads zeros and writes nowhere, never touching the shared object.
  */
 public final class Region implements AutoCloseable {
     /** How long {@link #open} waits for a creator to finish initialising; {@code -Dipc4j.openTimeoutMillis}. */
@@ -213,37 +216,43 @@ public final class Region implements AutoCloseable {
     private static long awaitInitialised(String name, FileChannel channel) throws IOException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(openTimeoutMillis());
         MappedBytes header = null;
-        while (true) {
-            long size = channel.size();
-            if (size >= HEADER_LENGTH) {
-                if (header == null) {
-                    header = new MappedBytes(channel.map(FileChannel.MapMode.READ_ONLY, 0, HEADER_LENGTH));
+        try {
+            while (true) {
+                long size = channel.size();
+                if (size >= HEADER_LENGTH) {
+                    if (header == null) {
+                        header = new MappedBytes(channel.map(FileChannel.MapMode.READ_ONLY, 0, HEADER_LENGTH));
+                    }
+                    // acquire: pairs with the creator's release of INITIALISED, so the rest of the header is visible
+                    int initialised = header.getIntAcquire(INITIALISED_OFFSET);
+                    if (initialised == INITIALISED) {
+                        return size;
+                    }
+                    if (initialised != 0) {
+                        throw new CorruptedException("'" + name + "': header's initialised word is 0x"
+                                + Integer.toHexString(initialised) + ", not a value ipc4j writes");
+                    }
+                    long pid = header.getLong(CREATOR_PID_OFFSET);
+                    long start = header.getLong(CREATOR_START_TIME_OFFSET);
+                    if (pid > 0 && !Os.liveness().isAlive(pid, start)) {
+                        throw new NotInitialisedException("'" + name + "' was never initialised: its creator (pid " + pid
+                                + ") died first; unlink it and create it again");
+                    }
                 }
-                // acquire: pairs with the creator's release of INITIALISED, so the rest of the header is visible
-                int initialised = header.getIntAcquire(INITIALISED_OFFSET);
-                if (initialised == INITIALISED) {
-                    return size;
+                if (System.nanoTime() - deadline > 0) {
+                    if (size < HEADER_LENGTH) {
+                        throw new CorruptedException("'" + name + "' is truncated: " + size + " bytes, less than the "
+                                + HEADER_LENGTH + "-byte header");
+                    }
+                    throw new NotInitialisedException("'" + name + "' was not initialised within " + openTimeoutMillis()
+                            + " ms by its creator (pid " + readCreatorPid(channel) + ")");
                 }
-                if (initialised != 0) {
-                    throw new CorruptedException("'" + name + "': header's initialised word is 0x"
-                            + Integer.toHexString(initialised) + ", not a value ipc4j writes");
-                }
-                long pid = header.getLong(CREATOR_PID_OFFSET);
-                long start = header.getLong(CREATOR_START_TIME_OFFSET);
-                if (pid > 0 && !Os.liveness().isAlive(pid, start)) {
-                    throw new NotInitialisedException("'" + name + "' was never initialised: its creator (pid " + pid
-                            + ") died first; unlink it and create it again");
-                }
+                LockSupport.parkNanos(1_000_000);
             }
-            if (System.nanoTime() - deadline > 0) {
-                if (size < HEADER_LENGTH) {
-                    throw new CorruptedException("'" + name + "' is truncated: " + size + " bytes, less than the "
-                            + HEADER_LENGTH + "-byte header");
-                }
-                throw new NotInitialisedException("'" + name + "' was not initialised within " + openTimeoutMillis()
-                        + " ms by its creator (pid " + readCreatorPid(channel) + ")");
+        } finally {
+            if (header != null) {
+                detach(header); // a mapping of its own: its pages must not wait for a GC either
             }
-            LockSupport.parkNanos(1_000_000);
         }
     }
 
@@ -349,8 +358,14 @@ public final class Region implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            detach(bytes);
             attachment.release();
         }
+    }
+
+    /** Detaches a mapping of this process from the file (see the class comment); quiet where that cannot be done. */
+    private static void detach(MappedBytes mapping) {
+        Os.mappings().release(mapping.address(), mapping.capacity());
     }
 
     /** Removes the name; processes that have it open keep using the memory. Quiet if already removed. */

@@ -30,23 +30,27 @@ public final class Background implements AutoCloseable {
         return new Background(step);
     }
 
-    /** Waits up to 60 s for the step; rethrows what it threw. */
-    public void join() throws Exception {
+    /** Waits up to 60 s for the step; an {@link AssertionError} carries what it threw. */
+    public void join() {
         try {
             task.get(60, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof Exception cause) {
-                throw cause;
+            if (e.getCause() instanceof AssertionError failed) {
+                throw failed;
             }
-            throw new AssertionError(e.getCause());
+            throw new AssertionError("the background step threw " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
             thread.interrupt();
             throw new AssertionError("the background step did not finish in 60 s", e);
+        } catch (InterruptedException e) {
+            thread.interrupt();
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for the background step", e);
         }
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         join();
     }
 }
