@@ -51,12 +51,12 @@ import org.ipc4j.os.ProcessId;
  * <p>While a process has a region open it holds a shared lock on the file (see {@link Attachments}), so
  * cleaners can tell a file in use from one whose users all died.
  *
- * <p>{@link #close()} drops this process's use of the mapping and its pages at once: Java 17 has no safe eager
- * unmap (an unmap would turn a racing access from another thread into a JVM crash), so the range is detached
- * from the file instead ({@link Mappings}); the collector unmaps it later. Once every process has closed (or
- * died) and one has unlinked, the tmpfs pages are free, without waiting for a GC. A call on a closed object
- * throws {@link org.ipc4j.errors.ObjectClosedException}; an access already under way when another thread
- * closes reads zeros and writes nowhere, never touching the shared object.
+ * <p>{@link #close()} drops this process's use of the mapping. Java 17 has no safe eager unmap (an unmap would
+ * turn a racing access from another thread into a JVM crash), so the buffer stays mapped until collected, but
+ * once every process has closed (or died) and one has unlinked, the tmpfs pages are freed at once and the
+ * mappings detached from the file ({@link Attachments}, {@link org.ipc4j.os.Mappings}): no GC is waited for.
+ * A call on a closed object throws {@link org.ipc4j.errors.ObjectClosedException}; an access already under
+ * way when the pages go reads zeros, never faults.
  */
 public final class Region implements AutoCloseable {
     /** How long {@link #open} waits for a creator to finish initialising; {@code -Dipc4j.openTimeoutMillis}. */
@@ -141,7 +141,7 @@ public final class Region implements AutoCloseable {
             if (!published) {
                 deleteQuietly(path);
                 if (attachment != null) {
-                    attachment.release();
+                    attachment.release(null);
                 } else {
                     closeQuietly(channel);
                 }
@@ -176,7 +176,7 @@ public final class Region implements AutoCloseable {
             throw new RegionIOException("cannot open '" + name + "' at " + path + ": " + e, e);
         } finally {
             if (attachment != null) {
-                attachment.release();
+                attachment.release(null);
             }
         }
     }
@@ -358,12 +358,11 @@ public final class Region implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            detach(bytes);
-            attachment.release();
+            attachment.release(bytes);
         }
     }
 
-    /** Detaches a mapping of this process from the file (see the class comment); quiet where that cannot be done. */
+    /** Detaches a mapping only this method used from the file (see {@link org.ipc4j.os.Mappings#release}). */
     private static void detach(MappedBytes mapping) {
         Os.mappings().release(mapping.address(), mapping.capacity());
     }
@@ -371,7 +370,11 @@ public final class Region implements AutoCloseable {
     /** Removes the name; processes that have it open keep using the memory. Quiet if already removed. */
     public void unlink() {
         try {
-            Files.deleteIfExists(path);
+            if (closed.get()) {
+                Attachments.unlinkClosed(path, bytes); // the last one out frees the pages
+            } else {
+                Files.deleteIfExists(path);
+            }
         } catch (IOException e) {
             throw new RegionIOException("cannot unlink '" + name + "' at " + path + ": " + e, e);
         }

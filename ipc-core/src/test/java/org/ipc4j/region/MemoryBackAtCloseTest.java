@@ -81,6 +81,34 @@ class MemoryBackAtCloseTest {
         assertTrue(grown < 10_000, "the mapping count grew by " + grown + " for 10,000 channels");
     }
 
+    /** Child: opens region args[0], reads it, closes it, says so, and stays alive until killed. */
+    public static final class OpenCloseAndLinger {
+        public static void main(String[] args) throws Exception {
+            Region region = Region.open(args[0], ObjectType.RAW);
+            long sum = region.bytes().getLong(RegionHeaderDescriptor.HEADER_LENGTH);
+            region.close();
+            System.out.println("closed " + sum);
+            Thread.sleep(60_000);
+        }
+    }
+
+    @Test
+    void theLastCloserOfAnUnlinkedObjectFreesItsPagesWhileAnotherProcessStillMapsItClosed() throws Exception {
+        Assumptions.assumeTrue(!Os.mappings().name().equals("until-collected"), "no eager release of mappings on this platform");
+        int size = 40 << 20;
+        Region first = Region.create("big", ObjectType.RAW, size, memory -> memory.putLong(RegionHeaderDescriptor.HEADER_LENGTH, 5));
+        try (org.ipc4j.testkit.ChildJvm child = org.ipc4j.testkit.ChildJvm.start(OpenCloseAndLinger.class, "big")) {
+            child.awaitLine("closed 5"::equals, java.time.Duration.ofSeconds(30));
+            first.unlink();
+            first.close();
+            // 40 MiB again in the 64 MiB tmpfs at once: neither this JVM's mapping nor the child's holds the old pages
+            Region second = Region.create("big-again", ObjectType.RAW, size, memory -> { });
+            second.unlink();
+            second.close();
+            child.kill9();
+        }
+    }
+
     @Test
     void aCallOnAClosedObjectThrowsAndAnAccessUnderWayReadsZerosInsteadOfCrashing() throws Exception {
         Pipe pipe = Pipe.open(true, RingOptions.ofCapacity(1 << 16));
