@@ -22,6 +22,7 @@ import org.ipc4j.ring.RecordDescriptor;
 import org.ipc4j.ring.RecordHandler;
 import org.ipc4j.ring.Ring;
 import org.ipc4j.ring.RingDescriptor;
+import org.ipc4j.ring.RingPeers;
 import org.ipc4j.ring.SpscRing;
 import org.ipc4j.wait.WaitStrategies;
 import org.ipc4j.wait.WaitStrategy;
@@ -48,6 +49,18 @@ public final class Connection extends SharedObject {
     private final transient int end;
     private final transient EndLine own;
     private final transient PeerEnd peer;
+    /** The other end's state for the wait loops, and this end closed by another thread, which ends them too. */
+    private final transient RingPeers peers = new RingPeers() {
+        @Override
+        public int state() {
+            return isClosed() ? RingPeers.NO_NEW_CLAIMS : peer.state();
+        }
+
+        @Override
+        public long checkIntervalNanos() {
+            return peer.checkIntervalNanos();
+        }
+    };
     private final transient SpscRing incoming;
     private final transient SpscRing outgoing;
     private final transient Codec<Object> codec;
@@ -162,6 +175,7 @@ public final class Connection extends SharedObject {
                 ring.abort(offset);
             }
         }
+        ensureOpenAfter("send");
     }
 
     public void sendBytes(byte[] message) throws InterruptedException {
@@ -181,6 +195,7 @@ public final class Connection extends SharedObject {
         int at = claim(length, RecordDescriptor.TYPE_DATA);
         ring.buffer().put(at, message, offset, length);
         ring.commit(at);
+        ensureOpenAfter("send");
     }
 
     /**
@@ -200,6 +215,7 @@ public final class Connection extends SharedObject {
             ring.commit(at);
         }
         message.position(from + length);
+        ensureOpenAfter("send");
     }
 
     /** A message longer than the ring's max message length, in fragments; nothing is sent if it is above the limit. */
@@ -209,11 +225,13 @@ public final class Connection extends SharedObject {
         do {
             // FULL without a deadline: this process was judged dead part way and its stream lock broken (the
             // reader dropped what came): send it again, whole
-            sent = outgoing.send(source, offset, length, Ring.NO_DEADLINE, strategy, peer);
+            sent = outgoing.send(source, offset, length, Ring.NO_DEADLINE, strategy, peers);
         } while (sent == Ring.FULL);
         if (sent == Ring.END) {
+            ensureOpen(); // closed by another thread meanwhile
             throw new BrokenPipeException("pipe '" + name() + "': the other end " + peer.knownGone());
         }
+        ensureOpenAfter("send");
     }
 
     private Ring writableRing() {
@@ -236,8 +254,9 @@ public final class Connection extends SharedObject {
     private int claim(int length, int type) throws InterruptedException {
         int offset = outgoing.tryClaim(length, type);
         if (offset == Ring.FULL) {
-            offset = outgoing.claim(length, type, Ring.NO_DEADLINE, strategy, peer);
+            offset = outgoing.claim(length, type, Ring.NO_DEADLINE, strategy, peers);
             if (offset == Ring.END) {
+                ensureOpen();
                 throw new BrokenPipeException("pipe '" + name() + "': the other end " + peer.knownGone());
             }
         }
@@ -348,8 +367,9 @@ public final class Connection extends SharedObject {
         if (got > 0) {
             return true;
         }
-        got = consume ? incoming.read(handler, 1, deadlineNanos, strategy, peer) : incoming.awaitMessage(deadlineNanos, strategy, peer);
+        got = consume ? incoming.read(handler, 1, deadlineNanos, strategy, peers) : incoming.awaitMessage(deadlineNanos, strategy, peers);
         if (got == Ring.END) {
+            ensureOpen();
             if (!consume) {
                 return true;
             }

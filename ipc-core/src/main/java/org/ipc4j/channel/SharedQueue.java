@@ -84,8 +84,23 @@ public class SharedQueue<E> extends QueueCollection<E> {
     final transient TaskCounter tasks;
     transient volatile WaitStrategy strategy = WaitStrategies.defaultStrategy();
     private final transient AtomicReference<Receiver<E>> spareReceiver = new AtomicReference<>();
-    /** A shut-down queue takes no new puts; puts already claimed still commit. */
-    private final transient RingPeers shutdownWatch = () -> isShutdown() ? RingPeers.NO_NEW_CLAIMS : RingPeers.ALIVE;
+    /**
+     * A shut-down queue takes no new puts; puts already claimed still commit. A handle closed by another thread
+     * ends its own waits the same way (they then throw {@link org.ipc4j.errors.ObjectClosedException}); waits
+     * look at least every {@value #CLOSE_CHECK_MILLIS} ms, since a close signals nothing.
+     */
+    private final transient RingPeers shutdownWatch = new RingPeers() {
+        @Override
+        public int state() {
+            return isClosed() || isShutdown() ? RingPeers.NO_NEW_CLAIMS : RingPeers.ALIVE;
+        }
+
+        @Override
+        public long checkIntervalNanos() {
+            return TimeUnit.MILLISECONDS.toNanos(CLOSE_CHECK_MILLIS);
+        }
+    };
+    private static final long CLOSE_CHECK_MILLIS = 100;
 
     SharedQueue(Region region, Codec<E> codec) {
         super(region);
@@ -215,6 +230,7 @@ public class SharedQueue<E> extends QueueCollection<E> {
             offset = ring.claim(length, RecordDescriptor.TYPE_DATA, deadlineNanos, strategy, shutdownWatch);
         }
         if (offset == Ring.END) {
+            ensureOpen();
             throw shutDown("no more puts");
         }
         if (offset == Ring.FULL) {
@@ -239,6 +255,7 @@ public class SharedQueue<E> extends QueueCollection<E> {
                 }
             }
         }
+        ensureOpenAfter("put");
         return true;
     }
 
@@ -263,8 +280,10 @@ public class SharedQueue<E> extends QueueCollection<E> {
             }
         }
         if (sent == Ring.END) {
+            ensureOpen();
             throw shutDown("no more puts");
         }
+        ensureOpenAfter("put");
         return sent >= 0;
     }
 
@@ -422,8 +441,11 @@ public class SharedQueue<E> extends QueueCollection<E> {
         if (got == 0 && deadlineNanos != NO_WAIT) {
             got = ring.read(handler, 1, deadlineNanos, strategy, shutdownWatch);
         }
-        if (got == Ring.END && throwAtEnd) {
-            throw shutDown("and drained");
+        if (got == Ring.END) {
+            ensureOpen(); // closed by another thread meanwhile
+            if (throwAtEnd) {
+                throw shutDown("and drained");
+            }
         }
         return got > 0;
     }

@@ -40,6 +40,17 @@ public abstract class SharedObject implements AutoCloseable, Serializable {
         return closed;
     }
 
+    /**
+     * After a write that began on an open object: throws {@link ObjectClosedException} if another thread closed
+     * it meanwhile, since the write may then have gone to memory already given back (see {@link Region}).
+     */
+    protected final void ensureOpenAfter(String write) {
+        if (closed) {
+            throw new ObjectClosedException(getClass().getSimpleName() + " '" + region.name() + "' was closed by another"
+                    + " thread during this " + write + ": it reached the object only if other processes still have it open");
+        }
+    }
+
     /** Stops this process's use of the object; other processes are not affected. Idempotent. */
     @Override
     public void close() {
