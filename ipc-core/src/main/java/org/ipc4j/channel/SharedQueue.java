@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.ipc4j.codec.Codec;
+import org.ipc4j.codec.Codecs;
 import org.ipc4j.errors.CodecMismatchException;
 import org.ipc4j.errors.CorruptedException;
 import org.ipc4j.errors.QueueEmptyException;
@@ -78,6 +79,8 @@ public class SharedQueue<E> extends QueueCollection<E> {
 
     final transient MpmcRing ring;
     final transient Codec<E> codec;
+    /** Elements are byte arrays sent as they are (the codec's encoding is the array itself). */
+    private final transient boolean rawBytes;
     final transient MappedBytes memory;
     final transient int body;
     private final transient boolean joinable;
@@ -112,6 +115,7 @@ public class SharedQueue<E> extends QueueCollection<E> {
         }
         CodecIds.check(name, CodecIds.read(name, memory, body + QueueDescriptor.CODEC_ID_OFFSET), codec);
         this.codec = codec;
+        this.rawBytes = codec.id().equals(Codecs.bytes().id());
         this.joinable = (memory.getInt(body + QueueDescriptor.FLAGS_OFFSET) & QueueDescriptor.FLAG_JOINABLE) != 0;
         this.ring = new MpmcRing(name, memory, body + QueueDescriptor.RING_OFFSET);
         if (ring.maxMessageLength() < MIN_INLINE) {
@@ -259,11 +263,19 @@ public class SharedQueue<E> extends QueueCollection<E> {
         return true;
     }
 
-    /** An element longer than the ring's max message length: encoded into an array, then sent in fragments. */
+    /**
+     * An element longer than the ring's max message length, sent in fragments: a byte array of a raw-bytes
+     * queue straight from the array, anything else encoded into an array first.
+     */
     private boolean transferLong(E element, int length, long deadlineNanos) throws InterruptedException {
         MessageLimit.check("queue '" + name() + "'", length);
-        byte[] encoded = new byte[length];
-        codec.encode(element, ByteBuffer.wrap(encoded), 0);
+        byte[] encoded;
+        if (rawBytes) {
+            encoded = (byte[]) element;
+        } else {
+            encoded = new byte[length];
+            codec.encode(element, ByteBuffer.wrap(encoded), 0);
+        }
         if (joinable) {
             tasks.add(); // before any consumer can take it and call taskDone
         }
