@@ -181,12 +181,12 @@ final class PoolDispatcher {
         message.truncate(0);
         try {
             for (PoolTask task : batch) {
-                int mark = message.length();
                 try {
                     TaskEncoder.encode(message, worker.functions, task, name);
                 } catch (Throwable e) {
-                    // e.g. not serialisable, or a StackOverflowError while serialising: fail this task, keep the pool
-                    message.truncate(mark);
+                    // e.g. not serialisable, or a StackOverflowError while serialising: fail this task, keep the
+                    // pool. The encoder took the task out of the message itself, and left a function definition
+                    // it wrote (the table counts it as sent: the later tasks of that function need it)
                     failed.add(task);
                     errors.add(e);
                 }

@@ -5,7 +5,10 @@ final class TaskEncoder {
     private TaskEncoder() {
     }
 
-    /** On failure {@code message} is left as it was, but for a function definition that went in. */
+    /**
+     * On failure {@code message} is left as it was but for a function definition that went in, which must stay
+     * (the table records the function as sent); the caller must not cut it out.
+     */
     static void encode(WireOut message, FunctionTable functions, PoolTask task, String pool) {
         int function = functions.idOf(task.function, message, "the function of task " + task.id + " of pool '" + pool + "'");
         // a definition stays even if the argument fails: the worker now keeps that function

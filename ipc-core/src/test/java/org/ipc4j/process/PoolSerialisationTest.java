@@ -32,6 +32,25 @@ class PoolSerialisationTest {
         }
     }
 
+    /**
+     * Issue #16 item 2: the first task of a function on a worker has an argument that cannot be serialised.
+     * The function's definition went into the message, and the table records it as sent; the failed task must
+     * not take the definition out with it, or every later task of that function on that worker fails with
+     * "never sent".
+     */
+    @Test
+    void aFunctionWhoseFirstTaskHasABadArgumentStillRunsItsLaterTasks() throws Exception {
+        try (ProcessPool pool = new ProcessPool(1)) {
+            PoolFunction<Object, String> describe = x -> "got " + x;
+            CompletableFuture<String> bad = pool.applyAsync(describe, new Object());
+            ExecutionException argument = assertThrows(ExecutionException.class, () -> bad.get(30, TimeUnit.SECONDS));
+            assertInstanceOf(IllegalArgumentException.class, argument.getCause());
+            for (int i = 0; i < 3; i++) {
+                assertEquals("got " + i, pool.applyAsync(describe, (Object) i).get(30, TimeUnit.SECONDS));
+            }
+        }
+    }
+
     @Test
     void valuesThatCannotTravelFailOnlyTheirTaskAndFunctionsAreSentOnceAndReplaced() throws Exception {
         try (ProcessPool pool = new ProcessPool(2)) {
