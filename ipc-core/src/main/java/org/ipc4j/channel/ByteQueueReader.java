@@ -31,7 +31,7 @@ public final class ByteQueueReader {
     /** A reader of {@code queue}; {@link CodecMismatchException} unless its elements are raw bytes ({@link Codecs#bytes()}). */
     public static ByteQueueReader of(SharedQueue<byte[]> queue) {
         String id = queue.codec().id();
-        if (!id.equals(Codecs.bytes().id())) {
+        if (!Codecs.isBytes(queue.codec())) {
             throw new CodecMismatchException("queue '" + queue.name() + "' holds elements of codec '" + id
                     + "'; a ByteQueueReader copies raw bytes and needs codec '" + Codecs.bytes().id() + "'");
         }

@@ -221,13 +221,7 @@ public final class Connection extends SharedObject {
     /** A message longer than the ring's max message length, in fragments; nothing is sent if it is above the limit. */
     private void sendLong(ByteBuffer source, int offset, int length) throws InterruptedException {
         MessageLimit.check("pipe '" + name() + "'", length);
-        int sent;
-        do {
-            // FULL without a deadline: this process was judged dead part way and its stream lock broken (the
-            // reader dropped what came): send it again, whole
-            sent = outgoing.send(source, offset, length, Ring.NO_DEADLINE, strategy, peers);
-        } while (sent == Ring.FULL);
-        if (sent == Ring.END) {
+        if (outgoing.send(source, offset, length, Ring.NO_DEADLINE, strategy, peers) == Ring.END) {
             ensureOpen(); // closed by another thread meanwhile
             throw new BrokenPipeException("pipe '" + name() + "': the other end " + peer.knownGone());
         }

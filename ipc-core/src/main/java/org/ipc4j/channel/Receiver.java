@@ -31,7 +31,7 @@ final class Receiver<E> implements RecordHandler {
     Receiver(String owner, Codec<E> codec) {
         this.owner = owner;
         this.codec = codec;
-        this.rawBytes = codec.id().equals(Codecs.bytes().id());
+        this.rawBytes = Codecs.isBytes(codec);
     }
 
     @Override

@@ -115,7 +115,7 @@ public class SharedQueue<E> extends QueueCollection<E> {
         }
         CodecIds.check(name, CodecIds.read(name, memory, body + QueueDescriptor.CODEC_ID_OFFSET), codec);
         this.codec = codec;
-        this.rawBytes = codec.id().equals(Codecs.bytes().id());
+        this.rawBytes = Codecs.isBytes(codec);
         this.joinable = (memory.getInt(body + QueueDescriptor.FLAGS_OFFSET) & QueueDescriptor.FLAG_JOINABLE) != 0;
         this.ring = new MpmcRing(name, memory, body + QueueDescriptor.RING_OFFSET);
         if (ring.maxMessageLength() < MIN_INLINE) {
@@ -281,11 +281,7 @@ public class SharedQueue<E> extends QueueCollection<E> {
         }
         int sent = Ring.FULL;
         try {
-            do {
-                // FULL without a deadline: this process was judged dead part way and its stream lock broken
-                // (consumers dropped what came): send it again, whole
-                sent = ring.send(ByteBuffer.wrap(encoded), 0, length, deadlineNanos, strategy, shutdownWatch);
-            } while (sent == Ring.FULL && deadlineNanos == NO_DEADLINE);
+            sent = ring.send(ByteBuffer.wrap(encoded), 0, length, deadlineNanos, strategy, shutdownWatch);
         } finally {
             if (sent < 0 && joinable) {
                 tasks.done();

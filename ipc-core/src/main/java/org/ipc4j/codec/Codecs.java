@@ -64,6 +64,11 @@ public final class Codecs {
         return serializable();
     }
 
+    /** True for a codec whose encoding of a byte array is the array itself ({@link #bytes()}, by id). */
+    public static boolean isBytes(Codec<?> codec) {
+        return codec.id().equals(bytes().id());
+    }
+
     /** The built-in codec with this id, or null: lets tools decode data whose codec they only know by id. */
     public static Codec<?> byId(String id) {
         switch (id) {

@@ -20,6 +20,8 @@ import org.ipc4j.memory.MappedBytes;
 public final class MpmcRing extends Ring {
     private final ConsumerLock lock;
     private final int inMessageOffset;
+    /** This handle's lock holder set the in-message mark (under the lock, so one thread at a time). */
+    private boolean markedInMessage;
     /**
      * When a consumer waiting for the lock gives up: the ring is drained, or the holder is waiting for the
      * next fragment of a message (a wait as long as its producer's, not a read's).
@@ -168,15 +170,10 @@ public final class MpmcRing extends Ring {
                 return 0;
             }
         }
-        boolean done = false;
         try {
-            int read = reader.read(handler, limit);
-            done = true;
-            return read;
+            return reader.read(handler, limit);
         } finally {
-            if (!done && reader.inMessage()) {
-                reader.abandonMessage(handler);
-            }
+            // a read that threw has ended its message (RecordReader): the lock goes with it
             if (reader.inMessage()) {
                 markInMessage(true);
             } else {
@@ -203,7 +200,9 @@ public final class MpmcRing extends Ring {
     }
 
     private void unlockConsumers() {
-        markInMessage(false);
+        if (markedInMessage) {
+            markInMessage(false);
+        }
         lock.unlock();
     }
 
@@ -214,6 +213,7 @@ public final class MpmcRing extends Ring {
             // release: a consumer reading it with acquire sees the holder's lock word first
             memory.putIntRelease(inMessageOffset, mark);
         }
+        markedInMessage = inMessage;
     }
 
     private boolean holderInMessage() {

@@ -88,6 +88,7 @@ final class RecordReader {
         int delivered = 0;
         int consumed = 0;
         boolean foundEnd = false;
+        boolean threw = true;
         try {
             while (delivered < limit) {
                 if (head == released + ring.capacity) {
@@ -180,8 +181,12 @@ final class RecordReader {
                     consumed = count(consumed + (type == TYPE_PADDING ? 0 : 1));
                 }
             }
+            threw = false;
         } finally {
             finishRead(start, released, head, consumed, foundEnd);
+            if (threw && inMessage()) {
+                abandonMessage(handler); // a read that throws part way through a message ends it
+            }
         }
         return delivered;
     }
@@ -193,11 +198,8 @@ final class RecordReader {
     private boolean handFragment(RecordHandler handler, int type, int at, int payload) {
         int from = at + HEADER_LENGTH;
         if (type == TYPE_FRAGMENT_FIRST) {
-            long total = memory.getLong(from);
             int data = payload - TOTAL_LENGTH_BYTES;
-            if (data <= 0 || total <= data || total > RecordDescriptor.MAX_MESSAGE_LENGTH) {
-                throw corrupted("a first fragment of " + data + " bytes announces a message of " + total + " bytes");
-            }
+            long total = announcedLength(at, data);
             messageReader = Thread.currentThread();
             messageLength = total;
             messageReceived = data;
@@ -212,6 +214,18 @@ final class RecordReader {
         messageReceived += payload;
         handler.onFragment(messageLength, received, ring.buffer, from, payload);
         return true;
+    }
+
+    /**
+     * The total length the first fragment at {@code at} announces, validated against its {@code data} bytes
+     * (checkRecord made sure there are some) and the largest array.
+     */
+    private long announcedLength(int at, int data) {
+        long total = memory.getLong(at + HEADER_LENGTH);
+        if (total <= data || total > RecordDescriptor.MAX_MESSAGE_LENGTH) {
+            throw corrupted("a first fragment of " + data + " bytes announces a message of " + total + " bytes");
+        }
+        return total;
     }
 
     /**
@@ -348,11 +362,8 @@ final class RecordReader {
                 handler.onRecord(type, ring.buffer, at + HEADER_LENGTH, payload);
                 seen++;
             } else if (type == TYPE_FRAGMENT_FIRST) {
-                total = memory.getLong(at + HEADER_LENGTH);
                 received = payload - TOTAL_LENGTH_BYTES;
-                if (received <= 0 || total <= received || total > RecordDescriptor.MAX_MESSAGE_LENGTH) {
-                    throw corrupted("a first fragment of " + received + " bytes announces a message of " + total + " bytes");
-                }
+                total = announcedLength(at, (int) received);
                 handler.onFragment(total, 0, ring.buffer, at + HEADER_LENGTH + TOTAL_LENGTH_BYTES, (int) received);
                 seen++;
             } else if (type == TYPE_FRAGMENT_NEXT && total >= 0) {
@@ -427,8 +438,8 @@ final class RecordReader {
                     }
                 } else if (type == TYPE_FRAGMENT_FIRST) {
                     fragments = fragments == null ? new Fragments() : fragments;
-                    fragments.open(position, memory.getLong(at + HEADER_LENGTH), at + HEADER_LENGTH + TOTAL_LENGTH_BYTES,
-                            payload - TOTAL_LENGTH_BYTES);
+                    int data = payload - TOTAL_LENGTH_BYTES;
+                    fragments.open(position, announcedLength(at, data), at + HEADER_LENGTH + TOTAL_LENGTH_BYTES, data);
                 } else if (live && fragments.add(at + HEADER_LENGTH, payload)) {
                     long first = fragments.first;
                     if (filter.matches(first, TYPE_DATA, ByteBuffer.wrap(fragments.bytes), 0, fragments.bytes.length)) {
@@ -473,9 +484,6 @@ final class RecordReader {
         int received;
 
         void open(long position, long total, int offset, int data) {
-            if (data <= 0 || total <= data || total > RecordDescriptor.MAX_MESSAGE_LENGTH) {
-                throw corrupted("a first fragment of " + data + " bytes announces a message of " + total + " bytes");
-            }
             // a message longer than the ring cannot be all in it: it is being sent, not offered
             first = total <= ring.capacity ? position : -1;
             bytes = first >= 0 ? new byte[(int) total] : null;

@@ -53,6 +53,8 @@ public abstract class Ring {
     /** A deadline for the waiting read and claim: wait as long as it takes (the clock is read once waiting starts). */
     public static final long NO_DEADLINE = Long.MAX_VALUE;
     private static final long BUSY_RING_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** From {@link #sendInFragments}: another process broke this one's stream lock part way. */
+    private static final int LOCK_LOST = -3;
     /** For {@link #read(RecordHandler, int, long)}: wait for another consumer's read however long it takes. */
     static final long NO_LOCK_DEADLINE = Long.MIN_VALUE;
 
@@ -154,10 +156,14 @@ public abstract class Ring {
 
     /** As {@link #tryClaim(int)}; {@code type} must be {@link RecordDescriptor#TYPE_DATA} (fragments are {@link #send}'s). */
     public final int tryClaim(int length, int type) {
+        return claimRecord(length, requireData(type));
+    }
+
+    private int requireData(int type) {
         if (type != TYPE_DATA) {
             throw new IllegalArgumentException("'" + name + "': record type " + type + " cannot be claimed");
         }
-        return claimRecord(length, TYPE_DATA);
+        return type;
     }
 
     /**
@@ -284,6 +290,18 @@ public abstract class Ring {
             commit(at);
             return length;
         }
+        int sent;
+        do {
+            sent = sendInFragments(source, offset, length, deadlineNanos, strategy, consumers);
+            // LOCK_LOST: this process was judged dead part way and its stream lock broken (consumers dropped what
+            // came): send it again, whole, while the deadline allows
+        } while (sent == LOCK_LOST && deadlineNanos != NO_WAIT);
+        return sent == LOCK_LOST ? FULL : sent;
+    }
+
+    /** {@link #send} of a message longer than {@link #maxMessageLength()}; {@link #LOCK_LOST} if the lock was broken. */
+    private int sendInFragments(ByteBuffer source, int offset, int length, long deadlineNanos, WaitStrategy strategy,
+            RingPeers consumers) throws InterruptedException {
         int firstData = maxMessageLength - TOTAL_LENGTH_BYTES;
         if (firstData <= 0) {
             throw new CapacityExceededException("'" + name + "': a max message length of " + maxMessageLength
@@ -307,7 +325,7 @@ public abstract class Ring {
             for (int sent = firstData; sent < length; ) {
                 int chunk = Math.min(maxMessageLength, length - sent);
                 if (!streamLock.isHeldByThisProcess()) {
-                    return FULL; // judged dead and broken (see StreamLock): what was sent is dropped
+                    return LOCK_LOST;
                 }
                 at = claimRecord(chunk, TYPE_FRAGMENT_NEXT);
                 if (at == FULL) {
@@ -566,16 +584,13 @@ public abstract class Ring {
      */
     public final int claim(int length, int type, long deadlineNanos, WaitStrategy strategy, RingPeers consumers)
             throws InterruptedException {
-        if (type != TYPE_DATA) {
-            throw new IllegalArgumentException("'" + name + "': record type " + type + " cannot be claimed");
-        }
-        return awaitClaim(length, type, deadlineNanos, strategy, consumers);
+        return awaitClaim(length, requireData(type), deadlineNanos, strategy, consumers);
     }
 
     /**
-     * The loop of {@link #claim}, for fragments too. A claim blocked by another producer's stream looks for
-     * that producer's death now and then and sleeps at most a slice at a time (a dead one signals nothing);
-     * a next fragment ends only when consumers are {@link RingPeers#GONE}.
+     * The loop of {@link #claim}, for fragments too. A claim blocked by another producer's stream sleeps at
+     * most a slice at a time (a dead holder signals nothing; each failed claim looks for its death, see
+     * {@link #claimRecord}); a next fragment ends only when consumers are {@link RingPeers#GONE}.
      */
     private int awaitClaim(int length, int type, long deadlineNanos, WaitStrategy strategy, RingPeers consumers)
             throws InterruptedException {
@@ -587,7 +602,6 @@ public abstract class Ring {
         }
         boolean midMessage = type == TYPE_FRAGMENT_NEXT;
         boolean registered = false;
-        int checks = 0;
         try {
             for (int round = 0; ; round++) {
                 int seen = notFull.sequence();
@@ -615,13 +629,7 @@ public abstract class Ring {
                     continue;
                 }
                 long slice = sliceDeadline(deadlineNanos, consumers);
-                if (!midMessage && streamLock.isHeld()) {
-                    if ((++checks & 15) == 0) {
-                        streamLock.breakIfDead();
-                    }
-                    slice = busySlice(slice);
-                }
-                notFull.idle(strategy, seen, round, slice);
+                notFull.idle(strategy, seen, round, !midMessage && streamLock.isHeld() ? busySlice(slice) : slice);
             }
         } finally {
             if (registered) {

@@ -74,16 +74,7 @@ public final class SpscRing extends Ring {
 
     @Override
     int read(RecordHandler handler, int limit, long lockDeadlineNanos) {
-        boolean done = false;
-        try {
-            int read = reader.read(handler, limit);
-            done = true;
-            return read;
-        } finally {
-            if (!done) {
-                abandonMessage(handler);
-            }
-        }
+        return reader.read(handler, limit);
     }
 
     @Override

@@ -72,7 +72,12 @@ public abstract class LargeOneWay implements GroupWorkload {
 
     @Override
     public List<Phase> phases() {
-        return Arrays.stream(sizes()).mapToObj(size -> new Phase(WorkloadIds.largeOneWay(size), 2)).toList();
+        return phases(sizes(), 2);
+    }
+
+    /** One row per size, {@code workers} taking part in each. */
+    static List<Phase> phases(int[] sizes, int workers) {
+        return Arrays.stream(sizes).mapToObj(size -> new Phase(WorkloadIds.largeOneWay(size), workers)).toList();
     }
 
     @Override

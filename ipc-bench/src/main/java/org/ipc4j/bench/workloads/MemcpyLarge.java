@@ -1,6 +1,5 @@
 package org.ipc4j.bench.workloads;
 
-import java.util.Arrays;
 import java.util.List;
 
 import org.ipc4j.bench.data.Kind;
@@ -53,7 +52,7 @@ public final class MemcpyLarge implements GroupWorkload {
 
     @Override
     public List<Phase> phases() {
-        return Arrays.stream(LargeOneWay.SIZES).mapToObj(size -> new Phase(WorkloadIds.largeOneWay(size), 1)).toList();
+        return LargeOneWay.phases(LargeOneWay.SIZES, 1);
     }
 
     @Override
