@@ -21,8 +21,9 @@ import org.ipc4j.process.PoolMessages.Kind;
  * workers with room, and a reader thread per worker that completes futures. State is guarded by {@link #lock};
  * futures are always completed outside it, and nothing is (de)serialised under it.
  *
- * <p>When a worker dies, the oldest task it holds is the one it was running: that one fails with
- * {@link WorkerDiedException}; the others never started and go back to the front of the queue.
+ * <p>When a worker dies, the task it marked as running ({@link RunningTaskMark}) fails with
+ * {@link WorkerDiedException}; the others it holds go back to the front of the queue: those it had not
+ * started, and those it had finished but whose results died with it (they run again).
  */
 final class PoolDispatcher {
     /** Most tasks in one message: a batch pays for one pipe transfer and one wake-up of the worker. */
@@ -263,9 +264,7 @@ final class PoolDispatcher {
             for (int i = 0; i < results.count; i++) {
                 tasks[i] = worker.release(results.ids[i]);
             }
-            if (results.count == 0) {
-                worker.initialised = true;
-            } else {
+            if (results.count > 0) {
                 worker.finishedATask = true;
                 earlyExits = 0;
             }
@@ -296,20 +295,18 @@ final class PoolDispatcher {
                 return;
             }
             worker.gone = true;
-            // before it said "initialised" the worker ran nothing; after, the oldest task it holds was running
-            boolean first = worker.initialised;
+            long running = worker.taskRunningAtDeath();
             List<PoolTask> requeue = new ArrayList<>();
             for (PoolTask task : worker.holding) {
                 if (lifecycle.isTerminating()) {
                     failed.add(task);
                     errors.add(new CancellationException("pool '" + name + "' was terminated"));
-                } else if (first) {
+                } else if (task.id == running) {
                     failed.add(task);
                     errors.add(new WorkerDiedException(name, worker.process.pid(), exitCode));
                 } else {
                     requeue.add(task);
                 }
-                first = false;
             }
             worker.holding.clear();
             for (int i = requeue.size() - 1; i >= 0; i--) {
@@ -331,7 +328,7 @@ final class PoolDispatcher {
                 if (worker.reader != Thread.currentThread()) {
                     worker.reader.interrupt();
                 }
-                worker.closeAndUnlinkPipes();
+                worker.closeAndUnlinkShared();
             } finally {
                 workers.remove(worker);
                 changed.signalAll();

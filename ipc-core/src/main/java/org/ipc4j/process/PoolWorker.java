@@ -13,12 +13,14 @@ import java.util.concurrent.Callable;
 import org.ipc4j.channel.Connection;
 import org.ipc4j.process.PoolMessages.Kind;
 import org.ipc4j.process.PoolValues.UnreadableValueException;
+import org.ipc4j.state.SharedLong;
 
 /**
  * The loop a pool worker runs in its own JVM: receive a message of tasks ({@link PoolMessages}), run them in
  * order, send the results back. Results go out when the message is done or a millisecond after the last send,
- * so a slow task does not hold back the quick ones before it. It ends when the parent closes its task pipe
- * (EOF), or after {@code maxTasks} tasks.
+ * so a slow task does not hold back the quick ones before it. Before each task the worker publishes its id in
+ * a shared word ({@link RunningTaskMark}), which the parent reads if this JVM dies. It ends when the parent
+ * closes its task pipe (EOF), or after {@code maxTasks} tasks.
  */
 final class PoolWorker {
     private static final long FLUSH_NANOS = 1_000_000;
@@ -28,27 +30,33 @@ final class PoolWorker {
         void send(byte[] message, int length) throws InterruptedException;
     }
 
+    /** Where the worker publishes the {@link RunningTaskMark}. */
+    interface TaskMarks {
+        void publish(long mark);
+    }
+
     private final ResultSink results;
+    private final TaskMarks marks;
     /** Function id to the function, or to the UnreadableValueException that says why it cannot be read here. */
     private final Map<Integer, Object> functions = new HashMap<>();
     private final WireOut out = new WireOut();
     private int pending;
     private long lastSend;
 
-    PoolWorker(ResultSink results) {
+    PoolWorker(ResultSink results, TaskMarks marks) {
         this.results = results;
+        this.marks = marks;
         startResults();
     }
 
-    static void run(Connection tasks, Connection results, ProcessTarget initializer, int maxTasks) throws Exception {
+    static void run(Connection tasks, Connection results, SharedLong runningTask, ProcessTarget initializer, int maxTasks)
+            throws Exception {
         if (initializer != null) {
             initializer.run();
         }
         tasks.withWaitStrategy(RemoteWorker.WAIT);
         results.withWaitStrategy(RemoteWorker.WAIT);
-        PoolWorker worker = new PoolWorker((message, length) -> results.sendBytes(message, 0, length));
-        // no results says "initialised": tasks held by a worker that dies before this never ran
-        worker.flush();
+        PoolWorker worker = new PoolWorker((message, length) -> results.sendBytes(message, 0, length), runningTask::set);
         String source = "pool worker " + ProcessHandle.current().pid();
         int done = 0;
         while (maxTasks <= 0 || done < maxTasks) {
@@ -62,6 +70,7 @@ final class PoolWorker {
         }
         results.close();
         tasks.close();
+        runningTask.close();
     }
 
     /** Runs the tasks of one message, sending their results; returns how many tasks it held. */
@@ -105,6 +114,14 @@ final class PoolWorker {
         long id = in.readLong();
         Kind kind = Kind.of(in.readByte(), in);
         Object function = functions.get(in.readInt());
+        marks.publish(RunningTaskMark.running(id));
+        // not in a finally: a worker that dies of a task (even by a throw from here) is blamed for that task
+        runTask(id, kind, function, in);
+        marks.publish(RunningTaskMark.finished(id));
+    }
+
+    /** Reads the argument, runs the task and writes its result or failure into the outgoing message. */
+    private void runTask(long id, Kind kind, Object function, WireIn in) {
         Object argument;
         Object value;
         try {
@@ -184,7 +201,7 @@ final class PoolWorker {
             try {
                 PoolValues.writeSerialized(out, new RemoteTaskException(thrown.toString(), stackTrace(thrown)));
             } catch (IOException | RuntimeException e) {
-                // not even text goes: dying makes the parent fail this task (WorkerDiedException), not lose it
+                // not even text goes: dying while marked running makes the parent fail this task, not lose it
                 out.truncate(mark);
                 throw new IllegalStateException("cannot report the failure of task " + id, e);
             }

@@ -40,9 +40,14 @@ import org.ipc4j.process.PoolMessages.Kind;
  * primitives, String, byte[], lists of them) travel in a compact binary form, others with Java serialisation,
  * each on its own: one that cannot be serialised or read fails only its task. Tasks and results travel
  * through ipc4j pipes, one pair per worker, so the pool
- * always knows which tasks each worker holds: when a worker dies (kill -9, {@code System.exit}, out of memory)
- * exactly those fail with {@link WorkerDiedException}, a replacement starts, and nothing hangs (Python's Pool
- * hangs here). A task's own exception comes back as the cause of an {@link ExecutionException}, with the
+ * always knows which tasks each worker holds, and each worker marks in shared memory the task it is running.
+ * When a worker dies (kill -9, {@code System.exit}, out of memory) the task it was running fails with
+ * {@link WorkerDiedException}, a replacement starts, and nothing hangs (Python's Pool hangs here). The other
+ * tasks it held run again elsewhere: those it had not started, and those it had finished whose results had
+ * not yet reached the parent (a worker sends results in batches, at most a millisecond after a task ends, so
+ * these are tasks that finished in the last millisecond before the death). A task whose result was delivered
+ * never runs again, and a task that was running never runs twice; make tasks idempotent if a re-run of a
+ * finished one matters. A task's own exception comes back as the cause of an {@link ExecutionException}, with the
  * worker's stack trace.
  *
  * <p>{@link #close()} is Java's: no new tasks, wait for the queued ones, stop the workers (Python's

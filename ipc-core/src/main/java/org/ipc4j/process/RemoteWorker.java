@@ -6,13 +6,15 @@ import java.util.concurrent.TimeUnit;
 
 import org.ipc4j.channel.Connection;
 import org.ipc4j.channel.Pipe;
+import org.ipc4j.region.SharedObject;
 import org.ipc4j.ring.RingOptions;
+import org.ipc4j.state.SharedLong;
 import org.ipc4j.wait.BlockingWaitStrategy;
 import org.ipc4j.wait.WaitStrategy;
 
 /**
- * One worker JVM of a pool, seen from the parent: the pipes to it, the tasks it holds in the order it runs
- * them, and the functions it keeps. Fields other than the final ones are guarded by the dispatcher's lock.
+ * One worker JVM of a pool, seen from the parent: the pipes to it, the word in which it marks the task it is
+ * running ({@link RunningTaskMark}), the tasks it holds in the order it runs them, and the functions it keeps. Fields other than the final ones are guarded by the dispatcher's lock.
  */
 final class RemoteWorker {
     /** Room for a full batch of map chunks; bigger messages go through message blocks. */
@@ -27,11 +29,11 @@ final class RemoteWorker {
     final JvmProcess process;
     final Connection tasksOut;
     final Connection resultsIn;
+    final SharedLong runningTask;
     final ArrayDeque<PoolTask> holding = new ArrayDeque<>();
     /** Used by the dispatch thread only. */
     final FunctionTable functions = new FunctionTable();
     int tasksSent;
-    boolean initialised;
     boolean finishedATask;
     boolean tasksClosed;
     boolean gone;
@@ -42,9 +44,10 @@ final class RemoteWorker {
         RingOptions options = PIPE_OPTIONS.withMaxMessageLength(RingOptions.maxInline(PIPE_OPTIONS.capacity()));
         Pipe tasks = Pipe.open(false, options);
         Pipe results = Pipe.open(false, options);
+        SharedLong mark = SharedLong.create(RunningTaskMark.NONE);
         Connection workerTasks = tasks.first();
         Connection workerResults = results.second();
-        JvmProcess child = new JvmProcess(() -> PoolWorker.run(workerTasks, workerResults, initializer, maxTasksPerChild));
+        JvmProcess child = new JvmProcess(() -> PoolWorker.run(workerTasks, workerResults, mark, initializer, maxTasksPerChild));
         child.setName(name);
         if (startMethod != null) {
             child.startMethod(startMethod);
@@ -52,10 +55,11 @@ final class RemoteWorker {
         child.setDaemon(true);
         this.tasksOut = tasks.second().withWaitStrategy(WAIT);
         this.resultsIn = results.first().withWaitStrategy(WAIT);
+        this.runningTask = mark;
         try {
             child.start();
         } catch (RuntimeException | Error e) {
-            closeAndUnlinkPipes();
+            closeAndUnlinkShared();
             throw e;
         } finally {
             // the worker's ends now belong to the child (serialising handed them over)
@@ -102,10 +106,15 @@ final class RemoteWorker {
         }
     }
 
-    void closeAndUnlinkPipes() {
-        for (Connection end : List.of(tasksOut, resultsIn)) {
-            end.unlink();
-            end.close();
+    /** The id of the task the worker was running when it died, or -1 if it was between tasks. */
+    long taskRunningAtDeath() {
+        return RunningTaskMark.runningTask(runningTask.get());
+    }
+
+    void closeAndUnlinkShared() {
+        for (SharedObject object : List.of(tasksOut, resultsIn, runningTask)) {
+            object.unlink();
+            object.close();
         }
     }
 }
