@@ -18,6 +18,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32;
 
 import org.ipc4j.codec.Codecs;
@@ -277,29 +279,37 @@ class LongMessagesCrossProcessTest {
     @Test
     void consumersKilledPartWayThroughLongElementsNeverHandOnAPartOne() throws Exception {
         SharedQueue<byte[]> queue = SharedQueue.create("killed-mid-take", RingOptions.ofCapacity(1 << 16), Codecs.bytes());
-        int elements = 40;
         int kills = 6;
         Random random = new Random(42);
         List<String> seen = new ArrayList<>();
+        // elements flow until the last consumer runs: a fixed number could all be taken (end marker included)
+        // by the first consumers, and the kills would then land in idle waits
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger put = new AtomicInteger();
         try (Background producer = Background.run(() -> {
-            for (int i = 0; i < elements; i++) {
-                queue.put(message(2 * MIB + i, i));
+            while (!stop.get()) {
+                int i = put.get();
+                queue.put(message(2 * MIB + i % 1_000, i));
+                put.incrementAndGet();
             }
-            queue.put(message(8, elements));
+            queue.put(message(8, put.get()));
         })) {
             for (int k = 0; k < kills; k++) {
                 try (ChildJvm consumer = ChildJvm.start(CheckingConsumer.class, "killed-mid-take")) {
                     consumer.awaitLine("ready"::equals, TIMEOUT);
                     Thread.sleep(20 + random.nextInt(120));
+                    assertTrue(consumer.isAlive(), "killed while taking, not after the end: " + consumer.lines());
                     consumer.kill9();
                     seen.addAll(consumer.lines());
                 }
             }
+            stop.set(true);
             try (ChildJvm last = ChildJvm.start(CheckingConsumer.class, "killed-mid-take")) {
                 last.assertSuccess(TIMEOUT);
                 seen.addAll(last.lines());
             }
         }
+        int elements = put.get();
         Set<Integer> delivered = new TreeSet<>();
         for (String line : seen) {
             assertFalse(line.startsWith("BAD"), "a consumer got a torn element: " + line + " in " + seen);
