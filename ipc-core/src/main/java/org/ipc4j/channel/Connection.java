@@ -57,6 +57,16 @@ public final class Connection extends SharedObject {
         }
 
         @Override
+        public int stateNow() {
+            return isClosed() ? RingPeers.NO_NEW_CLAIMS : peer.stateNow();
+        }
+
+        @Override
+        public long processToFollow() {
+            return peer.processToFollow();
+        }
+
+        @Override
         public long checkIntervalNanos() {
             return peer.checkIntervalNanos();
         }

@@ -7,7 +7,8 @@ import org.ipc4j.ring.RingPeers;
 
 /**
  * What one end of a pipe knows about the other: whether it is gone, and why. Once gone it stays gone for this
- * end. A closed flag is seen at once; the holder's liveness is read at most every 20 ms.
+ * end. A closed flag is seen at once; the holder's liveness is read at most every 20 ms, and at once when a
+ * waiter following the holder ({@link #processToFollow()}) saw it exit.
  *
  * <p>An end handed over by serialisation and not attached yet is alive for {@link #HANDOVER_PROPERTY}
  * milliseconds (default {@value #DEFAULT_HANDOVER_MILLIS}) from when this end first sees it in transit; then
@@ -93,6 +94,18 @@ final class PeerEnd implements RingPeers {
     @Override
     public int state() {
         return gone() == null ? ALIVE : GONE;
+    }
+
+    @Override
+    public int stateNow() {
+        return goneNow() == null ? ALIVE : GONE;
+    }
+
+    @Override
+    public long processToFollow() {
+        long word = line.holder();
+        return word == PipeDescriptor.FREE || word == PipeDescriptor.ABANDONED || EndLine.isInTransit(word)
+                ? 0 : ProcessStamp.pid(word);
     }
 
     @Override

@@ -1,8 +1,8 @@
 package org.ipc4j.os;
 
 /**
- * The seam to the operating system: the {@link Futex}, the {@link ProcessLiveness} and the {@link Mappings}
- * in use, chosen once.
+ * The seam to the operating system: the {@link Futex}, the {@link ProcessLiveness}, the {@link ExitWatch}
+ * and the {@link Mappings} in use, chosen once.
  *
  * <p>Linux gets futex(2) and /proc; anything else gets the portable fallbacks. {@code -Dipc4j.futex=polling}
  * and {@code -Dipc4j.liveness=portable} force the fallbacks (the test suite runs with both).
@@ -11,6 +11,7 @@ public final class Os {
     private static final Futex FUTEX = chooseFutex();
     private static final ProcessLiveness LIVENESS = chooseLiveness();
     private static final Mappings MAPPINGS = chooseMappings();
+    private static final ExitWatch EXIT_WATCH = chooseExitWatch();
     private static final ProcessId CURRENT = new ProcessId(ProcessHandle.current().pid(),
             LIVENESS.startTime(ProcessHandle.current().pid()));
 
@@ -28,6 +29,11 @@ public final class Os {
     /** What is done with a mapping of a closed object ({@code -Dipc4j.mappings=until-collected} forces the fallback). */
     public static Mappings mappings() {
         return MAPPINGS;
+    }
+
+    /** How waiters learn that a process exited without polling ({@code -Dipc4j.exitWatch=none}: they poll). */
+    public static ExitWatch exitWatch() {
+        return EXIT_WATCH;
     }
 
     /** This process: pid and start time. */
@@ -63,6 +69,16 @@ public final class Os {
             }
         }
         return Mappings.UNTIL_COLLECTED;
+    }
+
+    private static ExitWatch chooseExitWatch() {
+        if (!ExitWatch.NONE.name().equals(System.getProperty("ipc4j.exitWatch"))) {
+            ExitWatch pidfd = PidfdExitWatch.probe();
+            if (pidfd != null) {
+                return pidfd;
+            }
+        }
+        return ExitWatch.NONE;
     }
 
     private static ProcessLiveness chooseLiveness() {

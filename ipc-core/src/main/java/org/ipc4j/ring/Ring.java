@@ -20,6 +20,7 @@ import org.ipc4j.errors.CorruptedException;
 import org.ipc4j.memory.MappedBytes;
 import org.ipc4j.os.ProcessId;
 import org.ipc4j.os.Os;
+import org.ipc4j.wait.ExitWake;
 import org.ipc4j.wait.WaitStrategies;
 import org.ipc4j.wait.WaitStrategy;
 
@@ -502,6 +503,7 @@ public abstract class Ring {
         }
         boolean registered = false;
         int checks = 0;
+        ExitWake producerExit = null;
         try {
             for (int round = 0; ; round++) {
                 int seen = notEmpty.sequence();
@@ -528,7 +530,7 @@ public abstract class Ring {
                     Thread.onSpinWait();
                     continue;
                 }
-                int state = producers.state();
+                int state = producerExit != null && producerExit.takeExit() ? producers.stateNow() : producers.state();
                 if (state != RingPeers.ALIVE) {
                     if (state == RingPeers.GONE) {
                         recoverStuckRecord(true);
@@ -558,9 +560,14 @@ public abstract class Ring {
                 if ((++checks & 15) == 0) {
                     recoverStuckRecord(false);
                 }
+                if (strategy.maySleep(round)) {
+                    // the producer's exit wakes this waiter out of the sleep
+                    producerExit = ExitWake.follow(producerExit, producers.processToFollow(), notEmpty.futexWord());
+                }
                 notEmpty.idle(strategy, seen, round, consumerSliceDeadline(sliceDeadline(deadlineNanos, producers)));
             }
         } finally {
+            ExitWake.cancel(producerExit);
             if (registered) {
                 notEmpty.unregister();
             }
@@ -602,6 +609,7 @@ public abstract class Ring {
         }
         boolean midMessage = type == TYPE_FRAGMENT_NEXT;
         boolean registered = false;
+        ExitWake consumerExit = null;
         try {
             for (int round = 0; ; round++) {
                 int seen = notFull.sequence();
@@ -613,7 +621,7 @@ public abstract class Ring {
                     Thread.onSpinWait();
                     continue;
                 }
-                int state = consumers.state();
+                int state = consumerExit != null && consumerExit.takeExit() ? consumers.stateNow() : consumers.state();
                 if (state == RingPeers.GONE || state != RingPeers.ALIVE && !midMessage) {
                     return END;
                 }
@@ -629,9 +637,13 @@ public abstract class Ring {
                     continue;
                 }
                 long slice = sliceDeadline(deadlineNanos, consumers);
+                if (strategy.maySleep(round)) {
+                    consumerExit = ExitWake.follow(consumerExit, consumers.processToFollow(), notFull.futexWord());
+                }
                 notFull.idle(strategy, seen, round, !midMessage && streamLock.isHeld() ? busySlice(slice) : slice);
             }
         } finally {
+            ExitWake.cancel(consumerExit);
             if (registered) {
                 notFull.unregister();
             }

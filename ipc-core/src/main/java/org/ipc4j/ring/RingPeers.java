@@ -25,6 +25,22 @@ public interface RingPeers {
     /** {@link #ALIVE}, {@link #NO_NEW_CLAIMS} or {@link #GONE}; may read the clock or check liveness. */
     int state();
 
+    /**
+     * As {@link #state()}, but reading liveness now, however recently it was read: the wait loop calls it
+     * when the process it follows ({@link #processToFollow()}) has exited.
+     */
+    default int stateNow() {
+        return state();
+    }
+
+    /**
+     * The pid of a process whose exit would change {@link #state()}, for the wait loop to have that exit wake
+     * it ({@link org.ipc4j.wait.ExitWake}); 0 when there is none to follow.
+     */
+    default long processToFollow() {
+        return 0;
+    }
+
     /** The longest a waiter may sleep between two calls of {@link #state()}; unbounded by default. */
     default long checkIntervalNanos() {
         return Long.MAX_VALUE;

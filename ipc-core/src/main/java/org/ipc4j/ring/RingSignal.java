@@ -25,6 +25,11 @@ final class RingSignal {
         this.word = new FutexWord(memory, lineOffset + RingDescriptor.SIGNAL_WORD, lineOffset + RingDescriptor.SIGNAL_SLEEPERS);
     }
 
+    /** The word sleepers wait on: whatever wakes them (an {@link org.ipc4j.wait.ExitWake}) wakes it. */
+    FutexWord futexWord() {
+        return word;
+    }
+
     /** Read before checking the condition; pass it to {@link #idle}. */
     int sequence() {
         return word.get();

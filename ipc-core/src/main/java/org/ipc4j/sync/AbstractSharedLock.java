@@ -14,8 +14,10 @@ import org.ipc4j.wait.WaitStrategy;
  * and read-only views of the shared state for tools.
  *
  * <p>A lock belongs to a thread of a process: another thread, in this process or any other, cannot unlock
- * it. When the owning process dies (even by kill -9), a waiter in another process takes the lock over
- * within about 100 ms of the death and {@link #lastOwnerDied()} tells it so, like POSIX's
+ * it. When the owning process dies (even by kill -9), a waiter in another process takes the lock over as
+ * soon as the kernel reports the process gone where it can tell waiters (Linux pidfds: about a millisecond
+ * after the process's exit, which itself takes milliseconds for a JVM), else within about 100 ms of the
+ * death, and {@link #lastOwnerDied()} tells it so, like POSIX's
  * {@code EOWNERDEAD}; the data the lock protects may then be half-updated, and checking it is the new
  * owner's job. A live owner is never taken over, whatever pids the kernel reuses. One residual case stays
  * undecidable and then waits rather than risk stealing: an owner killed in the instant between its CAS and

@@ -7,6 +7,8 @@ import static org.ipc4j.sync.BarrierDescriptor.entryOffset;
 import static org.ipc4j.sync.BarrierDescriptor.generationsBetween;
 
 import org.ipc4j.memory.MappedBytes;
+import org.ipc4j.wait.ExitWake;
+import org.ipc4j.wait.FutexWord;
 
 /**
  * The table of processes taking part in a {@link SharedBarrier} (see {@link BarrierDescriptor}): each
@@ -80,6 +82,45 @@ final class BarrierParties {
             }
         }
         return died;
+    }
+
+    /**
+     * Has the exit of every other registered process wake sleepers on {@code word} ({@link ExitWake}); the
+     * array, indexed by table entry, is created on the first call and updated on later ones.
+     */
+    ExitWake[] followOthers(ExitWake[] wakes, FutexWord word) {
+        ExitWake[] following = wakes != null ? wakes : new ExitWake[capacity];
+        for (int i = 0; i < capacity; i++) {
+            int at = entryOffset(i);
+            long pid = bytes.getLongVolatile(at + ENTRY_PID);
+            long stamp = bytes.getLongVolatile(at + ENTRY_STAMP);
+            if (pid == 0 || (pid == myPid && stamp == myStamp)) {
+                ExitWake.cancel(following[i]);
+                following[i] = null;
+            } else {
+                following[i] = ExitWake.follow(following[i], pid, word);
+            }
+        }
+        return following;
+    }
+
+    /** True if one of the followed processes exited since the last call (each exit is told once). */
+    static boolean anyExited(ExitWake[] wakes) {
+        boolean exited = false;
+        if (wakes != null) {
+            for (ExitWake wake : wakes) {
+                exited |= wake != null && wake.takeExit();
+            }
+        }
+        return exited;
+    }
+
+    static void stopFollowing(ExitWake[] wakes) {
+        if (wakes != null) {
+            for (ExitWake wake : wakes) {
+                ExitWake.cancel(wake);
+            }
+        }
     }
 
     /** Frees the entries of every dead process (reset forgets them). */

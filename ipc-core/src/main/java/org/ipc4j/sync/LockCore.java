@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.ipc4j.memory.MappedBytes;
 import org.ipc4j.region.Region;
+import org.ipc4j.wait.ExitWake;
 import org.ipc4j.wait.FutexWord;
 import org.ipc4j.wait.WaitStrategies;
 import org.ipc4j.wait.WaitStrategy;
@@ -25,7 +26,8 @@ import org.ipc4j.wait.WaitStrategy;
  * The robust mutex under {@link SharedLock} and {@link SharedRLock}: owner word, owner identity, waiting,
  * and takeover from a dead owner. Re-entrance and the {@code Lock} contract live in the public classes.
  *
- * <p>Owner death: a waiter checks the owner's liveness 1 ms into its wait and then every 100 ms. It reads
+ * <p>Owner death: a waiter checks the owner's liveness 1 ms into its wait, whenever the owner's exit wakes
+ * it out of a sleep ({@link ExitWake}, where the platform can tell) and at the latest every 100 ms. It reads
  * the lock word, the owner stamp, and the lock word again; if both reads of the word agree, the stamp is
  * either 0 or the stamp of that very tenure's owner. The owner counts as dead only if
  * {@link ProcessStamp#isDead} says so, and the takeover is a CAS from exactly that word, so it fails if
@@ -78,6 +80,7 @@ final class LockCore {
         boolean interruptedMeanwhile = false;
         long nextLivenessCheck = System.nanoTime() + FIRST_LIVENESS_CHECK_NANOS;
         WaitStrategy waitStrategy = strategy;
+        ExitWake ownerExit = null;
         try {
             for (int round = 0; ; round++) {
                 long word = bytes.getLongVolatile(LOCK_WORD_OFFSET);
@@ -99,8 +102,12 @@ final class LockCore {
                     }
                     interruptedMeanwhile = true;
                 }
+                if (waitStrategy.maySleep(round)) {
+                    // the owner's exit wakes this waiter out of the sleep
+                    ownerExit = ExitWake.follow(ownerExit, owner, ownerWord);
+                }
                 long now = System.nanoTime();
-                if (now - nextLivenessCheck >= 0) {
+                if (now - nextLivenessCheck >= 0 || (ownerExit != null && ownerExit.takeExit())) {
                     if (takeOverIfDead(word)) {
                         return true;
                     }
@@ -109,6 +116,7 @@ final class LockCore {
                 waitStrategy.idle(ownerWord, owner, round, deadline);
             }
         } finally {
+            ExitWake.cancel(ownerExit);
             if (interruptedMeanwhile) {
                 Thread.currentThread().interrupt();
             }

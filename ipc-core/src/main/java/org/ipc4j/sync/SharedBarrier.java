@@ -24,6 +24,7 @@ import org.ipc4j.region.ObjectType;
 import org.ipc4j.region.Region;
 import org.ipc4j.region.RegionNames;
 import org.ipc4j.region.SharedObject;
+import org.ipc4j.wait.ExitWake;
 import org.ipc4j.wait.FutexWord;
 import org.ipc4j.wait.WaitStrategies;
 import org.ipc4j.wait.WaitStrategy;
@@ -33,7 +34,8 @@ import org.ipc4j.wait.WaitStrategy;
  * {@link java.util.concurrent.CyclicBarrier}'s contract. The barrier breaks for everyone, each waiter
  * getting {@link BrokenBarrierException}, when a waiter times out (it gets {@link TimeoutException}), is
  * interrupted, when {@link #reset()} is called while parties wait, or when a process taking part dies:
- * waiters notice a death within about 100 ms. A process takes part from its first {@code await} until it
+ * waiters notice a death as soon as the kernel reports the process gone where it can tell them (Linux
+ * pidfds, see {@link org.ipc4j.os.ExitWatch}), else within about 100 ms. A process takes part from its first {@code await} until it
  * {@link #close()}s the barrier; one that exits without closing counts as dead if others then wait for it.
  */
 public final class SharedBarrier extends SharedObject {
@@ -204,35 +206,44 @@ public final class SharedBarrier extends SharedObject {
         int generation = BarrierDescriptor.generation(phase);
         long nextLivenessCheck = System.nanoTime() + FIRST_LIVENESS_CHECK_NANOS;
         WaitStrategy waitStrategy = strategy;
-        for (int round = 0; ; round++) {
-            // acquire: pairs with the CAS that ended the generation
-            int current = bytes.getIntVolatile(PHASE_FUTEX_OFFSET);
-            if (current != phase) {
-                checkOutcome(generation);
-                return;
-            }
-            if (timed && WaitStrategies.isDue(deadline)) {
-                if (breakBarrier(phase)) {
-                    throw new TimeoutException("barrier '" + name() + "': timed out with " + numberWaiting() + " of "
-                            + parties + " parties arrived; the barrier is now broken");
+        ExitWake[] partyExits = null;
+        try {
+            for (int round = 0; ; round++) {
+                // acquire: pairs with the CAS that ended the generation
+                int current = bytes.getIntVolatile(PHASE_FUTEX_OFFSET);
+                if (current != phase) {
+                    checkOutcome(generation);
+                    return;
                 }
-                continue;
-            }
-            if (Thread.interrupted()) {
-                if (breakBarrier(phase)) {
-                    throw new InterruptedException("interrupted while waiting at barrier '" + name() + "'");
+                if (timed && WaitStrategies.isDue(deadline)) {
+                    if (breakBarrier(phase)) {
+                        throw new TimeoutException("barrier '" + name() + "': timed out with " + numberWaiting() + " of "
+                                + parties + " parties arrived; the barrier is now broken");
+                    }
+                    continue;
                 }
-                Thread.currentThread().interrupt();
-                continue;
-            }
-            long now = System.nanoTime();
-            if (now - nextLivenessCheck >= 0) {
-                if (members.anyDueDied(generation) && breakBarrier(phase)) {
-                    throw broken("was broken: a process taking part died");
+                if (Thread.interrupted()) {
+                    if (breakBarrier(phase)) {
+                        throw new InterruptedException("interrupted while waiting at barrier '" + name() + "'");
+                    }
+                    Thread.currentThread().interrupt();
+                    continue;
                 }
-                nextLivenessCheck = now + LIVENESS_CHECK_INTERVAL_NANOS;
+                if (waitStrategy.maySleep(round)) {
+                    // a party's exit wakes this waiter out of the sleep
+                    partyExits = members.followOthers(partyExits, phaseWord);
+                }
+                long now = System.nanoTime();
+                if (now - nextLivenessCheck >= 0 || BarrierParties.anyExited(partyExits)) {
+                    if (members.anyDueDied(generation) && breakBarrier(phase)) {
+                        throw broken("was broken: a process taking part died");
+                    }
+                    nextLivenessCheck = now + LIVENESS_CHECK_INTERVAL_NANOS;
+                }
+                waitStrategy.idle(phaseWord, phase, round, deadline);
             }
-            waitStrategy.idle(phaseWord, phase, round, deadline);
+        } finally {
+            BarrierParties.stopFollowing(partyExits);
         }
     }
 

@@ -7,12 +7,14 @@
  * with {@code close()}; the creator (or whoever is last) removes the name with {@code unlink()}.
  *
  * <p>Waiting spins briefly, then sleeps on a futex in slices of at most 100 ms, so that a waiter regularly
- * re-checks its deadline, interruption and the liveness of the processes it waits for. Nothing makes a
- * system call while nobody sleeps. Timeouts run on {@link System#nanoTime()}.
+ * re-checks its deadline, interruption and the liveness of the processes it waits for; where the kernel
+ * reports process exits ({@link org.ipc4j.os.ExitWatch}), the exit of the process it waits for also wakes
+ * it. Nothing makes a system call while nobody sleeps. Timeouts run on {@link System#nanoTime()}.
  *
  * <p>What survives the death of a process (even kill -9):
  * <ul>
- *   <li>a lock or RLock held by the dead process is taken over by a waiter within about 100 ms, which
+ *   <li>a lock or RLock held by the dead process is taken over by a waiter as soon as the exit is reported
+ *       (Linux), else within about 100 ms, which
  *       {@code lastOwnerDied()} reports; a live owner is never taken over;</li>
  *   <li>a barrier breaks for every waiter when a process taking part dies;</li>
  *   <li>a condition's waiter that dies never swallows a {@code signal()} meant for a live waiter;</li>
