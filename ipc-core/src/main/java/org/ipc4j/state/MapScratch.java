@@ -39,9 +39,6 @@ final class MapScratch {
     int generation;
     int insertSlot;
 
-    /** Set while a compute or merge function runs, which must not call back into the map. */
-    boolean inUserFunction;
-
     MapScratch(int maxKeyBytes, int maxValueBytes) {
         key = new byte[maxKeyBytes];
         keyBuffer = wrap(key);

@@ -1,6 +1,9 @@
 package org.ipc4j.state;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
@@ -38,13 +41,19 @@ import org.ipc4j.region.SharedObject;
  * that segment finds the owner dead, takes the lock over and finishes or undoes the interrupted update.
  * {@link #compute} and {@link #merge} are atomic: the function runs without the lock and its result is stored
  * only if the entry did not change meanwhile, else it runs again (so it may run more than once); after 16
- * attempts it runs under the segment lock. The function must not use this map (that throws
- * {@link IllegalStateException}). {@link #size}, {@link #forEach}, {@link #snapshot} and {@link #clear} are
+ * attempts it runs under the segment lock. The function must not use this map, through this handle or
+ * another one (that throws {@link IllegalStateException}). {@link #size}, {@link #forEach}, {@link #snapshot} and {@link #clear} are
  * weakly consistent, as in {@link java.util.concurrent.ConcurrentHashMap}.
  */
 public final class SharedMap<K, V> extends SharedObject {
     private static final long serialVersionUID = 1L;
     private static final int OPTIMISTIC_UPDATES = 16;
+    /**
+     * The files of the maps whose compute or merge function this thread is running: a second handle of the
+     * same map shares the file, not the handle, and using it there could wait for a segment lock this thread
+     * holds.
+     */
+    private static final ThreadLocal<List<Path>> IN_USER_FUNCTION = ThreadLocal.withInitial(ArrayList::new);
 
     private final transient MapTable table;
     private final transient MapUpdates updates;
@@ -228,7 +237,7 @@ public final class SharedMap<K, V> extends SharedObject {
             long seenWord = s.word;
             int seenGeneration = s.generation;
             V old = seen == MapTable.FOUND ? codecs.readValue(s) : null;
-            V next = call(remapping, key, old, s);
+            V next = call(remapping, key, old);
             if (next == old) {
                 return next;
             }
@@ -251,7 +260,7 @@ public final class SharedMap<K, V> extends SharedObject {
         try {
             int now = table.findLocked(segment, s, true);
             V old = now == MapTable.FOUND ? codecs.readValue(s) : null;
-            V next = call(remapping, key, old, s);
+            V next = call(remapping, key, old);
             if (next != old) {
                 if (next != null) {
                     codecs.encodeValue(next, s);
@@ -296,12 +305,13 @@ public final class SharedMap<K, V> extends SharedObject {
         }
     }
 
-    private V call(BiFunction<? super K, ? super V, ? extends V> remapping, K key, V old, MapScratch s) {
-        s.inUserFunction = true;
+    private V call(BiFunction<? super K, ? super V, ? extends V> remapping, K key, V old) {
+        List<Path> running = IN_USER_FUNCTION.get();
+        running.add(region().path());
         try {
             return remapping.apply(key, old);
         } finally {
-            s.inUserFunction = false;
+            running.remove(running.size() - 1);
         }
     }
 
@@ -399,11 +409,11 @@ public final class SharedMap<K, V> extends SharedObject {
 
     private MapScratch begin() {
         ensureOpen();
-        MapScratch s = scratch.get();
-        if (s.inUserFunction) {
-            throw new IllegalStateException("'" + name() + "': a compute or merge function must not use its own map");
+        if (IN_USER_FUNCTION.get().contains(region().path())) {
+            throw new IllegalStateException("'" + name() + "': a compute or merge function must not use its own map"
+                    + " (through any handle)");
         }
-        return s;
+        return scratch.get();
     }
 
     @Override

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -76,6 +78,27 @@ class SharedMapTest {
             assertEquals(30L, map.get("abc"), "a failed compute changes nothing");
             assertThrows(ArithmeticException.class, () -> map.compute("abc", (k, v) -> v / 0));
             assertEquals(30L, map.get("abc"));
+            map.unlink();
+        }
+    }
+
+    /**
+     * Issue #16 item 9: a compute function that writes the same map through a second handle opened in the same
+     * thread. Each write makes the optimistic attempt fail, and after 16 the function ran under the segment
+     * lock, where the second handle's write waited for that lock (owned by this very process): a deadlock.
+     */
+    @Test
+    void aComputeFunctionThatUsesASecondHandleOfTheSameMapThrowsInsteadOfDeadlocking() {
+        try (SharedMap<String, Long> map = newMap("compute-second-handle", 100);
+             SharedMap<String, Long> second = SharedMap.open("compute-second-handle")) {
+            IllegalStateException e = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThrows(IllegalStateException.class,
+                    () -> map.compute("k", (k, v) -> {
+                        second.put(k, v == null ? 1L : v + 1);
+                        return -1L;
+                    })));
+            assertTrue(e.getMessage().contains("'compute-second-handle'"), e.getMessage());
+            assertNull(map.get("k"), "the failed compute changed nothing");
+            assertEquals(3L, second.compute("k", (k, v) -> 3L));
             map.unlink();
         }
     }
