@@ -12,7 +12,8 @@ import org.ipc4j.wait.FutexWord;
 
 /**
  * The table of processes taking part in a {@link SharedBarrier} (see {@link BarrierDescriptor}): each
- * process registers at its first await and records the generation it arrives in. A process that dies
+ * handle registers when it is opened, with the generation current then, and records the generation of each
+ * arrival. A process that dies
  * while registered and was due in the waiter's generation (it arrived in this one or the previous one)
  * breaks the barrier; dead entries older than that are freed. A process that stops using the barrier
  * must {@link SharedBarrier#close()} it, or its exit counts as a death.

@@ -35,8 +35,10 @@ import org.ipc4j.wait.WaitStrategy;
  * getting {@link BrokenBarrierException}, when a waiter times out (it gets {@link TimeoutException}), is
  * interrupted, when {@link #reset()} is called while parties wait, or when a process taking part dies:
  * waiters notice a death as soon as the kernel reports the process gone where it can tell them (Linux
- * pidfds, see {@link org.ipc4j.os.ExitWatch}), else within about 100 ms. A process takes part from its first {@code await} until it
- * {@link #close()}s the barrier; one that exits without closing counts as dead if others then wait for it.
+ * pidfds, see {@link org.ipc4j.os.ExitWatch}), else within about 100 ms. A process takes part from the moment
+ * it opens (or creates) the barrier until it {@link #close()}s it; one that exits without closing counts as
+ * dead if others then wait for it, even if it never called {@code await}. A party that dies before it opened
+ * the barrier at all cannot be told from one still starting: guard that with a timed {@code await}.
  */
 public final class SharedBarrier extends SharedObject {
     private static final long serialVersionUID = 1L;
@@ -61,6 +63,8 @@ public final class SharedBarrier extends SharedObject {
                     + capacity + " do not fit its " + region.bodyLength() + "-byte body");
         }
         this.members = new BarrierParties(region.name(), bytes, capacity);
+        // from open, not first await: a party that dies before it ever arrives still breaks the barrier
+        members.arriving(BarrierDescriptor.generation(phase(bytes.getLongVolatile(STATE_OFFSET))));
     }
 
     public static SharedBarrier create(String name, int parties) {

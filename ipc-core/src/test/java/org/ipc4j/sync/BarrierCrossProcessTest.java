@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.ipc4j.testkit.ChildJvm;
@@ -50,6 +51,42 @@ class BarrierCrossProcessTest {
                     System.out.println("broken " + System.nanoTime() + " " + e.getMessage());
                 }
             }
+        }
+    }
+
+    /** Child: opens barrier args[0], says so, and sleeps without ever arriving. */
+    public static final class OpensAndSleeps {
+        public static void main(String[] args) throws Exception {
+            SharedBarrier barrier = SharedBarrier.open(args[0]);
+            System.out.println("opened " + barrier.parties());
+            Thread.sleep(120_000);
+        }
+    }
+
+    /**
+     * Issue #16 item 9: a party that opened the barrier and dies before its first await. It registered only at
+     * its first await, so its death went unnoticed and an untimed waiter waited forever.
+     */
+    @Test
+    void aPartyKilledBeforeItsFirstAwaitBreaksTheBarrierForAnUntimedWaiter() throws Exception {
+        try (SharedBarrier barrier = SharedBarrier.create("dies-before-await", 2);
+             ChildJvm party = ChildJvm.start(OpensAndSleeps.class, "dies-before-await")) {
+            party.awaitLine("opened 2"::equals, TIMEOUT);
+            CompletableFuture<String> waiter = CompletableFuture.supplyAsync(() -> {
+                try {
+                    barrier.await();
+                    return "tripped";
+                } catch (BrokenBarrierException e) {
+                    return "broken";
+                } catch (InterruptedException e) {
+                    return "interrupted";
+                }
+            });
+            Thread.sleep(300);
+            assertTrue(!waiter.isDone(), "the waiter waits while the party lives");
+            party.kill9();
+            assertEquals("broken", waiter.get(30, TimeUnit.SECONDS));
+            barrier.unlink();
         }
     }
 
