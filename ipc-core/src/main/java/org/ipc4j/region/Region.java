@@ -346,6 +346,26 @@ public final class Region implements AutoCloseable {
         return bytes.capacity() - HEADER_LENGTH;
     }
 
+    /**
+     * Throws {@link CorruptedException} unless the body is exactly {@code expected} bytes: for types of a fixed
+     * layout, called before the first access to the body (the header's lengths agree with the file, but a
+     * hostile or damaged file may still be shorter than the layout).
+     */
+    public void requireBodyLength(int expected, String layout) {
+        if (bodyLength() != expected) {
+            throw new CorruptedException("'" + name + "': a " + layout + " has a " + expected + "-byte body, this file has "
+                    + bodyLength());
+        }
+    }
+
+    /** As {@link #requireBodyLength}, for layouts whose fixed part is followed by a variable one. */
+    public void requireBodyAtLeast(int minimum, String layout) {
+        if (bodyLength() < minimum) {
+            throw new CorruptedException("'" + name + "': a " + layout + " needs a body of at least " + minimum
+                    + " bytes, this file has " + bodyLength());
+        }
+    }
+
     public ProcessId creator() {
         return new ProcessId(bytes.getLong(CREATOR_PID_OFFSET), bytes.getLong(CREATOR_START_TIME_OFFSET));
     }

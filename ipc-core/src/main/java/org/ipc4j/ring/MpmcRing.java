@@ -259,8 +259,8 @@ public final class MpmcRing extends Ring {
         // acquire: pairs with the consumer's release of head
         long head = memory.getLongAcquire(headOffset);
         int index = (int) head & mask;
-        if (RecordDescriptor.isSkippedGap(index, capacity)) {
-            return false;
+        if (RecordDescriptor.isSkippedGap(index, capacity) || (index & (RecordDescriptor.ALIGNMENT - 1)) != 0) {
+            return false; // a misaligned head is reported by the read that follows
         }
         // acquire: pairs with the producer's release of the length
         if (memory.getIntAcquire(data + index) != 0 || !lock.isFree()) {

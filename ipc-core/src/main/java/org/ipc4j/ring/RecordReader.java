@@ -80,6 +80,10 @@ final class RecordReader {
         // records it cleared are seen cleared. A handle holding read-but-unreleased records goes on from them.
         long released = pendingHead >= 0 ? releasedHead : sharedHead();
         long head = pendingHead >= 0 ? pendingHead : released;
+        if ((head & (RecordDescriptor.ALIGNMENT - 1)) != 0) {
+            // records start 8-aligned and every read advances by whole aligned records: the file was written over
+            throw corrupted("ring head " + head + " is not " + RecordDescriptor.ALIGNMENT + "-byte aligned");
+        }
         long start = head;
         // tail <= head in the ring + capacity: a read ends there at the latest (released + capacity, with
         // released as it moves: MPMC releases per record, and a fragmented message may take many rings'

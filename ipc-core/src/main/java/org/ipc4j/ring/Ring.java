@@ -208,6 +208,11 @@ public abstract class Ring {
             }
             return FULL;
         }
+        if ((at & (RecordDescriptor.ALIGNMENT - 1)) != 0) {
+            // records are 8-aligned from an aligned tail; another value was written into the file
+            throw new CorruptedException("'" + name + "': ring tail gives a record at " + at + ", not "
+                    + RecordDescriptor.ALIGNMENT + "-byte aligned");
+        }
         memory.putLong(at + PID_OFFSET, producerWord);
         // release: a consumer that reads the negative length with acquire also sees who is writing (pid) for its liveness check
         memory.putLongRelease(at + LENGTH_OFFSET, RecordDescriptor.headerWord(-(HEADER_LENGTH + length), type));

@@ -38,6 +38,7 @@ final class ArrayBounds {
 
     /** Reads and validates the array header of {@code region}; throws if the header does not fit. */
     static ArrayBounds of(Region region, int elementSize) {
+        region.requireBodyAtLeast(ArrayDescriptor.ELEMENTS_OFFSET, "shared array");
         MappedBytes bytes = region.bytes();
         int body = region.bodyOffset();
         long length = bytes.getLong(body + ArrayDescriptor.LENGTH_OFFSET);

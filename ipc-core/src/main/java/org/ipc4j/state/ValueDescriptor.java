@@ -1,6 +1,5 @@
 package org.ipc4j.state;
 
-import org.ipc4j.errors.CorruptedException;
 import org.ipc4j.region.Region;
 import org.ipc4j.region.RegionHeaderDescriptor;
 
@@ -31,10 +30,7 @@ public final class ValueDescriptor {
 
     /** The absolute offset of the value in {@code region}, after checking the body has this layout's size. */
     static int valueOffset(Region region) {
-        if (region.bodyLength() != BODY_LENGTH) {
-            throw new CorruptedException("'" + region.name() + "': a shared value has a " + BODY_LENGTH
-                    + "-byte body, this one has " + region.bodyLength());
-        }
+        region.requireBodyLength(BODY_LENGTH, "shared value");
         return region.bodyOffset() + VALUE_OFFSET;
     }
 }

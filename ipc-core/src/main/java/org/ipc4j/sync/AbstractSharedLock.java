@@ -30,6 +30,7 @@ public abstract sealed class AbstractSharedLock extends SharedObject implements 
 
     AbstractSharedLock(Region region) {
         super(region);
+        region.requireBodyLength(LockDescriptor.BODY_LENGTH, "lock");
         this.core = new LockCore(region);
     }
 

@@ -53,6 +53,7 @@ public final class SharedBarrier extends SharedObject {
 
     private SharedBarrier(Region region) {
         super(region);
+        region.requireBodyAtLeast(BarrierDescriptor.bodyLength(0), "barrier");
         this.bytes = region.bytes();
         this.phaseWord = new FutexWord(bytes, PHASE_FUTEX_OFFSET, WAITERS_OFFSET);
         this.parties = bytes.getInt(PARTIES_OFFSET);

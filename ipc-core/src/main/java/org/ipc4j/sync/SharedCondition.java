@@ -57,6 +57,7 @@ public final class SharedCondition extends SharedObject implements Condition {
     }
 
     private static ConditionWaiters waiters(Region region) {
+        region.requireBodyAtLeast(ConditionDescriptor.bodyLength(0), "condition");
         int capacity = region.bytes().getInt(CAPACITY_OFFSET);
         if (capacity < 1 || capacity > MAX_CAPACITY || ConditionDescriptor.bodyLength(capacity) > region.bodyLength()) {
             throw new CorruptedException("'" + region.name() + "': condition capacity " + capacity

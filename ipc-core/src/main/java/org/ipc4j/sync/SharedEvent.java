@@ -30,6 +30,7 @@ public final class SharedEvent extends SharedObject {
 
     private SharedEvent(Region region) {
         super(region);
+        region.requireBodyLength(EventDescriptor.BODY_LENGTH, "event");
         this.bytes = region.bytes();
         this.word = new FutexWord(bytes, WORD_OFFSET, WAITERS_OFFSET);
     }

@@ -42,6 +42,7 @@ public final class SharedSemaphore extends SharedObject {
 
     private SharedSemaphore(Region region) {
         super(region);
+        region.requireBodyLength(SemaphoreDescriptor.BODY_LENGTH, "semaphore");
         this.bytes = region.bytes();
         this.permitsWord = new FutexWord(bytes, PERMITS_OFFSET, WAITERS_OFFSET);
         int flags = bytes.getInt(FLAGS_OFFSET);
