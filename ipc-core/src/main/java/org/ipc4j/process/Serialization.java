@@ -17,6 +17,8 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.ipc4j.errors.CannotSendException;
+
 /**
  * Serialises what is sent to a child JVM, and when that fails says which field holds the object that is
  * not serialisable ({@link NotSerializableException} names only its class).
@@ -38,8 +40,10 @@ final class Serialization {
             out.writeObject(value);
         } catch (NotSerializableException e) {
             String path = findNotSerializable(value, what, new IdentityHashMap<>(), 0);
-            throw new IllegalArgumentException("cannot send " + what + " to a child JVM: "
-                    + (path != null ? path : e.getMessage() + " is not Serializable"), e);
+            throw new CannotSendException("cannot send " + what + " to a child JVM: "
+                    + (path != null ? path : e.getMessage() + " is not Serializable") + ". Make that class Serializable,"
+                    + " pass the value it carries instead (a name, a handle, a number), or give a static method as the"
+                    + " target (MyTasks::run) so that nothing is captured", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serialise " + what, e);
         }

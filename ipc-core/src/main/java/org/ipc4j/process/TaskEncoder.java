@@ -1,5 +1,7 @@
 package org.ipc4j.process;
 
+import org.ipc4j.errors.CannotSendException;
+
 /** Writes a task into a worker's message ({@link PoolMessages}), defining its function there first if needed. */
 final class TaskEncoder {
     private TaskEncoder() {
@@ -21,7 +23,7 @@ final class TaskEncoder {
             PoolValues.write(message, task.argument);
         } catch (Throwable e) {
             message.truncate(taskStart);
-            throw new IllegalArgumentException("pool '" + pool + "': cannot send task " + task.id + " to a worker: its argument"
+            throw new CannotSendException("pool '" + pool + "': cannot send task " + task.id + " to a worker: its argument"
                     + (task.argument == null ? "" : " (a " + task.argument.getClass().getName() + ")") + " cannot be serialised: "
                     + e, e);
         }

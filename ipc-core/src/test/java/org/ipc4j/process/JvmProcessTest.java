@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import org.ipc4j.errors.CannotSendException;
 import org.ipc4j.os.Os;
 import org.ipc4j.testkit.ChildJvm;
 import org.ipc4j.testkit.SharedDirExtension;
@@ -195,10 +196,10 @@ class JvmProcessTest {
         once.join();
 
         Thread notSerializable = new Thread(() -> { });
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        CannotSendException e = assertThrows(CannotSendException.class,
                 () -> JvmProcess.start(() -> System.out.println(notSerializable.getName())));
-        assertTrue(e.getMessage().contains("captured value #1 (Thread)") && e.getMessage().contains("not Serializable"),
-                e.getMessage());
+        assertTrue(e.getMessage().contains("captured value #1 (Thread)") && e.getMessage().contains("not Serializable")
+                && e.getMessage().contains("static method"), e.getMessage());
     }
 
     static final class HoldsAThread extends JvmProcess {
@@ -212,7 +213,7 @@ class JvmProcessTest {
 
     @Test
     void aNonSerializableFieldIsNamed() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new HoldsAThread().start());
+        CannotSendException e = assertThrows(CannotSendException.class, () -> new HoldsAThread().start());
         assertTrue(e.getMessage().contains(".helper is a java.lang.Object"), e.getMessage());
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import org.ipc4j.errors.CannotSendException;
 import org.ipc4j.errors.CorruptedException;
 import org.ipc4j.testkit.SharedDirExtension;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class PoolSerialisationTest {
             PoolFunction<Object, String> describe = x -> "got " + x;
             CompletableFuture<String> bad = pool.applyAsync(describe, new Object());
             ExecutionException argument = assertThrows(ExecutionException.class, () -> bad.get(30, TimeUnit.SECONDS));
-            assertInstanceOf(IllegalArgumentException.class, argument.getCause());
+            assertInstanceOf(CannotSendException.class, argument.getCause());
             for (int i = 0; i < 3; i++) {
                 assertEquals("got " + i, pool.applyAsync(describe, (Object) i).get(30, TimeUnit.SECONDS));
             }
@@ -63,7 +64,7 @@ class PoolSerialisationTest {
             CompletableFuture<Integer> after = pool.applyAsync(x -> x + 1, 2);
 
             ExecutionException argument = assertThrows(ExecutionException.class, () -> badArgument.get(30, TimeUnit.SECONDS));
-            assertInstanceOf(IllegalArgumentException.class, argument.getCause());
+            assertInstanceOf(CannotSendException.class, argument.getCause());
             assertTrue(argument.getCause().getMessage().contains("java.lang.Object"), argument.getCause().getMessage());
             ExecutionException result = assertThrows(ExecutionException.class, () -> badResult.get(30, TimeUnit.SECONDS));
             RemoteTaskException remote = assertInstanceOf(RemoteTaskException.class, result.getCause());
