@@ -33,7 +33,10 @@ import org.ipc4j.wait.WaitStrategy;
  * <p>The pipe records which process holds each end; one process at a time does. When the other end is
  * closed or its holder died, {@link #recv()} still returns everything already sent and then throws
  * {@link EOFException}; a send then throws {@link BrokenPipeException} (a peer that died is noticed by a
- * send within 64 sends and 20 ms, by a waiting send or receive within 20 ms).
+ * send within 64 sends and 20 ms, by a waiting send or receive as soon as its exit is reported, or within
+ * 20 ms where exits are not reported, see {@link org.ipc4j.os.ExitWatch}). Delivery: a message whose send
+ * returned is received once, whole; a sender killed part way through a long message leaves none of it; a
+ * receiver killed while receiving loses at most that message.
  *
  * <p>Serialising an end hands it over: it is in transit until the receiving process attaches it, and counts
  * as alive meanwhile, for {@code -Dipc4j.pipeHandoverMillis} (default 10 000) from when the other end first

@@ -48,6 +48,11 @@ import org.ipc4j.wait.WaitStrategy;
  * interrupt (which stays pending), unless its producer dies or gives up part way: the element is then
  * dropped, never handed over in part.
  *
+ * <p>Delivery, whatever process dies: an element whose put returned is taken once, whole, by one consumer;
+ * a producer killed part way through a put leaves nothing a consumer would take and never blocks the queue;
+ * a consumer killed while taking loses at most the element it was taking (at most once per consumer death;
+ * none is delivered twice).
+ *
  * <p>{@link #close()} releases this handle only (later calls through it fail, as after Python's
  * {@code close()}); {@link #shutdown()} ends the queue for everyone, as Python 3.13's {@code Queue.shutdown()}:
  * later puts fail with {@link QueueShutDownException}, takes drain what is there and then throw it.

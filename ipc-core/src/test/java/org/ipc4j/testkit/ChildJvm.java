@@ -126,11 +126,16 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
-    /** SIGKILL, then wait until the kernel has reaped it. */
+    /**
+     * SIGKILL, then wait until the kernel has reaped it and every line it wrote has been read. Through the
+     * ProcessHandle: {@code Process.destroyForcibly()} also closes our end of its output, and the lines still
+     * in the pipe would be lost.
+     */
     public void kill9() {
-        process.destroyForcibly();
+        process.toHandle().destroyForcibly();
         try {
             process.waitFor();
+            reader.join(5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
