@@ -80,6 +80,7 @@ public abstract class Ring {
     final StreamLock streamLock;
     /** When a failed claim next looks for a dead stream lock holder (racy between threads: only a pace). */
     private long nextStreamCheckNanos;
+    private final CountRecovery countRecovery;
     final int selfPid;
     /** This process as written into the headers it claims ({@link RecordDescriptor#producerWord}). */
     final long producerWord;
@@ -128,6 +129,7 @@ public abstract class Ring {
         this.notEmpty = new RingSignal(memory, base + RingDescriptor.NOT_EMPTY_OFFSET);
         this.notFull = new RingSignal(memory, base + RingDescriptor.NOT_FULL_OFFSET);
         this.reader = new RecordReader(this, stuckBound);
+        this.countRecovery = new CountRecovery(this, stuckBound);
         this.streamLock = new StreamLock(memory, base + RingDescriptor.STREAM_OWNER_OFFSET, tailOffset);
         ProcessId self = Os.currentProcess();
         this.selfPid = (int) self.pid();
@@ -193,6 +195,7 @@ public abstract class Ring {
                 reserveMessage();
             }
         } else if (!reserveMessage()) {
+            countRecovery.afterCountRefusal();
             at = -1;
         } else {
             at = claimSpace(span, streaming);
@@ -645,7 +648,9 @@ public abstract class Ring {
                 if (strategy.maySleep(round)) {
                     consumerExit = ExitWake.follow(consumerExit, consumers.processToFollow(), notFull.futexWord());
                 }
-                notFull.idle(strategy, seen, round, !midMessage && streamLock.isHeld() ? busySlice(slice) : slice);
+                // neither another producer's stream nor a lost count is signalled when it ends: look again soon
+                boolean unsignalled = (!midMessage && streamLock.isHeld()) || countRecovery.isWatching();
+                notFull.idle(strategy, seen, round, unsignalled ? busySlice(slice) : slice);
             }
         } finally {
             ExitWake.cancel(consumerExit);

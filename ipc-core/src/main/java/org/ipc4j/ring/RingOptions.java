@@ -7,7 +7,10 @@ import java.time.Duration;
  *
  * @param capacity         bytes of record area, a power of two in [{@value RingDescriptor#MIN_CAPACITY}, 2^30]
  * @param maxMessageLength the largest payload stored inline, at most {@code capacity / 2 - 16}
- * @param maxCount         the most messages the ring holds at once, 0 for "as many as fit"
+ * @param maxCount         the most messages the ring holds at once, 0 for "as many as fit". A count held by a
+ *                         producer killed between counting and claiming is given back once the ring has
+ *                         drained and stayed still for the stuck bound; a producer paused that long between
+ *                         the two (SIGSTOP) may then make the ring hold one message more for a while
  * @param stuckBound       how long a consumer waits on a claimed record whose producer is unknown before it
  *                         drops the record (a producer known to be dead is dropped as soon as that is seen)
  * @param wakeups          whether producers and consumers wake sleepers on the other side; false for
