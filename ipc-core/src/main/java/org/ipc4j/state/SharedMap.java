@@ -409,7 +409,9 @@ public final class SharedMap<K, V> extends SharedObject {
 
     private MapScratch begin() {
         ensureOpen();
-        if (IN_USER_FUNCTION.get().contains(region().path())) {
+        List<Path> running = IN_USER_FUNCTION.get();
+        // empty unless this thread is inside a compute or merge function: no path comparison on the common path
+        if (!running.isEmpty() && running.contains(region().path())) {
             throw new IllegalStateException("'" + name() + "': a compute or merge function must not use its own map"
                     + " (through any handle)");
         }
