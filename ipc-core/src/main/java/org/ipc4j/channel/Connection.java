@@ -17,7 +17,6 @@ import org.ipc4j.memory.MappedBytes;
 import org.ipc4j.region.ObjectType;
 import org.ipc4j.region.Region;
 import org.ipc4j.region.SharedObject;
-import org.ipc4j.ring.ProcessStamp;
 import org.ipc4j.ring.RecordDescriptor;
 import org.ipc4j.ring.RecordHandler;
 import org.ipc4j.ring.Ring;
@@ -80,7 +79,7 @@ public final class Connection extends SharedObject {
     private final transient Receiver<Object> objects;
     private final transient Receiver<byte[]> bytes;
     private final transient BytesInto into;
-    private final transient long self = ProcessStamp.current();
+    private final transient long self;
     private transient WaitStrategy strategy = WaitStrategies.defaultStrategy();
     /** Sends since the last look at the peer's liveness (see writableRing). */
     private transient int sendsSinceCheck;
@@ -102,12 +101,13 @@ public final class Connection extends SharedObject {
         }
         CodecIds.check(name, CodecIds.read(name, memory, body + PipeDescriptor.CODEC_ID_OFFSET), codec);
         boolean duplex = (memory.getInt(body + PipeDescriptor.FLAGS_OFFSET) & PipeDescriptor.FLAG_DUPLEX) != 0;
-        SpscRing ringA = new SpscRing(name, memory, body + PipeDescriptor.RING_A_OFFSET);
-        SpscRing ringB = duplex ? new SpscRing(name, memory, body + PipeDescriptor.ringBOffset(ringA.capacity())) : null;
+        SpscRing ringA = new SpscRing(name, memory, body + PipeDescriptor.RING_A_OFFSET, region.processes());
+        SpscRing ringB = duplex ? new SpscRing(name, memory, body + PipeDescriptor.ringBOffset(ringA.capacity()), region.processes()) : null;
         this.incoming = end == 0 ? ringA : ringB;
         this.outgoing = end == 0 ? ringB : ringA;
-        this.own = new EndLine(name, end, memory, body);
-        this.peer = new PeerEnd(new EndLine(name, 1 - end, memory, body));
+        this.self = region.processes().self();
+        this.own = new EndLine(name, end, memory, body, region.processes());
+        this.peer = new PeerEnd(new EndLine(name, 1 - end, memory, body, region.processes()));
         this.codec = (Codec<Object>) codec;
         this.objects = new Receiver<>(name, this.codec);
         this.bytes = new Receiver<>(name, Codecs.bytes());

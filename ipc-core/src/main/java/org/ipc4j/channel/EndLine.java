@@ -12,7 +12,8 @@ import org.ipc4j.errors.BrokenPipeException;
 import org.ipc4j.errors.EndInUseException;
 import org.ipc4j.errors.ObjectClosedException;
 import org.ipc4j.memory.MappedBytes;
-import org.ipc4j.ring.ProcessStamp;
+import org.ipc4j.os.ProcessIdentity;
+import org.ipc4j.os.ProcessTable;
 
 /**
  * One end's line in a pipe's region ({@link PipeDescriptor}): who holds the end, whether it was closed, to whom
@@ -24,12 +25,18 @@ final class EndLine {
     private final int end;
     private final MappedBytes memory;
     private final int line;
+    private final ProcessTable processes;
 
-    EndLine(String pipe, int end, MappedBytes memory, int body) {
+    EndLine(String pipe, int end, MappedBytes memory, int body, ProcessTable processes) {
         this.pipe = pipe;
         this.end = end;
         this.memory = memory;
         this.line = body + PipeDescriptor.endOffset(end);
+        this.processes = processes;
+    }
+
+    ProcessTable processes() {
+        return processes;
     }
 
     static boolean isInTransit(long word) {
@@ -60,7 +67,7 @@ final class EndLine {
         return memory.getIntVolatile(line + HANDOVERS_OFFSET);
     }
 
-    /** The process the end was last handed to, or {@link ProcessStamp#NONE} if the sender did not know it. */
+    /** The process the end was last handed to, or {@link ProcessIdentity#NONE} if the sender did not know it. */
     long receiver() {
         return memory.getLongVolatile(line + RECEIVER_OFFSET);
     }
@@ -76,8 +83,8 @@ final class EndLine {
                 throw new BrokenPipeException("pipe '" + pipe + "': end " + end + " was handed over but not attached in time;"
                         + " the other end gave up waiting for it");
             }
-            if (word != FREE && !isInTransit(word) && ProcessStamp.isAlive(word)) {
-                throw new EndInUseException(pipe, end, ProcessStamp.pid(word));
+            if (word != FREE && !isInTransit(word) && processes.isAlive(word)) {
+                throw new EndInUseException(pipe, end, processes.recordedPid(word));
             }
             if (memory.compareAndSetLong(line + HOLDER_OFFSET, word, self)) {
                 return;

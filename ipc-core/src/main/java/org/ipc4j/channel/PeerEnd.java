@@ -2,7 +2,7 @@ package org.ipc4j.channel;
 
 import java.util.concurrent.TimeUnit;
 
-import org.ipc4j.ring.ProcessStamp;
+import org.ipc4j.os.ProcessIdentity;
 import org.ipc4j.ring.RingPeers;
 
 /**
@@ -63,11 +63,11 @@ final class PeerEnd implements RingPeers {
             gone = "was handed over and never attached";
         } else if (EndLine.isInTransit(word)) {
             if (handoverExpired(word, now)) {
-                gone = "was handed over by pid " + ProcessStamp.pid(EndLine.process(word)) + " and not attached within "
+                gone = "was handed over by pid " + line.processes().recordedPid(EndLine.process(word)) + " and not attached within "
                         + handoverMillis + " ms (" + HANDOVER_PROPERTY + ")";
             }
-        } else if (word != PipeDescriptor.FREE && !ProcessStamp.isAlive(word)) {
-            gone = "died (pid " + ProcessStamp.pid(word) + ")";
+        } else if (word != PipeDescriptor.FREE && !line.processes().isAlive(word)) {
+            gone = "died (pid " + line.processes().recordedPid(word) + ")";
         }
         return gone;
     }
@@ -81,7 +81,7 @@ final class PeerEnd implements RingPeers {
     private boolean handoverExpired(long word, long now) {
         int handovers = line.handovers();
         long receiver = line.receiver();
-        boolean receiverRuns = receiver != ProcessStamp.NONE && ProcessStamp.isAlive(receiver);
+        boolean receiverRuns = receiver != ProcessIdentity.NONE && line.processes().isAlive(receiver);
         if (word != transitWord || handovers != transitHandovers || receiverRuns) {
             transitWord = word;
             transitHandovers = handovers;
@@ -105,7 +105,7 @@ final class PeerEnd implements RingPeers {
     public long processToFollow() {
         long word = line.holder();
         return word == PipeDescriptor.FREE || word == PipeDescriptor.ABANDONED || EndLine.isInTransit(word)
-                ? 0 : ProcessStamp.pid(word);
+                ? 0 : line.processes().localPid(word);
     }
 
     @Override

@@ -5,9 +5,10 @@ import org.ipc4j.codec.Codecs;
 import org.ipc4j.memory.MappedBytes;
 import org.ipc4j.region.ObjectType;
 import org.ipc4j.region.Region;
+import org.ipc4j.region.RegionDirectory;
 import org.ipc4j.region.RegionHeaderDescriptor;
 import org.ipc4j.region.RegionNames;
-import org.ipc4j.ring.ProcessStamp;
+import org.ipc4j.os.ProcessTable;
 import org.ipc4j.ring.RingOptions;
 import org.ipc4j.ring.SpscRing;
 
@@ -68,7 +69,7 @@ public final class Pipe {
      */
     public static Pipe open(boolean duplex, RingOptions options, Codec<?> codec) {
         checkOptions(options);
-        long self = ProcessStamp.current();
+        long self = ProcessTable.of(RegionDirectory.current()).self();
         Region region = Region.create(RegionNames.anonymous(), ObjectType.PIPE, PipeDescriptor.bodyLength(options.capacity(), duplex),
                 memory -> initialise(memory, options, duplex, codec, self));
         Region secondRegion = Region.open(region.name(), ObjectType.PIPE);

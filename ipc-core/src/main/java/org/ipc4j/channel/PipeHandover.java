@@ -2,8 +2,7 @@ package org.ipc4j.channel;
 
 import java.util.function.Supplier;
 
-import org.ipc4j.os.ProcessId;
-import org.ipc4j.ring.ProcessStamp;
+import org.ipc4j.os.ProcessIdentity;
 
 /**
  * Names the process that the pipe ends serialised by some code go to, for a launcher that knows it before it
@@ -18,9 +17,9 @@ public final class PipeHandover {
     }
 
     /** Runs {@code serialisation} on this thread with {@code receiver} (null: unknown) as the ends' receiver. */
-    public static <T> T to(ProcessId receiver, Supplier<T> serialisation) {
+    public static <T> T to(long receiver, Supplier<T> serialisation) {
         Long previous = RECEIVER.get();
-        RECEIVER.set(receiver == null ? ProcessStamp.NONE : ProcessStamp.of(receiver));
+        RECEIVER.set(receiver);
         try {
             return serialisation.get();
         } finally {
@@ -32,9 +31,9 @@ public final class PipeHandover {
         }
     }
 
-    /** The receiver's stamp for an end serialised now, or {@link ProcessStamp#NONE}. */
+    /** The receiver's {@link ProcessIdentity} for an end serialised now, or {@link ProcessIdentity#NONE}. */
     static long receiver() {
         Long receiver = RECEIVER.get();
-        return receiver == null ? ProcessStamp.NONE : receiver;
+        return receiver == null ? ProcessIdentity.NONE : receiver;
     }
 }

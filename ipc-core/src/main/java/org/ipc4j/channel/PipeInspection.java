@@ -8,7 +8,8 @@ import org.ipc4j.errors.CorruptedException;
 import org.ipc4j.memory.MappedBytes;
 import org.ipc4j.region.ObjectType;
 import org.ipc4j.region.Region;
-import org.ipc4j.ring.ProcessStamp;
+import org.ipc4j.os.ProcessIdentity;
+import org.ipc4j.os.ProcessTable;
 import org.ipc4j.ring.SpscRing;
 
 /**
@@ -47,12 +48,14 @@ public final class PipeInspection {
             String codecId = CodecIds.read(name, memory, body + PipeDescriptor.CODEC_ID_OFFSET);
             Codec<?> known = Codecs.byId(codecId);
             Codec<Object> codec = (Codec<Object>) (known != null ? known : Codecs.bytes());
-            SpscRing ringA = new SpscRing(name, memory, body + PipeDescriptor.RING_A_OFFSET);
+            ProcessTable processes = region.processes();
+            SpscRing ringA = new SpscRing(name, memory, body + PipeDescriptor.RING_A_OFFSET, processes);
             List<Object> toEnd0 = peek(name, ringA, codec);
             List<Object> toEnd1 = duplex
-                    ? peek(name, new SpscRing(name, memory, body + PipeDescriptor.ringBOffset(ringA.capacity())), codec)
+                    ? peek(name, new SpscRing(name, memory, body + PipeDescriptor.ringBOffset(ringA.capacity()), processes), codec)
                     : List.of();
-            return new Snapshot(duplex, codecId, List.of(end(new EndLine(name, 0, memory, body)), end(new EndLine(name, 1, memory, body))), toEnd0, toEnd1);
+            return new Snapshot(duplex, codecId, List.of(end(new EndLine(name, 0, memory, body, processes)),
+                    end(new EndLine(name, 1, memory, body, processes))), toEnd0, toEnd1);
         }
     }
 
@@ -65,7 +68,8 @@ public final class PipeInspection {
     private static End end(EndLine line) {
         long holder = line.holder();
         long process = EndLine.process(holder);
-        return new End(line.end(), ProcessStamp.pid(process), process != ProcessStamp.NONE && ProcessStamp.isAlive(process),
+        return new End(line.end(), line.processes().recordedPid(process),
+                process != ProcessIdentity.NONE && line.processes().isAlive(process),
                 line.isClosed(), holder != PipeDescriptor.ABANDONED && EndLine.isInTransit(holder));
     }
 }

@@ -122,7 +122,7 @@ public class SharedQueue<E> extends QueueCollection<E> {
         this.codec = codec;
         this.rawBytes = Codecs.isBytes(codec);
         this.joinable = (memory.getInt(body + QueueDescriptor.FLAGS_OFFSET) & QueueDescriptor.FLAG_JOINABLE) != 0;
-        this.ring = new MpmcRing(name, memory, body + QueueDescriptor.RING_OFFSET);
+        this.ring = new MpmcRing(name, memory, body + QueueDescriptor.RING_OFFSET, region.processes());
         if (ring.maxMessageLength() < MIN_INLINE) {
             throw new CorruptedException("'" + name + "': max inline message " + ring.maxMessageLength() + " is below " + MIN_INLINE);
         }

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.ipc4j.channel.PipeHandover;
 import org.ipc4j.os.Os;
 import org.ipc4j.os.ProcessId;
+import org.ipc4j.os.ProcessIdentity;
 
 /**
  * A child JVM running a target: Python's {@code multiprocessing.Process}.
@@ -118,10 +119,10 @@ public class JvmProcess implements Serializable {
         return this;
     }
 
-    /** The child's pid and start time, or null if its start time cannot be read (it ended already). */
-    private static ProcessId idOf(Process child) {
+    /** The child by pid and start time, or {@link ProcessIdentity#NONE} if its start time cannot be read (it ended already). */
+    private static long idOf(Process child) {
         long startTime = Os.liveness().startTime(child.pid());
-        return startTime > 0 ? new ProcessId(child.pid(), startTime) : null;
+        return startTime > 0 ? ProcessIdentity.started(child.pid(), startTime, Os.liveness()) : ProcessIdentity.NONE;
     }
 
     /** Writes the payload to the child's stdin; false (and the child destroyed) if that fails. */

@@ -3,7 +3,7 @@ package org.ipc4j.region;
 import static org.ipc4j.region.RegionHeaderDescriptor.BODY_LENGTH_OFFSET;
 import static org.ipc4j.region.RegionHeaderDescriptor.CREATED_MILLIS_OFFSET;
 import static org.ipc4j.region.RegionHeaderDescriptor.CREATOR_PID_OFFSET;
-import static org.ipc4j.region.RegionHeaderDescriptor.CREATOR_START_TIME_OFFSET;
+import static org.ipc4j.region.RegionHeaderDescriptor.CREATOR_IDENTITY_OFFSET;
 import static org.ipc4j.region.RegionHeaderDescriptor.HEADER_LENGTH;
 import static org.ipc4j.region.RegionHeaderDescriptor.INITIALISED;
 import static org.ipc4j.region.RegionHeaderDescriptor.INITIALISED_OFFSET;
@@ -42,7 +42,8 @@ import org.ipc4j.errors.RegionIOException;
 import org.ipc4j.errors.TypeMismatchException;
 import org.ipc4j.memory.MappedBytes;
 import org.ipc4j.os.Os;
-import org.ipc4j.os.ProcessId;
+import org.ipc4j.os.ProcessIdentity;
+import org.ipc4j.os.ProcessTable;
 
 /**
  * A named, memory-mapped file holding one shared object: the header of {@link RegionHeaderDescriptor},
@@ -78,8 +79,10 @@ public final class Region implements AutoCloseable {
     private final MappedBytes bytes;
     private final Attachments.Attachment attachment;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final ProcessTable processes;
 
     private Region(String name, Path path, ObjectType type, MappedBytes bytes, Attachments.Attachment attachment) {
+        this.processes = ProcessTable.of(path.getParent());
         this.name = name;
         this.path = path;
         this.type = type;
@@ -121,9 +124,9 @@ public final class Region implements AutoCloseable {
             attachment = Attachments.attachCreated(path, channel, name);
             reserve(channel, total, name);
             MappedBytes bytes = new MappedBytes(channel.map(FileChannel.MapMode.READ_WRITE, 0, total));
-            ProcessId me = Os.currentProcess();
-            bytes.putLong(CREATOR_PID_OFFSET, me.pid());
-            bytes.putLong(CREATOR_START_TIME_OFFSET, me.startTime());
+            long me = ProcessTable.of(path.getParent()).self();
+            bytes.putLong(CREATOR_PID_OFFSET, ProcessIdentity.pid(me));
+            bytes.putLong(CREATOR_IDENTITY_OFFSET, me);
             bytes.putLong(CREATED_MILLIS_OFFSET, System.currentTimeMillis());
             initialiser.accept(bytes);
             bytes.putLong(MAGIC_OFFSET, MAGIC);
@@ -161,7 +164,7 @@ public final class Region implements AutoCloseable {
         try {
             attachment = Attachments.attachExisting(path, name);
             FileChannel channel = attachment.channel();
-            long size = awaitInitialised(name, channel);
+            long size = awaitInitialised(name, path, channel);
             if (size > Integer.MAX_VALUE) {
                 throw new CorruptedException("'" + name + "' is " + size + " bytes, more than a region can be (2 GiB)");
             }
@@ -213,7 +216,7 @@ public final class Region implements AutoCloseable {
     }
 
     /** The file's size once its creator has published it; throws if that does not happen in time. */
-    private static long awaitInitialised(String name, FileChannel channel) throws IOException {
+    private static long awaitInitialised(String name, Path path, FileChannel channel) throws IOException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(openTimeoutMillis());
         MappedBytes header = null;
         try {
@@ -233,8 +236,8 @@ public final class Region implements AutoCloseable {
                                 + Integer.toHexString(initialised) + ", not a value ipc4j writes");
                     }
                     long pid = header.getLong(CREATOR_PID_OFFSET);
-                    long start = header.getLong(CREATOR_START_TIME_OFFSET);
-                    if (pid > 0 && !Os.liveness().isAlive(pid, start)) {
+                    long creator = header.getLong(CREATOR_IDENTITY_OFFSET);
+                    if (creator != ProcessIdentity.NONE && !ProcessTable.of(path.getParent()).isAlive(creator)) {
                         throw new NotInitialisedException("'" + name + "' was never initialised: its creator (pid " + pid
                                 + ") died first; unlink it and create it again");
                     }
@@ -325,6 +328,11 @@ public final class Region implements AutoCloseable {
         return name;
     }
 
+    /** The process table of this object's directory: this process's identity in it, and liveness of the others. */
+    public ProcessTable processes() {
+        return processes;
+    }
+
     public Path path() {
         return path;
     }
@@ -366,8 +374,8 @@ public final class Region implements AutoCloseable {
         }
     }
 
-    public ProcessId creator() {
-        return new ProcessId(bytes.getLong(CREATOR_PID_OFFSET), bytes.getLong(CREATOR_START_TIME_OFFSET));
+    public long creator() {
+        return bytes.getLong(CREATOR_IDENTITY_OFFSET);
     }
 
     public boolean isClosed() {

@@ -16,7 +16,7 @@ package org.ipc4j.region;
  *  +---------------------------------------------------------------+
  *  |                          Creator pid                          | 24
  *  +---------------------------------------------------------------+
- *  |                  Creator start time (liveness)                | 32
+ *  |       Creator identity (an org.ipc4j.os.ProcessIdentity)      | 32
  *  +-------------------------------+-------------------------------+
  *  |  Initialised (written last)   |          Body length          | 40
  *  +-------------------------------+-------------------------------+
@@ -26,14 +26,14 @@ package org.ipc4j.region;
  *  +---------------------------------------------------------------+
  * </pre>
  *
- * <p>The creator writes pid and start time first (so an opener can tell a dead creator), then the body,
+ * <p>Major version 2: every owner word, the creator's included, is a {@code ProcessIdentity}. The creator writes pid and identity first (so an opener can tell a dead creator), then the body,
  * then magic, version, type and lengths, and last the initialised word with release ordering; an opener
  * reads that word with acquire ordering before it trusts anything else (Aeron's CnC file does the same
  * with its version field).
  */
 public final class RegionHeaderDescriptor {
     public static final long MAGIC = 0x4E4752_4A_34_435049L; // "IPC4JRGN" read as a little-endian long
-    public static final int MAJOR_VERSION = 1;
+    public static final int MAJOR_VERSION = 2;
     public static final int MINOR_VERSION = 0;
     public static final int LAYOUT_VERSION = (MAJOR_VERSION << 16) | MINOR_VERSION;
     public static final int INITIALISED = 0x1A17_0001;
@@ -43,7 +43,7 @@ public final class RegionHeaderDescriptor {
     public static final int TYPE_OFFSET = 12;
     public static final int TOTAL_LENGTH_OFFSET = 16;
     public static final int CREATOR_PID_OFFSET = 24;
-    public static final int CREATOR_START_TIME_OFFSET = 32;
+    public static final int CREATOR_IDENTITY_OFFSET = 32;
     public static final int INITIALISED_OFFSET = 40;
     public static final int BODY_LENGTH_OFFSET = 44;
     public static final int CREATED_MILLIS_OFFSET = 48;

@@ -5,6 +5,7 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 import org.ipc4j.errors.InvalidNameException;
+import org.ipc4j.os.ProcessTable;
 
 /** What a region name may be, and random names for anonymous objects. */
 public final class RegionNames {
@@ -31,6 +32,9 @@ public final class RegionNames {
         }
         if (name.equals(".") || name.equals("..") || !VALID.matcher(name).matches()) {
             throw new InvalidNameException("name '" + name + "' is not allowed: use [A-Za-z0-9._-]{1,200}, not '.' or '..'");
+        }
+        if (ProcessTable.isTableFile(name)) {
+            throw new InvalidNameException("name '" + name + "' is reserved: it is the directory's process table");
         }
         return name;
     }

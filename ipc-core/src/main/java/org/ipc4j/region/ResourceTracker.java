@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.ipc4j.os.Os;
+import org.ipc4j.os.ProcessIdentity;
+import org.ipc4j.os.ProcessTable;
 
 /**
  * Finds and removes what crashed processes left behind, Python's resource_tracker without its bug: a file
@@ -49,11 +50,11 @@ public final class ResourceTracker {
         int code = complete ? header.getInt(RegionHeaderDescriptor.TYPE_OFFSET) : 0;
         boolean initialised = complete && header.getInt(RegionHeaderDescriptor.INITIALISED_OFFSET) == RegionHeaderDescriptor.INITIALISED;
         long pid = complete ? header.getLong(RegionHeaderDescriptor.CREATOR_PID_OFFSET) : 0;
-        long start = complete ? header.getLong(RegionHeaderDescriptor.CREATOR_START_TIME_OFFSET) : 0;
+        long creator = complete ? header.getLong(RegionHeaderDescriptor.CREATOR_IDENTITY_OFFSET) : 0;
         // a file being created has a zero header for a moment: count it as alive until the open timeout passes
-        boolean creatorAlive = pid > 0 && Os.liveness().isAlive(pid, start);
+        boolean creatorAlive = creator != ProcessIdentity.NONE && ProcessTable.of(file.getParent()).isAlive(creator);
         return Optional.of(new RegionInfo(name, initialised ? ObjectType.ofCode(code) : null, code, size,
-                complete ? header.getLong(RegionHeaderDescriptor.TOTAL_LENGTH_OFFSET) : 0, pid, start, creatorAlive,
+                complete ? header.getLong(RegionHeaderDescriptor.TOTAL_LENGTH_OFFSET) : 0, pid, creator, creatorAlive,
                 complete ? header.getLong(RegionHeaderDescriptor.CREATED_MILLIS_OFFSET) : 0, initialised,
                 magic == RegionHeaderDescriptor.MAGIC, attached, !initialised && young));
     }
@@ -66,7 +67,8 @@ public final class ResourceTracker {
         }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path file : files) {
-                if (Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                if (Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        && !ProcessTable.isTableFile(file.getFileName().toString())) {
                     inspect(file).ifPresent(infos::add);
                 }
             }

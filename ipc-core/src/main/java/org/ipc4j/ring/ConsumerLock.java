@@ -5,9 +5,11 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 import org.ipc4j.memory.MappedBytes;
+import org.ipc4j.os.ProcessIdentity;
+import org.ipc4j.os.ProcessTable;
 
 /**
- * Serialises the consumers of an MPMC ring: a 64-bit word holding the owner's {@link ProcessStamp}, 0 when
+ * Serialises the consumers of an MPMC ring: a 64-bit word holding the owner's {@link ProcessIdentity}, 0 when
  * free. Held while records are read and cleared, and by a consumer that began a fragmented message until it
  * ends (the ring marks that, so that others give up instead of waiting: see {@link MpmcRing}); never while
  * waiting for a message to begin. A consumer that finds
@@ -26,19 +28,22 @@ final class ConsumerLock {
     private long watchedOwner;
     private long nextLivenessCheck;
 
-    ConsumerLock(MappedBytes memory, int offset) {
+    private final ProcessTable processes;
+
+    ConsumerLock(MappedBytes memory, int offset, ProcessTable processes) {
         this.memory = memory;
         this.offset = offset;
-        this.self = ProcessStamp.current();
+        this.processes = processes;
+        this.self = processes.self();
     }
 
     /** True if no consumer holds the lock now (an acquire read: what the last holder did before unlocking is seen). */
     boolean isFree() {
-        return memory.getLongAcquire(offset) == ProcessStamp.NONE;
+        return memory.getLongAcquire(offset) == ProcessIdentity.NONE;
     }
 
     boolean tryLock() {
-        return memory.compareAndSetLong(offset, ProcessStamp.NONE, self);
+        return memory.compareAndSetLong(offset, ProcessIdentity.NONE, self);
     }
 
     /**
@@ -78,7 +83,7 @@ final class ConsumerLock {
         // volatile: pairs with the owner's CAS; the takeover CAS below re-checks it
         long owner = memory.getLongVolatile(offset);
         long now = System.nanoTime();
-        if (owner == ProcessStamp.NONE || owner == self) {
+        if (owner == ProcessIdentity.NONE || owner == self) {
             return false;
         }
         if (owner != watchedOwner) {
@@ -90,11 +95,11 @@ final class ConsumerLock {
             return false;
         }
         nextLivenessCheck = now + LIVENESS_CHECK_INTERVAL_NANOS;
-        return !ProcessStamp.isAlive(owner) && memory.compareAndSetLong(offset, owner, self);
+        return !processes.isAlive(owner) && memory.compareAndSetLong(offset, owner, self);
     }
 
     void unlock() {
         // release: pairs with the next owner's CAS, which then sees head and the cleared records
-        memory.putLongRelease(offset, ProcessStamp.NONE);
+        memory.putLongRelease(offset, ProcessIdentity.NONE);
     }
 }

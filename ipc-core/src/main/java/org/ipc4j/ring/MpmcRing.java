@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.function.BooleanSupplier;
 
 import org.ipc4j.memory.MappedBytes;
+import org.ipc4j.os.ProcessTable;
 
 /**
  * Many producers and many consumers in any processes (SharedQueue).
@@ -19,6 +20,7 @@ import org.ipc4j.memory.MappedBytes;
  */
 public final class MpmcRing extends Ring {
     private final ConsumerLock lock;
+    final InFlightClaims claims;
     private final int inMessageOffset;
     /** This handle's lock holder set the in-message mark (under the lock, so one thread at a time). */
     private boolean markedInMessage;
@@ -30,9 +32,10 @@ public final class MpmcRing extends Ring {
     private final int removalHorizonOffset;
     private int lockFreeEmptyPolls;
 
-    public MpmcRing(String name, MappedBytes memory, int base) {
-        super(name, memory, base, true);
-        this.lock = new ConsumerLock(memory, base + RingDescriptor.CONSUMER_LOCK_OFFSET);
+    public MpmcRing(String name, MappedBytes memory, int base, ProcessTable processes) {
+        super(name, memory, base, true, processes);
+        this.lock = new ConsumerLock(memory, base + RingDescriptor.CONSUMER_LOCK_OFFSET, processes);
+        this.claims = new InFlightClaims(memory, base + RingDescriptor.claimsOffset(capacity), processes);
         this.inMessageOffset = base + RingDescriptor.CONSUMER_IN_MESSAGE_OFFSET;
         this.removalHorizonOffset = base + RingDescriptor.REMOVAL_HORIZON_OFFSET;
     }
@@ -120,8 +123,59 @@ public final class MpmcRing extends Ring {
         return memory.getLongVolatile(headOffset) < horizon;
     }
 
+    /**
+     * The claim is counted in the claims table ({@link InFlightClaims}) from before the tail CAS until its
+     * header is written, so that a consumer meeting its space without a header knows a live producer has it.
+     */
     @Override
-    int claimSpace(int span, boolean streaming) {
+    int claimSpace(int span, boolean streaming, long header) {
+        int ticket = claims.begin();
+        try {
+            return claimCounted(span, streaming, header, claims.tracked(ticket));
+        } finally {
+            claims.end(ticket);
+        }
+    }
+
+    /** {@link #claimSpace} inside the count; package-private so that a test can stop a producer part way. */
+    int claimCounted(int span, boolean streaming, long header, boolean tracked) {
+        while (true) {
+            int at = moveTail(span, streaming);
+            if (at < 0) {
+                return at;
+            }
+            int toEnd = capacity - (at - data);
+            if (span > toEnd) {
+                if (toEnd >= RecordDescriptor.HEADER_LENGTH
+                        && !publish(at, RecordDescriptor.headerWord(toEnd, RecordDescriptor.TYPE_PADDING), tracked)) {
+                    continue;
+                }
+                at = data;
+            }
+            if (publish(at, header, tracked)) {
+                return at;
+            }
+            // an uncounted claim that a consumer dropped while this producer was paused: claim again
+        }
+    }
+
+    /**
+     * Writes a header into space this producer claimed. A counted claim is never dropped by a consumer; an
+     * uncounted one (the shared slot) may have been, and then nothing is written over it.
+     */
+    private boolean publish(int at, long header, boolean tracked) {
+        if (tracked) {
+            writeHeader(at, header);
+            return true;
+        }
+        return writeHeaderUnlessDropped(at, header);
+    }
+
+    /**
+     * Moves tail past {@code span} bytes (and the padding to the end of the area if they do not fit before
+     * it); returns the absolute offset tail was at, or -1 as {@link #claimSpace} does.
+     */
+    int moveTail(int span, boolean streaming) {
         while (true) {
             // volatile: pairs with other producers' CAS of tail; the CAS below re-checks it
             long tailWord = memory.getLongVolatile(tailOffset);
@@ -146,15 +200,9 @@ public final class MpmcRing extends Ring {
                 // release: pairs with the volatile read of the cache above by other producers
                 memory.putLongRelease(headCacheOffset, head);
             }
+            checkAligned(tail);
             if (memory.compareAndSetLong(tailOffset, tailWord, tailWord + required)) {
-                int at = data + index;
-                if (required != span) {
-                    if (toEnd >= RecordDescriptor.HEADER_LENGTH) {
-                        writePadding(at, toEnd);
-                    }
-                    at = data;
-                }
-                return at;
+                return data + index;
             }
         }
     }
@@ -230,6 +278,18 @@ public final class MpmcRing extends Ring {
             return reader.peek(handler, limit);
         } finally {
             unlockConsumers();
+        }
+    }
+
+    @Override
+    boolean unwrittenClaimAbandoned(boolean pastStuckBound) {
+        switch (claims.look()) {
+            case NONE:
+                return true;
+            case UNJUDGED:
+                return pastStuckBound;
+            default:
+                return false;
         }
     }
 

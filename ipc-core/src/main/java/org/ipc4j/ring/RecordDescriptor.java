@@ -13,7 +13,7 @@ import java.nio.ByteOrder;
  *  +-------------------------------+-------------------------------+
  *  |   Length (header + payload)   |   Type                        |  0
  *  +-------------------------------+-------------------------------+
- *  |   Producer pid                |  Producer start time (low 32) |  8
+ *  |   Producer (its org.ipc4j.os.ProcessIdentity)                 |  8
  *  +-------------------------------+-------------------------------+
  *  |   Payload ...                                                 | 16
  *  +---------------------------------------------------------------+
@@ -21,7 +21,10 @@ import java.nio.ByteOrder;
  *
  * <p>Length is 0 while the space is free or claimed but not yet written, negative while the producer
  * writes the payload, positive once committed (a release store, the last write of a record). The consumer
- * zeroes a record after reading it, so that "0" keeps meaning "not written".
+ * zeroes a record after reading it, so that "0" keeps meaning "not written". An SPSC producer writes its
+ * headers before it moves tail, so only an MPMC ring has space claimed without a header, for as long as its
+ * producer takes between its tail CAS and its header store; its claims table ({@link ClaimsDescriptor}) tells
+ * consumers whether a live producer is in that window.
  *
  * <p>A message longer than the ring's max message length travels as fragments: one
  * {@link #TYPE_FRAGMENT_FIRST} whose payload starts with the message's total length (8 bytes, native order),
@@ -37,8 +40,7 @@ public final class RecordDescriptor {
 
     public static final int LENGTH_OFFSET = 0;
     public static final int TYPE_OFFSET = 4;
-    public static final int PID_OFFSET = 8;
-    public static final int START_TIME_OFFSET = 12;
+    public static final int PRODUCER_OFFSET = 8;
 
     /** A message for the reader. */
     public static final int TYPE_DATA = 1;
@@ -72,11 +74,6 @@ public final class RecordDescriptor {
 
     public static int typeOf(long headerWord) {
         return LITTLE_ENDIAN ? (int) (headerWord >>> 32) : (int) headerWord;
-    }
-
-    /** Producer pid and the low 32 bits of its start time as the long at {@link #PID_OFFSET}. */
-    public static long producerWord(int pid, int startTimeLow) {
-        return LITTLE_ENDIAN ? ((long) startTimeLow << 32) | (pid & 0xFFFF_FFFFL) : ((long) pid << 32) | (startTimeLow & 0xFFFF_FFFFL);
     }
 
     public static int align(int length) {

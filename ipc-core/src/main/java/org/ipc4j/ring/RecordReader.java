@@ -2,8 +2,7 @@ package org.ipc4j.ring;
 
 import static org.ipc4j.ring.RecordDescriptor.HEADER_LENGTH;
 import static org.ipc4j.ring.RecordDescriptor.LENGTH_OFFSET;
-import static org.ipc4j.ring.RecordDescriptor.PID_OFFSET;
-import static org.ipc4j.ring.RecordDescriptor.START_TIME_OFFSET;
+import static org.ipc4j.ring.RecordDescriptor.PRODUCER_OFFSET;
 import static org.ipc4j.ring.RecordDescriptor.TYPE_ABORTED;
 import static org.ipc4j.ring.RecordDescriptor.TOTAL_LENGTH_BYTES;
 import static org.ipc4j.ring.RecordDescriptor.TYPE_DATA;
@@ -521,7 +520,8 @@ final class RecordReader {
 
     /**
      * Looks at an unfinished record at the head (at most once a millisecond): drops it if its producer is
-     * dead, if {@code producersGone}, or if nobody wrote its header within the stuck bound. True if it did.
+     * dead, if {@code producersGone}, or, for space claimed without a header, if the ring finds no live
+     * producer that may still write it ({@link Ring#unwrittenClaimAbandoned}). True if it did.
      */
     boolean checkStuck(boolean producersGone) {
         releasePending();
@@ -540,7 +540,7 @@ final class RecordReader {
             return false;
         }
         int at = ring.data + index;
-        // acquire: pairs with the producer's release of the length, so pid and start time are visible
+        // acquire: pairs with the producer's release of the length, so the producer word is visible
         int length = memory.getIntAcquire(at + LENGTH_OFFSET);
         if (length > 0) {
             return false;
@@ -556,8 +556,11 @@ final class RecordReader {
             if (-length < HEADER_LENGTH || -length > ring.capacity - index) {
                 throw corrupted("record at position " + head + " being written claims " + -length + " bytes");
             }
-            if (producersGone || !ProcessStamp.isAlive(memory.getInt(at + PID_OFFSET), memory.getInt(at + START_TIME_OFFSET))) {
-                memory.putInt(at + TYPE_OFFSET, TYPE_ABORTED);
+            if (producersGone || !ring.processes.isAlive(memory.getLong(at + PRODUCER_OFFSET))) {
+                if (memory.getInt(at + TYPE_OFFSET) != RecordDescriptor.TYPE_PADDING) {
+                    // a padding stays one (complete in itself; an SPSC producer writes it before moving tail)
+                    memory.putInt(at + TYPE_OFFSET, TYPE_ABORTED);
+                }
                 // release: pairs with the consumer's acquire of the length; the aborted type is seen with it
                 memory.putIntRelease(at + LENGTH_OFFSET, -length);
                 stuckPosition = -1;
@@ -565,7 +568,7 @@ final class RecordReader {
             }
             return false;
         }
-        if (!producersGone && now - stuckSinceNanos < stuckBoundNanos) {
+        if (!producersGone && !ring.unwrittenClaimAbandoned(now - stuckSinceNanos >= stuckBoundNanos)) {
             return false;
         }
         return dropUnwritten(head, at, index, tail);
@@ -592,7 +595,7 @@ final class RecordReader {
             return true; // its producer wrote the header after all: look again
         }
         memory.putInt(at + TYPE_OFFSET, TYPE_ABORTED);
-        memory.putLong(at + PID_OFFSET, 0);
+        memory.putLong(at + PRODUCER_OFFSET, 0);
         // release: pairs with the consumer's acquire of the length; the aborted type is seen with it
         memory.putIntRelease(at + LENGTH_OFFSET, span);
         stuckPosition = -1;
@@ -666,7 +669,7 @@ final class RecordReader {
             // skips the record instead of handing it on torn
             VarHandle.storeStoreFence();
         }
-        clear(at + PID_OFFSET, span - PID_OFFSET);
+        clear(at + PRODUCER_OFFSET, span - PRODUCER_OFFSET);
         // payload cleared before the header: a scan for the next header never meets a stale payload word
         VarHandle.storeStoreFence();
         memory.putLong(at + LENGTH_OFFSET, 0);

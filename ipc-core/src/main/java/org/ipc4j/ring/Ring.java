@@ -2,7 +2,7 @@ package org.ipc4j.ring;
 
 import static org.ipc4j.ring.RecordDescriptor.HEADER_LENGTH;
 import static org.ipc4j.ring.RecordDescriptor.LENGTH_OFFSET;
-import static org.ipc4j.ring.RecordDescriptor.PID_OFFSET;
+import static org.ipc4j.ring.RecordDescriptor.PRODUCER_OFFSET;
 import static org.ipc4j.ring.RecordDescriptor.TYPE_ABORTED;
 import static org.ipc4j.ring.RecordDescriptor.TOTAL_LENGTH_BYTES;
 import static org.ipc4j.ring.RecordDescriptor.TYPE_DATA;
@@ -18,8 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.ipc4j.errors.CapacityExceededException;
 import org.ipc4j.errors.CorruptedException;
 import org.ipc4j.memory.MappedBytes;
-import org.ipc4j.os.ProcessId;
-import org.ipc4j.os.Os;
+import org.ipc4j.os.ProcessTable;
 import org.ipc4j.wait.ExitWake;
 import org.ipc4j.wait.WaitStrategies;
 import org.ipc4j.wait.WaitStrategy;
@@ -81,11 +80,12 @@ public abstract class Ring {
     /** When a failed claim next looks for a dead stream lock holder (racy between threads: only a pace). */
     private long nextStreamCheckNanos;
     private final CountRecovery countRecovery;
-    final int selfPid;
-    /** This process as written into the headers it claims ({@link RecordDescriptor#producerWord}). */
+    /** Judges the processes named in records and locks; gives this process's identity in the ring's directory. */
+    final ProcessTable processes;
+    /** This process as written into the headers it claims ({@link RecordDescriptor#PRODUCER_OFFSET}). */
     final long producerWord;
 
-    Ring(String name, MappedBytes memory, int base, boolean mpmc) {
+    Ring(String name, MappedBytes memory, int base, boolean mpmc, ProcessTable processes) {
         this.name = name;
         this.memory = memory;
         if (base < 0 || (base & (RingDescriptor.LINE - 1)) != 0 || base > memory.capacity() - RingDescriptor.DATA_OFFSET) {
@@ -130,10 +130,9 @@ public abstract class Ring {
         this.notFull = new RingSignal(memory, base + RingDescriptor.NOT_FULL_OFFSET);
         this.reader = new RecordReader(this, stuckBound);
         this.countRecovery = new CountRecovery(this, stuckBound);
-        this.streamLock = new StreamLock(memory, base + RingDescriptor.STREAM_OWNER_OFFSET, tailOffset);
-        ProcessId self = Os.currentProcess();
-        this.selfPid = (int) self.pid();
-        this.producerWord = RecordDescriptor.producerWord(selfPid, (int) self.startTime());
+        this.processes = processes;
+        this.producerWord = processes.self();
+        this.streamLock = new StreamLock(memory, base + RingDescriptor.STREAM_OWNER_OFFSET, tailOffset, processes);
     }
 
     /** Writes an empty ring's CONFIG line at {@code base} (the rest must be zero, as a new region is). */
@@ -184,13 +183,14 @@ public abstract class Ring {
         }
         boolean streaming = type != TYPE_DATA;
         int span = RecordDescriptor.align(HEADER_LENGTH + length);
+        long header = RecordDescriptor.headerWord(-(HEADER_LENGTH + length), type);
         int at;
         if (!streaming && maxCount > 0 && streamLock.isHeld()) {
             // another producer's stream: do not take a count it may need for its next fragment
             at = -1;
         } else if (maxCount == 0) {
             // space first, count after: a producer waiting on a full ring never holds a count it could die with
-            at = claimSpace(span, streaming);
+            at = claimSpace(span, streaming, header);
             if (at >= 0) {
                 reserveMessage();
             }
@@ -198,7 +198,7 @@ public abstract class Ring {
             countRecovery.afterCountRefusal();
             at = -1;
         } else {
-            at = claimSpace(span, streaming);
+            at = claimSpace(span, streaming, header);
             if (at < 0) {
                 unreserveMessage();
             }
@@ -211,15 +211,32 @@ public abstract class Ring {
             }
             return FULL;
         }
-        if ((at & (RecordDescriptor.ALIGNMENT - 1)) != 0) {
-            // records are 8-aligned from an aligned tail; another value was written into the file
-            throw new CorruptedException("'" + name + "': ring tail gives a record at " + at + ", not "
-                    + RecordDescriptor.ALIGNMENT + "-byte aligned");
-        }
-        memory.putLong(at + PID_OFFSET, producerWord);
-        // release: a consumer that reads the negative length with acquire also sees who is writing (pid) for its liveness check
-        memory.putLongRelease(at + LENGTH_OFFSET, RecordDescriptor.headerWord(-(HEADER_LENGTH + length), type));
         return at + HEADER_LENGTH;
+    }
+
+    /** Records are 8-aligned from an aligned tail: another tail was written into the file. */
+    final void checkAligned(long tail) {
+        if ((tail & (RecordDescriptor.ALIGNMENT - 1)) != 0) {
+            throw new CorruptedException("'" + name + "': ring tail " + tail + " is not " + RecordDescriptor.ALIGNMENT
+                    + "-byte aligned");
+        }
+    }
+
+    /** Writes the header of a record this process claimed: {@code header} (a negative length) and who writes it. */
+    final void writeHeader(int at, long header) {
+        memory.putLong(at + PRODUCER_OFFSET, producerWord);
+        // release: a consumer that reads the negative length with acquire also sees who is writing, for its liveness check
+        memory.putLongRelease(at + LENGTH_OFFSET, header);
+    }
+
+    /**
+     * {@link #writeHeader} for a claim that a consumer may have dropped meanwhile (it found no header and
+     * could not tell whose the claim was): false, and nothing written over the length, if it did.
+     */
+    final boolean writeHeaderUnlessDropped(int at, long header) {
+        memory.putLong(at + PRODUCER_OFFSET, producerWord);
+        // CAS: a consumer drops a claim by a CAS of this word from 0 (RecordReader); one of the two wins
+        return memory.compareAndSetLong(at + LENGTH_OFFSET, 0, header);
     }
 
     /** Copies a message's bytes into a claimed record; anything thrown (an Error too) aborts the record first. */
@@ -354,11 +371,11 @@ public abstract class Ring {
     }
 
     /**
-     * Claims {@code span} bytes (aligned) and writes any wrap padding; returns the record's absolute offset or
-     * -1: no room, or another producer holds the stream lock and this claim is not {@code streaming} (the
-     * holder's own).
+     * Claims {@code span} bytes (aligned), writes any wrap padding and the record's {@code header}
+     * ({@link #writeHeader}); returns the record's absolute offset or -1: no room, or another producer holds
+     * the stream lock and this claim is not {@code streaming} (the holder's own).
      */
-    abstract int claimSpace(int span, boolean streaming);
+    abstract int claimSpace(int span, boolean streaming, long header);
 
     abstract boolean reserveMessage();
 
@@ -399,13 +416,6 @@ public abstract class Ring {
             throw new IllegalStateException("'" + name + "': offset " + payloadOffset + " is not a claimed, uncommitted record");
         }
         return at;
-    }
-
-    /** Writes a complete padding record over the {@code length} bytes at the end of the area. */
-    final void writePadding(int at, int length) {
-        memory.putLong(at + PID_OFFSET, RecordDescriptor.producerWord(selfPid, 0));
-        // release: pairs with the consumer's acquire of the length; it sees the padding type with it
-        memory.putLongRelease(at + LENGTH_OFFSET, RecordDescriptor.headerWord(length, TYPE_PADDING));
     }
 
     /** The tail position (without the stream bit). */
@@ -466,6 +476,12 @@ public abstract class Ring {
      * the stuck bound passed. Waiting loops call it now and then; {@link #read} does too. True if it dropped one.
      */
     abstract boolean recoverStuckRecord(boolean producersGone);
+
+    /**
+     * Consumer side, about space at the head that tail has passed but that has no header: true if it may be
+     * dropped, its producer known to be dead, or unknown and {@code pastStuckBound}.
+     */
+    abstract boolean unwrittenClaimAbandoned(boolean pastStuckBound);
 
     /**
      * The one wait loop of a consumer: as {@link #read(RecordHandler, int)}, waiting with {@code strategy}

@@ -47,6 +47,8 @@ package org.ipc4j.ring;
  *  +-------------------------------+
  *  |   Records ... (capacity bytes, see RecordDescriptor)          |   896  DATA
  *  +---------------------------------------------------------------+
+ *  |   Claims in flight (MPMC, see ClaimsDescriptor)               |   896 + capacity  CLAIMS
+ *  +---------------------------------------------------------------+
  * </pre>
  *
  * <p>Positions (head, tail) grow forever; a record at position p lives at {@code DATA + (p & (capacity-1))}.
@@ -112,9 +114,14 @@ public final class RingDescriptor {
     private RingDescriptor() {
     }
 
-    /** Bytes one ring of {@code capacity} occupies: counters plus records. */
-    public static int ringLength(int capacity) {
+    /** Where the claims table ({@link ClaimsDescriptor}) of a ring of {@code capacity} starts. */
+    public static int claimsOffset(int capacity) {
         return DATA_OFFSET + capacity;
+    }
+
+    /** Bytes one ring of {@code capacity} occupies: counters, records, claims table. */
+    public static int ringLength(int capacity) {
+        return claimsOffset(capacity) + ClaimsDescriptor.LENGTH;
     }
 
     /** The largest message a ring of {@code capacity} accepts inline by default: an eighth of it. */

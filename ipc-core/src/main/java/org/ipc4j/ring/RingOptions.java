@@ -11,8 +11,12 @@ import java.time.Duration;
  *                         producer killed between counting and claiming is given back once the ring has
  *                         drained and stayed still for the stuck bound; a producer paused that long between
  *                         the two (SIGSTOP) may then make the ring hold one message more for a while
- * @param stuckBound       how long a consumer waits on a claimed record whose producer is unknown before it
- *                         drops the record (a producer known to be dead is dropped as soon as that is seen)
+ * @param stuckBound       how long a consumer waits on a claimed record whose producer cannot be judged before
+ *                         it drops the record: only an MPMC claim made by one of more than
+ *                         {@value ClaimsDescriptor#SLOT_COUNT} - 1 producer processes alive at once (the rest
+ *                         share a slot of the claims table), or space written by something else. A claim of a
+ *                         producer known to be dead is dropped as soon as that is seen; one of a live producer,
+ *                         however long it is paused, never
  * @param wakeups          whether producers and consumers wake sleepers on the other side; false for
  *                         busy-spin-only rings, whose commits then need no full fence
  */

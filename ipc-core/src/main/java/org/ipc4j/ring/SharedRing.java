@@ -42,7 +42,8 @@ import org.ipc4j.wait.WaitStrategy;
  *
  * <p>Guarantees: a committed message is read once, whole; a producer that dies between claim and commit
  * leaves a record that consumers drop once they see it dead (or, if its liveness cannot be told, after
- * {@link RingOptions#stuckBound()}); a consumer that dies mid-read loses at most the batch it was reading.
+ * {@link RingOptions#stuckBound()}), and one paused anywhere (GC, SIGSTOP) keeps its claim; a consumer that
+ * dies mid-read loses at most the batch it was reading.
  * An SPSC consumer hands space back to the producer in batches (see {@link #releaseRead()}).
  */
 public final class SharedRing extends SharedObject {
@@ -77,7 +78,8 @@ public final class SharedRing extends SharedObject {
                     + " bytes, less than the smallest ring");
         }
         boolean mpmc = (memory.getInt(base + RingDescriptor.FLAGS_OFFSET) & RingDescriptor.FLAG_MPMC) != 0;
-        return mpmc ? new MpmcRing(region.name(), memory, base) : new SpscRing(region.name(), memory, base);
+        return mpmc ? new MpmcRing(region.name(), memory, base, region.processes())
+                : new SpscRing(region.name(), memory, base, region.processes());
     }
 
     // ---- lifecycle

@@ -1,6 +1,7 @@
 package org.ipc4j.ring;
 
 import org.ipc4j.memory.MappedBytes;
+import org.ipc4j.os.ProcessTable;
 
 /**
  * One producer, one consumer (Pipe): the producer owns tail and the reserved count (and keeps its view
@@ -14,8 +15,8 @@ public final class SpscRing extends Ring {
      */
     private long headCache;
 
-    public SpscRing(String name, MappedBytes memory, int base) {
-        super(name, memory, base, false);
+    public SpscRing(String name, MappedBytes memory, int base, ProcessTable processes) {
+        super(name, memory, base, false, processes);
     }
 
     public static void initialise(MappedBytes memory, int base, RingOptions options) {
@@ -40,13 +41,14 @@ public final class SpscRing extends Ring {
     }
 
     @Override
-    int claimSpace(int span, boolean streaming) {
+    int claimSpace(int span, boolean streaming, long header) {
         // acquire: pairs with the release of tail by this side's previous owner (a pipe end handed over)
         long tailWord = memory.getLongAcquire(tailOffset);
         if (!streaming && (tailWord & RingDescriptor.TAIL_STREAMING) != 0) {
             return -1; // a previous owner of this side died sending a long message: see StreamLock
         }
         long tail = tailWord & RingDescriptor.POSITION_MASK;
+        checkAligned(tail);
         int index = (int) tail & mask;
         int toEnd = capacity - index;
         int required = span <= toEnd ? span : toEnd + span;
@@ -59,17 +61,22 @@ public final class SpscRing extends Ring {
             }
             headCache = head;
         }
-        // release: pairs with the consumer's acquire of tail (empty and stuck checks). Tail moves before any
-        // header is written, so a consumer never sees a record beyond tail (head <= tail holds at all times)
-        memory.putLongRelease(tailOffset, tailWord + required);
         int at = data + index;
-        if (required != span) {
-            if (toEnd >= RecordDescriptor.HEADER_LENGTH) {
-                writePadding(at, toEnd);
-            }
-            at = data;
+        boolean padded = required != span && toEnd >= RecordDescriptor.HEADER_LENGTH;
+        if (padded) {
+            // written as being written (negative) until tail has moved: a consumer must not pass tail
+            writeHeader(at, RecordDescriptor.headerWord(-toEnd, RecordDescriptor.TYPE_PADDING));
         }
-        return at;
+        int record = required != span ? data : at;
+        writeHeader(record, header);
+        // release: pairs with the consumer's acquire of tail. The headers go in before tail moves, so no consumer
+        // ever finds space claimed but without a header: a paused producer is never taken for one that died
+        memory.putLongRelease(tailOffset, tailWord + required);
+        if (padded) {
+            // release: pairs with the consumer's acquire of the length (the padding is complete)
+            memory.putIntRelease(at + RecordDescriptor.LENGTH_OFFSET, toEnd);
+        }
+        return record;
     }
 
     @Override
@@ -80,6 +87,12 @@ public final class SpscRing extends Ring {
     @Override
     int peek(RecordHandler handler, int limit, long lockDeadlineNanos) {
         return reader.peek(handler, limit);
+    }
+
+    /** No SPSC producer moves tail before the header is in: such space was written by something else. */
+    @Override
+    boolean unwrittenClaimAbandoned(boolean pastStuckBound) {
+        return pastStuckBound;
     }
 
     @Override

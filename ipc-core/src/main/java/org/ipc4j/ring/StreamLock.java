@@ -3,6 +3,7 @@ package org.ipc4j.ring;
 import static org.ipc4j.ring.RingDescriptor.TAIL_STREAMING;
 
 import org.ipc4j.memory.MappedBytes;
+import org.ipc4j.os.ProcessTable;
 
 /**
  * The lock a producer holds from the first fragment of a long message to its last, so that no other
@@ -19,11 +20,14 @@ final class StreamLock {
     private final int tailOffset;
     private final long self;
 
-    StreamLock(MappedBytes memory, int ownerOffset, int tailOffset) {
+    private final ProcessTable processes;
+
+    StreamLock(MappedBytes memory, int ownerOffset, int tailOffset, ProcessTable processes) {
         this.memory = memory;
         this.ownerOffset = ownerOffset;
         this.tailOffset = tailOffset;
-        this.self = ProcessStamp.current();
+        this.processes = processes;
+        this.self = processes.self();
     }
 
     /**
@@ -33,7 +37,7 @@ final class StreamLock {
     boolean tryAcquire() {
         // volatile: pairs with the release by the previous holder (and the CAS that decides below)
         long owner = memory.getLongVolatile(ownerOffset);
-        if (owner != 0 && (owner == self || ProcessStamp.isAlive(owner))) {
+        if (owner != 0 && (owner == self || processes.isAlive(owner))) {
             return false;
         }
         if (!memory.compareAndSetLong(ownerOffset, owner, self)) {
@@ -72,7 +76,7 @@ final class StreamLock {
         if (owner == 0) {
             return !isHeld() || breakOrphanedBit();
         }
-        if (owner == self || ProcessStamp.isAlive(owner)) {
+        if (owner == self || processes.isAlive(owner)) {
             return false;
         }
         // holding the owner word ourselves while we clear the bit: nobody takes the lock meanwhile and has

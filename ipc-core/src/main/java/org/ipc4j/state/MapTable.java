@@ -14,6 +14,7 @@ import java.lang.invoke.VarHandle;
 
 import org.ipc4j.errors.CorruptedException;
 import org.ipc4j.memory.MappedBytes;
+import org.ipc4j.os.ProcessTable;
 
 /**
  * Lookups in a {@link SharedMap}'s segments, lock-free and optimistic (see {@link MapDescriptor}), and the
@@ -29,14 +30,16 @@ final class MapTable {
     final String name;
     final MappedBytes bytes;
     final MapLayout layout;
+    private final ProcessTable processes;
     private final long me;
     private final MapUpdates updates;
 
-    MapTable(String name, MappedBytes bytes, MapLayout layout, long me) {
+    MapTable(String name, MappedBytes bytes, MapLayout layout, ProcessTable processes) {
         this.name = name;
         this.bytes = bytes;
         this.layout = layout;
-        this.me = me;
+        this.processes = processes;
+        this.me = processes.self();
         this.updates = new MapUpdates(this);
     }
 
@@ -188,7 +191,7 @@ final class MapTable {
 
     void lock(int segment) {
         int header = layout.segmentHeader(segment);
-        boolean tookOver = SegmentLock.acquire(bytes, header + LOCK_OWNER_OFFSET, me);
+        boolean tookOver = SegmentLock.acquire(bytes, header + LOCK_OWNER_OFFSET, me, processes);
         try {
             if (tookOver) {
                 bytes.putInt(header + TAKEOVERS_OFFSET, bytes.getInt(header + TAKEOVERS_OFFSET) + 1);

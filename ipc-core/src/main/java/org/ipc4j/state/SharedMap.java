@@ -13,7 +13,6 @@ import java.util.function.Function;
 import org.ipc4j.codec.Codec;
 import org.ipc4j.codec.Codecs;
 import org.ipc4j.errors.CapacityExceededException;
-import org.ipc4j.os.Os;
 import org.ipc4j.region.ObjectType;
 import org.ipc4j.region.Region;
 import org.ipc4j.region.RegionNames;
@@ -65,7 +64,7 @@ public final class SharedMap<K, V> extends SharedObject {
         super(region);
         this.layout = MapLayout.read(region);
         this.codecs = new MapCodecs<>(region, layout, keyCodec, valueCodec);
-        this.table = new MapTable(region.name(), region.bytes(), layout, SegmentLock.ownerWord(Os.currentProcess()));
+        this.table = new MapTable(region.name(), region.bytes(), layout, region.processes());
         this.updates = table.updates();
         this.scratch = ThreadLocal.withInitial(() -> new MapScratch(layout.maxKeyBytes, layout.maxValueBytes));
     }

@@ -136,13 +136,13 @@ public abstract sealed class AbstractSharedLock extends SharedObject implements 
 
     public boolean isLocked() {
         ensureOpen();
-        return core.currentOwnerPid() != 0;
+        return core.isHeld();
     }
 
-    /** The pid of the owning process, 0 if free. */
+    /** The pid of the owning process as that process knows it (in its own PID namespace), 0 if free. */
     public long ownerPid() {
         ensureOpen();
-        return core.currentOwnerPid();
+        return core.ownerPid();
     }
 
     /** How many threads sleep on the lock now, over all processes (a process killed asleep may stay counted). */
@@ -194,7 +194,7 @@ public abstract sealed class AbstractSharedLock extends SharedObject implements 
     abstract void restoreHolds(int holds);
 
     final IllegalMonitorStateException notOwner(String action) {
-        long owner = core.currentOwnerPid();
+        long owner = core.ownerPid();
         return new IllegalMonitorStateException(getClass().getSimpleName() + " '" + name() + "': cannot " + action
                 + ", this thread does not hold it (" + (owner == 0 ? "it is free" : "held by pid " + owner) + ")");
     }

@@ -25,9 +25,9 @@ import org.ipc4j.region.RegionHeaderDescriptor;
  *  +===============================================================+
  *  | Party entry i at +64 + 32 * i (a process that takes part):    |
  *  +---------------------------------------------------------------+
- *  |                    Pid (0 = free entry)                       | +0
+ *  |      Process (its ProcessIdentity; 0 = free entry)            | +0
  *  +---------------------------------------------------------------+
- *  |                   Stamp (start time)                          | +8
+ *  |                          Reserved                             | +8
  *  +-------------------------------+-------------------------------+
  *  | Generation it last arrived in |           Reserved            | +16
  *  +-------------------------------+-------------------------------+
@@ -48,8 +48,7 @@ public final class BarrierDescriptor {
     public static final int TABLE_CAPACITY_OFFSET = BODY + 16;
     public static final int TABLE_OFFSET = BODY + 64;
     public static final int ENTRY_LENGTH = 32;
-    public static final int ENTRY_PID = 0;
-    public static final int ENTRY_STAMP = 8;
+    public static final int ENTRY_PROCESS = 0;
     public static final int ENTRY_GENERATION = 16;
 
     public static final int BROKEN = 1;

@@ -1,12 +1,13 @@
 package org.ipc4j.sync;
 
 import static org.ipc4j.sync.BarrierDescriptor.ENTRY_GENERATION;
-import static org.ipc4j.sync.BarrierDescriptor.ENTRY_PID;
-import static org.ipc4j.sync.BarrierDescriptor.ENTRY_STAMP;
+import static org.ipc4j.sync.BarrierDescriptor.ENTRY_PROCESS;
 import static org.ipc4j.sync.BarrierDescriptor.entryOffset;
 import static org.ipc4j.sync.BarrierDescriptor.generationsBetween;
 
 import org.ipc4j.memory.MappedBytes;
+import org.ipc4j.os.ProcessIdentity;
+import org.ipc4j.os.ProcessTable;
 import org.ipc4j.wait.ExitWake;
 import org.ipc4j.wait.FutexWord;
 
@@ -25,15 +26,15 @@ final class BarrierParties {
 
     private final MappedBytes bytes;
     private final int capacity;
-    private final int myPid;
-    private final long myStamp;
+    private final ProcessTable processes;
+    private final long self;
     private int entry = UNREGISTERED;
 
-    BarrierParties(String name, MappedBytes bytes, int capacity) {
+    BarrierParties(MappedBytes bytes, int capacity, ProcessTable processes) {
         this.bytes = bytes;
         this.capacity = capacity;
-        this.myPid = ProcessStamp.myPid(name);
-        this.myStamp = ProcessStamp.mine();
+        this.processes = processes;
+        this.self = processes.self();
     }
 
     /** Records that this process arrives in {@code generation}, registering it first if needed. */
@@ -56,9 +57,7 @@ final class BarrierParties {
     /** Removes this process from the table (on close). */
     synchronized void leave() {
         if (entry >= 0) {
-            int at = entryOffset(entry);
-            bytes.putLong(at + ENTRY_STAMP, 0);
-            bytes.putLongVolatile(at + ENTRY_PID, 0);
+            bytes.putLongVolatile(entryOffset(entry) + ENTRY_PROCESS, ProcessIdentity.NONE);
         }
         entry = UNREGISTERED;
     }
@@ -71,15 +70,14 @@ final class BarrierParties {
         boolean died = false;
         for (int i = 0; i < capacity; i++) {
             int at = entryOffset(i);
-            long pid = bytes.getLongVolatile(at + ENTRY_PID);
-            long stamp = bytes.getLongVolatile(at + ENTRY_STAMP);
-            if (pid == 0 || (pid == myPid && stamp == myStamp) || !ProcessStamp.isDead(pid, stamp)) {
+            long process = bytes.getLongVolatile(at + ENTRY_PROCESS);
+            if (process == ProcessIdentity.NONE || process == self || processes.isAlive(process)) {
                 continue;
             }
             if (generationsBetween(bytes.getIntVolatile(at + ENTRY_GENERATION), generation) <= 1) {
                 died = true;
             } else {
-                free(at, pid, stamp);
+                free(at, process);
             }
         }
         return died;
@@ -92,10 +90,9 @@ final class BarrierParties {
     ExitWake[] followOthers(ExitWake[] wakes, FutexWord word) {
         ExitWake[] following = wakes != null ? wakes : new ExitWake[capacity];
         for (int i = 0; i < capacity; i++) {
-            int at = entryOffset(i);
-            long pid = bytes.getLongVolatile(at + ENTRY_PID);
-            long stamp = bytes.getLongVolatile(at + ENTRY_STAMP);
-            if (pid == 0 || (pid == myPid && stamp == myStamp)) {
+            long process = bytes.getLongVolatile(entryOffset(i) + ENTRY_PROCESS);
+            long pid = process == self ? 0 : processes.localPid(process);
+            if (pid == 0) {
                 ExitWake.cancel(following[i]);
                 following[i] = null;
             } else {
@@ -133,7 +130,7 @@ final class BarrierParties {
     int registered() {
         int count = 0;
         for (int i = 0; i < capacity; i++) {
-            if (bytes.getLongVolatile(entryOffset(i) + ENTRY_PID) != 0) {
+            if (bytes.getLongVolatile(entryOffset(i) + ENTRY_PROCESS) != ProcessIdentity.NONE) {
                 count++;
             }
         }
@@ -143,9 +140,9 @@ final class BarrierParties {
     private int claim(int generation) {
         for (int i = 0; i < capacity; i++) {
             int at = entryOffset(i);
-            // the pid CAS claims the entry; checkers read pid then stamp (both volatile), so they see our stamp or 0
-            if (bytes.getLongVolatile(at + ENTRY_PID) == 0 && bytes.compareAndSetLong(at + ENTRY_PID, 0, myPid)) {
-                bytes.putLong(at + ENTRY_STAMP, myStamp);
+            // the CAS claims the entry; the generation is written after it, by its owner only
+            if (bytes.getLongVolatile(at + ENTRY_PROCESS) == ProcessIdentity.NONE
+                    && bytes.compareAndSetLong(at + ENTRY_PROCESS, ProcessIdentity.NONE, self)) {
                 bytes.putIntVolatile(at + ENTRY_GENERATION, generation);
                 return i;
             }
@@ -157,25 +154,19 @@ final class BarrierParties {
     private void freeDead(int generation) {
         for (int i = 0; i < capacity; i++) {
             int at = entryOffset(i);
-            long pid = bytes.getLongVolatile(at + ENTRY_PID);
-            long stamp = bytes.getLongVolatile(at + ENTRY_STAMP);
-            if (pid == 0 || (pid == myPid && stamp == myStamp) || !ProcessStamp.isDead(pid, stamp)) {
+            long process = bytes.getLongVolatile(at + ENTRY_PROCESS);
+            if (process == ProcessIdentity.NONE || process == self || processes.isAlive(process)) {
                 continue;
             }
             if (generation == Integer.MIN_VALUE
                     || generationsBetween(bytes.getIntVolatile(at + ENTRY_GENERATION), generation) > 1) {
-                free(at, pid, stamp);
+                free(at, process);
             }
         }
     }
 
-    /**
-     * Clears the stamp before the pid, so a new claimant of the entry (which writes its stamp after its
-     * pid) is never seen with the dead process's stamp; the stamp CAS also lets only one freer proceed.
-     */
-    private void free(int at, long pid, long stamp) {
-        if (bytes.compareAndSetLong(at + ENTRY_STAMP, stamp, 0)) {
-            bytes.compareAndSetLong(at + ENTRY_PID, pid, 0);
-        }
+    /** Frees a dead process's entry; the CAS from its identity leaves an entry claimed meanwhile alone. */
+    private void free(int at, long process) {
+        bytes.compareAndSetLong(at + ENTRY_PROCESS, process, ProcessIdentity.NONE);
     }
 }

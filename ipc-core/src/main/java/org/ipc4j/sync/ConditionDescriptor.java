@@ -28,9 +28,9 @@ import org.ipc4j.region.RegionNames;
  *  +-------------------------------+-------------------------------+
  *  |                 Ticket (arrival order of the waiter)          | +8
  *  +---------------------------------------------------------------+
- *  |                         Waiter pid                            | +16
+ *  |             Waiter process (its ProcessIdentity)              | +16
  *  +---------------------------------------------------------------+
- *  |                   Waiter stamp (start time)                   | +24
+ *  |                           Reserved                            | +24
  *  +---------------------------------------------------------------+
  * </pre>
  *
@@ -53,8 +53,7 @@ public final class ConditionDescriptor {
     public static final int SLOT_STATE = 0;
     public static final int SLOT_SLEEPERS = 4;
     public static final int SLOT_TICKET = 8;
-    public static final int SLOT_PID = 16;
-    public static final int SLOT_STAMP = 24;
+    public static final int SLOT_PROCESS = 16;
 
     public static final int FREE = 0;
     public static final int WAITING = 1;

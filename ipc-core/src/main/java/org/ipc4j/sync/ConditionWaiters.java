@@ -3,9 +3,8 @@ package org.ipc4j.sync;
 import static org.ipc4j.sync.ConditionDescriptor.FREE;
 import static org.ipc4j.sync.ConditionDescriptor.NEXT_TICKET_OFFSET;
 import static org.ipc4j.sync.ConditionDescriptor.SIGNALLED;
-import static org.ipc4j.sync.ConditionDescriptor.SLOT_PID;
+import static org.ipc4j.sync.ConditionDescriptor.SLOT_PROCESS;
 import static org.ipc4j.sync.ConditionDescriptor.SLOT_SLEEPERS;
-import static org.ipc4j.sync.ConditionDescriptor.SLOT_STAMP;
 import static org.ipc4j.sync.ConditionDescriptor.SLOT_STATE;
 import static org.ipc4j.sync.ConditionDescriptor.SLOT_TICKET;
 import static org.ipc4j.sync.ConditionDescriptor.WAITING;
@@ -14,6 +13,8 @@ import static org.ipc4j.sync.ConditionDescriptor.slotOffset;
 
 import org.ipc4j.errors.TooManyWaitersException;
 import org.ipc4j.memory.MappedBytes;
+import org.ipc4j.os.ProcessIdentity;
+import org.ipc4j.os.ProcessTable;
 import org.ipc4j.wait.FutexWord;
 
 /**
@@ -28,10 +29,10 @@ final class ConditionWaiters {
     private final MappedBytes bytes;
     private final int capacity;
     private final FutexWord[] words;
-    private final int myPid;
-    private final long myStamp;
+    private final ProcessTable processes;
+    private final long self;
 
-    ConditionWaiters(String name, MappedBytes bytes, int capacity) {
+    ConditionWaiters(String name, MappedBytes bytes, int capacity, ProcessTable processes) {
         this.name = name;
         this.bytes = bytes;
         this.capacity = capacity;
@@ -39,8 +40,8 @@ final class ConditionWaiters {
         for (int i = 0; i < capacity; i++) {
             words[i] = new FutexWord(bytes, slotOffset(i) + SLOT_STATE, slotOffset(i) + SLOT_SLEEPERS);
         }
-        this.myPid = ProcessStamp.myPid(name);
-        this.myStamp = ProcessStamp.mine();
+        this.processes = processes;
+        this.self = processes.self();
     }
 
     /** Takes a free slot for the calling thread, in arrival order; returns its index. */
@@ -58,8 +59,7 @@ final class ConditionWaiters {
         long ticket = bytes.getLong(NEXT_TICKET_OFFSET);
         bytes.putLong(NEXT_TICKET_OFFSET, ticket + 1);
         bytes.putLong(at + SLOT_TICKET, ticket);
-        bytes.putLong(at + SLOT_PID, myPid);
-        bytes.putLong(at + SLOT_STAMP, myStamp);
+        bytes.putLong(at + SLOT_PROCESS, self);
         bytes.getAndAddInt(WAITING_OFFSET, 1);
         // release: the slot's fields above are visible to whoever sees it WAITING (signallers hold the lock anyway)
         bytes.putIntVolatile(at + SLOT_STATE, WAITING);
@@ -70,7 +70,7 @@ final class ConditionWaiters {
     boolean unregister(int slot) {
         int at = slotOffset(slot);
         int state = bytes.getIntVolatile(at + SLOT_STATE);
-        bytes.putLong(at + SLOT_PID, 0);
+        bytes.putLong(at + SLOT_PROCESS, ProcessIdentity.NONE);
         // under the lock, like every table change: the lock's release/acquire orders it for the next user of the slot
         bytes.putIntVolatile(at + SLOT_STATE, FREE);
         if (state == WAITING) {
@@ -144,9 +144,8 @@ final class ConditionWaiters {
     }
 
     private boolean isDeadWaiter(int at) {
-        long pid = bytes.getLong(at + SLOT_PID);
-        long stamp = bytes.getLong(at + SLOT_STAMP);
-        return !(pid == myPid && stamp == myStamp) && ProcessStamp.isDead(pid, stamp);
+        long process = bytes.getLong(at + SLOT_PROCESS);
+        return process != self && !processes.isAlive(process);
     }
 
     private int findFree() {
@@ -164,7 +163,7 @@ final class ConditionWaiters {
             int at = slotOffset(i);
             int state = bytes.getIntVolatile(at + SLOT_STATE);
             if (state != FREE && isDeadWaiter(at)) {
-                bytes.putLong(at + SLOT_PID, 0);
+                bytes.putLong(at + SLOT_PROCESS, ProcessIdentity.NONE);
                 bytes.putIntVolatile(at + SLOT_STATE, FREE);
             } else if (state == WAITING) {
                 waiting++;

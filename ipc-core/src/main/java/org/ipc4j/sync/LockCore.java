@@ -3,19 +3,21 @@ package org.ipc4j.sync;
 import static org.ipc4j.sync.LockDescriptor.HOLD_COUNT_OFFSET;
 import static org.ipc4j.sync.LockDescriptor.LOCK_WORD_OFFSET;
 import static org.ipc4j.sync.LockDescriptor.OWNER_DEATHS_OFFSET;
-import static org.ipc4j.sync.LockDescriptor.OWNER_PID_FUTEX_OFFSET;
-import static org.ipc4j.sync.LockDescriptor.OWNER_STAMP_OFFSET;
+import static org.ipc4j.sync.LockDescriptor.OWNER_IDENTITY_OFFSET;
+import static org.ipc4j.sync.LockDescriptor.OWNER_TAG_FUTEX_OFFSET;
 import static org.ipc4j.sync.LockDescriptor.OWNER_THREAD_OFFSET;
 import static org.ipc4j.sync.LockDescriptor.TAKEOVER_ACQUISITION_OFFSET;
 import static org.ipc4j.sync.LockDescriptor.WAITERS_OFFSET;
 import static org.ipc4j.sync.LockDescriptor.acquiredBy;
 import static org.ipc4j.sync.LockDescriptor.acquisition;
-import static org.ipc4j.sync.LockDescriptor.ownerPid;
+import static org.ipc4j.sync.LockDescriptor.ownerTag;
 import static org.ipc4j.sync.LockDescriptor.released;
 
 import java.util.concurrent.TimeUnit;
 
 import org.ipc4j.memory.MappedBytes;
+import org.ipc4j.os.ProcessIdentity;
+import org.ipc4j.os.ProcessTable;
 import org.ipc4j.region.Region;
 import org.ipc4j.wait.ExitWake;
 import org.ipc4j.wait.FutexWord;
@@ -28,10 +30,11 @@ import org.ipc4j.wait.WaitStrategy;
  *
  * <p>Owner death: a waiter checks the owner's liveness 1 ms into its wait, whenever the owner's exit wakes
  * it out of a sleep ({@link ExitWake}, where the platform can tell) and at the latest every 100 ms. It reads
- * the lock word, the owner stamp, and the lock word again; if both reads of the word agree, the stamp is
- * either 0 or the stamp of that very tenure's owner. The owner counts as dead only if
- * {@link ProcessStamp#isDead} says so, and the takeover is a CAS from exactly that word, so it fails if
- * the tenure ended meanwhile (the acquisition count in the word makes tenures unique).
+ * the lock word, the owner identity, and the lock word again; if both reads of the word agree, the identity
+ * is either that very tenure's owner's (its {@linkplain ProcessIdentity#lockTag tag} is the word's) or a
+ * stale one, in which case the tag alone is judged. The owner counts as dead only if the directory's
+ * {@link ProcessTable} says so, and the takeover is a CAS from exactly that word, so it fails if the tenure
+ * ended meanwhile (the acquisition count in the word makes tenures unique).
  */
 final class LockCore {
     private static final long FIRST_LIVENESS_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
@@ -39,15 +42,17 @@ final class LockCore {
 
     private final MappedBytes bytes;
     private final FutexWord ownerWord;
-    private final int myPid;
-    private final long myStamp;
+    private final ProcessTable processes;
+    private final long self;
+    private final int myTag;
     private volatile WaitStrategy strategy = WaitStrategies.defaultStrategy();
 
     LockCore(Region region) {
         this.bytes = region.bytes();
-        this.ownerWord = new FutexWord(bytes, OWNER_PID_FUTEX_OFFSET, WAITERS_OFFSET);
-        this.myPid = ProcessStamp.myPid(region.name());
-        this.myStamp = ProcessStamp.mine();
+        this.ownerWord = new FutexWord(bytes, OWNER_TAG_FUTEX_OFFSET, WAITERS_OFFSET);
+        this.processes = region.processes();
+        this.self = processes.self();
+        this.myTag = ProcessIdentity.lockTag(self);
     }
 
     void waitStrategy(WaitStrategy strategy) {
@@ -58,7 +63,7 @@ final class LockCore {
     boolean tryAcquireFree() {
         long word = bytes.getLongOpaque(LOCK_WORD_OFFSET);
         // acquire side of the CAS pairs with the previous owner's release CAS: its critical section is visible
-        if (ownerPid(word) == 0 && bytes.compareAndSetLong(LOCK_WORD_OFFSET, word, acquiredBy(word, myPid))) {
+        if (ownerTag(word) == 0 && bytes.compareAndSetLong(LOCK_WORD_OFFSET, word, acquiredBy(word, myTag))) {
             becomeOwner();
             return true;
         }
@@ -68,7 +73,7 @@ final class LockCore {
     /** Takes the lock if its owner has died; false if it is free, held by a live owner, or the race is lost. */
     boolean tryTakeOverFromDeadOwner() {
         long word = bytes.getLongVolatile(LOCK_WORD_OFFSET);
-        return ownerPid(word) != 0 && takeOverIfDead(word);
+        return ownerTag(word) != 0 && takeOverIfDead(word);
     }
 
     /**
@@ -84,10 +89,10 @@ final class LockCore {
         try {
             for (int round = 0; ; round++) {
                 long word = bytes.getLongVolatile(LOCK_WORD_OFFSET);
-                int owner = ownerPid(word);
+                int owner = ownerTag(word);
                 if (owner == 0) {
                     // same pairing as in tryAcquireFree
-                    if (bytes.compareAndSetLong(LOCK_WORD_OFFSET, word, acquiredBy(word, myPid))) {
+                    if (bytes.compareAndSetLong(LOCK_WORD_OFFSET, word, acquiredBy(word, myTag))) {
                         becomeOwner();
                         return true;
                     }
@@ -104,7 +109,7 @@ final class LockCore {
                 }
                 if (waitStrategy.maySleep(round)) {
                     // the owner's exit wakes this waiter out of the sleep
-                    ownerExit = ExitWake.follow(ownerExit, owner, ownerWord);
+                    ownerExit = ExitWake.follow(ownerExit, processes.localPid(ownerOf(word)), ownerWord);
                 }
                 long now = System.nanoTime();
                 if (now - nextLivenessCheck >= 0 || (ownerExit != null && ownerExit.takeExit())) {
@@ -131,13 +136,25 @@ final class LockCore {
         }
     }
 
+    /**
+     * The identity of the owner of the tenure {@code word}: the one written beside it if it is that tenure's
+     * (read between two reads of the word that agree), else what the word's tag alone tells.
+     */
+    private long ownerOf(long word) {
+        long identity = bytes.getLongVolatile(OWNER_IDENTITY_OFFSET);
+        int tag = ownerTag(word);
+        if (bytes.getLongVolatile(LOCK_WORD_OFFSET) == word && ProcessIdentity.lockTag(identity) == tag) {
+            return identity;
+        }
+        return ProcessIdentity.fromLockTag(tag);
+    }
+
     private boolean takeOverIfDead(long word) {
-        int owner = ownerPid(word);
-        long stamp = bytes.getLongVolatile(OWNER_STAMP_OFFSET);
-        if (bytes.getLongVolatile(LOCK_WORD_OFFSET) != word || !ProcessStamp.isDead(owner, stamp)) {
+        long owner = ownerOf(word);
+        if (bytes.getLongVolatile(LOCK_WORD_OFFSET) != word || processes.isAlive(owner)) {
             return false;
         }
-        long mine = acquiredBy(word, myPid);
+        long mine = acquiredBy(word, myTag);
         if (!bytes.compareAndSetLong(LOCK_WORD_OFFSET, word, mine)) {
             return false;
         }
@@ -148,7 +165,7 @@ final class LockCore {
     }
 
     private void becomeOwner() {
-        bytes.putLongOpaque(OWNER_STAMP_OFFSET, myStamp);
+        bytes.putLongOpaque(OWNER_IDENTITY_OFFSET, self);
         bytes.putLongOpaque(OWNER_THREAD_OFFSET, Thread.currentThread().getId());
     }
 
@@ -156,7 +173,7 @@ final class LockCore {
     void release() {
         long word = bytes.getLongVolatile(LOCK_WORD_OFFSET);
         bytes.putLongOpaque(OWNER_THREAD_OFFSET, 0);
-        bytes.putLongOpaque(OWNER_STAMP_OFFSET, ProcessStamp.UNKNOWN);
+        bytes.putLongOpaque(OWNER_IDENTITY_OFFSET, ProcessIdentity.NONE);
         // release CAS: pairs with the next owner's acquiring CAS, which then sees this critical section
         if (!bytes.compareAndSetLong(LOCK_WORD_OFFSET, word, released(word))) {
             throw new IllegalMonitorStateException("the lock word changed while this thread held the lock");
@@ -166,9 +183,9 @@ final class LockCore {
 
     boolean isHeldByCurrentThread() {
         long word = bytes.getLongVolatile(LOCK_WORD_OFFSET);
-        return ownerPid(word) == myPid
+        return ownerTag(word) == myTag
                 && bytes.getLongOpaque(OWNER_THREAD_OFFSET) == Thread.currentThread().getId()
-                && bytes.getLongOpaque(OWNER_STAMP_OFFSET) == myStamp;
+                && bytes.getLongOpaque(OWNER_IDENTITY_OFFSET) == self;
     }
 
     /** True if this thread holds the lock and got it by taking it over from a dead owner. */
@@ -177,8 +194,14 @@ final class LockCore {
         return isHeldByCurrentThread() && bytes.getIntVolatile(TAKEOVER_ACQUISITION_OFFSET) == acquisition(word);
     }
 
-    int currentOwnerPid() {
-        return LockDescriptor.ownerPid(bytes.getLongVolatile(LOCK_WORD_OFFSET));
+    boolean isHeld() {
+        return ownerTag(bytes.getLongVolatile(LOCK_WORD_OFFSET)) != 0;
+    }
+
+    /** The owner's pid as it recorded it (in its own PID namespace), 0 if the lock is free. */
+    long ownerPid() {
+        long word = bytes.getLongVolatile(LOCK_WORD_OFFSET);
+        return ownerTag(word) == 0 ? 0 : processes.recordedPid(ownerOf(word));
     }
 
     long ownerThreadId() {

@@ -63,7 +63,7 @@ public final class SharedBarrier extends SharedObject {
             throw new CorruptedException("'" + region.name() + "': barrier parties " + parties + " and table capacity "
                     + capacity + " do not fit its " + region.bodyLength() + "-byte body");
         }
-        this.members = new BarrierParties(region.name(), bytes, capacity);
+        this.members = new BarrierParties(bytes, capacity, region.processes());
         // from open, not first await: a party that dies before it ever arrives still breaks the barrier
         members.arriving(BarrierDescriptor.generation(phase(bytes.getLongVolatile(STATE_OFFSET))));
     }

@@ -63,7 +63,7 @@ public final class SharedCondition extends SharedObject implements Condition {
             throw new CorruptedException("'" + region.name() + "': condition capacity " + capacity
                     + " does not fit its " + region.bodyLength() + "-byte body");
         }
-        return new ConditionWaiters(region.name(), region.bytes(), capacity);
+        return new ConditionWaiters(region.name(), region.bytes(), capacity, region.processes());
     }
 
     /** Creates a condition named {@code name} bound to {@code lock}, with room for 64 waiting threads. */

@@ -49,7 +49,7 @@ public final class SharedLock extends AbstractSharedLock {
     @Override
     public int holdCount() {
         ensureOpen();
-        return core.currentOwnerPid() == 0 ? 0 : 1;
+        return core.isHeld() ? 1 : 0;
     }
 
     @Override

@@ -52,7 +52,7 @@ public final class SharedRLock extends AbstractSharedLock {
     @Override
     public int holdCount() {
         ensureOpen();
-        return core.currentOwnerPid() == 0 ? 0 : core.holdCount();
+        return core.isHeld() ? core.holdCount() : 0;
     }
 
     /** How many holds the calling thread has: 0 if it does not hold the lock. */

@@ -125,7 +125,7 @@ class ConnectionBuffersAndTimeoutsTest {
         assertEquals("after", receiver.recv(1, TimeUnit.SECONDS));
         assertThrows(EOFException.class, () -> receiver.recvBytes(1, TimeUnit.SECONDS));
         receiver.close();
-        assertEquals(0, Files.list(SharedDirExtension.dir()).count());
+        assertEquals(0, SharedDirExtension.objectFiles().size());
     }
 
     @Test
@@ -176,6 +176,6 @@ class ConnectionBuffersAndTimeoutsTest {
     private static void close(Pipe pipe) throws Exception {
         pipe.first().close();
         pipe.second().close();
-        assertEquals(0, Files.list(SharedDirExtension.dir()).count(), "closing both ends removes the pipe");
+        assertEquals(0, SharedDirExtension.objectFiles().size(), "closing both ends removes the pipe");
     }
 }

@@ -105,9 +105,7 @@ class LongMessagesCrossProcessTest {
     }
 
     private static List<String> listDir() throws Exception {
-        try (var files = Files.list(SharedDirExtension.dir())) {
-            return files.map(file -> file.getFileName().toString()).sorted().toList();
-        }
+        return SharedDirExtension.objectFiles();
     }
 
     private static long crc(byte[] bytes) {

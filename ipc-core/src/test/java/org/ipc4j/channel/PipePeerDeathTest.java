@@ -50,7 +50,7 @@ class PipePeerDeathTest {
             assertTrue(broken.getMessage().contains("died (pid " + child.pid() + ")"), broken.getMessage());
         }
         mine.close();
-        assertEquals(0, Files.list(SharedDirExtension.dir()).count(), "closing the survivor removes the pipe");
+        assertEquals(0, SharedDirExtension.objectFiles().size(), "closing the survivor removes the pipe");
     }
 
     @Test
@@ -82,6 +82,6 @@ class PipePeerDeathTest {
             assertTrue(millis < 2_000, "BrokenPipeException came " + millis + " ms after the kill");
         }
         sender.close();
-        assertEquals(0, Files.list(SharedDirExtension.dir()).count(), "closing the survivor removes the pipe");
+        assertEquals(0, SharedDirExtension.objectFiles().size(), "closing the survivor removes the pipe");
     }
 }

@@ -119,7 +119,7 @@ class PipeTest {
         assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) >= 90);
         a.close();
         b.close();
-        assertEquals(0, Files.list(SharedDirExtension.dir()).count(), "closing both ends removes the pipe");
+        assertEquals(0, SharedDirExtension.objectFiles().size(), "closing both ends removes the pipe");
     }
 
     @Test
@@ -177,7 +177,7 @@ class PipeTest {
             child.assertSuccess(TIMEOUT);
             assertTrue(child.output().contains("eof: "), child.output());
         }
-        assertEquals(0, Files.list(SharedDirExtension.dir()).count(), "the child's close removed the pipe");
+        assertEquals(0, SharedDirExtension.objectFiles().size(), "the child's close removed the pipe");
     }
 
     @Test
@@ -197,6 +197,6 @@ class PipeTest {
             assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 1_000);
         }
         reader.close();
-        assertEquals(0, Files.list(SharedDirExtension.dir()).count(), "closing the survivor removes the pipe");
+        assertEquals(0, SharedDirExtension.objectFiles().size(), "closing the survivor removes the pipe");
     }
 }

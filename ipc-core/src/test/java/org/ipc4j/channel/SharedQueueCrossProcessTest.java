@@ -122,7 +122,7 @@ class SharedQueueCrossProcessTest {
         }
         assertEquals(0, queue.size());
         queue.unlink();
-        assertEquals(0, Files.list(SharedDirExtension.dir()).count());
+        assertEquals(0, SharedDirExtension.objectFiles().size());
     }
 
     @Test

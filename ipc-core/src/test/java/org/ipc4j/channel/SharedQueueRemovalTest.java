@@ -304,9 +304,7 @@ class SharedQueueRemovalTest {
     }
 
     private static List<String> listDir() throws Exception {
-        try (var files = Files.list(SharedDirExtension.dir())) {
-            return files.map(p -> p.getFileName().toString()).sorted().toList();
-        }
+        return SharedDirExtension.objectFiles();
     }
 
     /** Equal by key only: tells equal elements apart by tag. */

@@ -339,9 +339,7 @@ class SharedQueueTest {
     }
 
     private static List<String> listDir() throws Exception {
-        try (var files = Files.list(SharedDirExtension.dir())) {
-            return files.map(p -> p.getFileName().toString()).sorted().toList();
-        }
+        return SharedDirExtension.objectFiles();
     }
 
     private static void sleep(long millis) {

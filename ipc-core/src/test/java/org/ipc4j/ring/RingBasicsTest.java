@@ -25,7 +25,7 @@ class RingBasicsTest {
     static Ring createRing(String name, RingOptions options, boolean mpmc) {
         Region region = Region.create(name, ObjectType.RAW, RingDescriptor.ringLength(options.capacity()),
                 m -> Ring.initialise(m, RingDescriptor.LINE, options, mpmc));
-        return mpmc ? new MpmcRing(name, region.bytes(), region.bodyOffset()) : new SpscRing(name, region.bytes(), region.bodyOffset());
+        return mpmc ? new MpmcRing(name, region.bytes(), region.bodyOffset(), region.processes()) : new SpscRing(name, region.bytes(), region.bodyOffset(), region.processes());
     }
 
     static void unlink(String name) {

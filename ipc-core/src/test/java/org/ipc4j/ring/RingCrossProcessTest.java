@@ -37,7 +37,7 @@ class RingCrossProcessTest {
 
     static Ring attach(String name, boolean mpmc) {
         Region region = Region.open(name, ObjectType.RAW);
-        return mpmc ? new MpmcRing(name, region.bytes(), region.bodyOffset()) : new SpscRing(name, region.bytes(), region.bodyOffset());
+        return mpmc ? new MpmcRing(name, region.bytes(), region.bodyOffset(), region.processes()) : new SpscRing(name, region.bytes(), region.bodyOffset(), region.processes());
     }
 
     /** Message layout: producer (4), sequence (8), then (length - 12) bytes of pattern; length 12..75. */
@@ -149,7 +149,7 @@ class RingCrossProcessTest {
     void aConsumerKilledMidReadDoesNotStopTheOthers() throws Exception {
         Region region = Region.create("stuck-consumer", ObjectType.RAW, RingDescriptor.ringLength(1 << 12),
                 m -> Ring.initialise(m, RingDescriptor.LINE, RingOptions.ofCapacity(1 << 12), true));
-        Ring ring = new MpmcRing("stuck-consumer", region.bytes(), region.bodyOffset());
+        Ring ring = new MpmcRing("stuck-consumer", region.bytes(), region.bodyOffset(), region.processes());
         for (long i = 0; i < 10; i++) {
             int offset = ring.tryClaim(12);
             ring.buffer().putLong(offset + 4, i);

@@ -10,8 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 
-import org.ipc4j.os.Os;
-import org.ipc4j.os.ProcessId;
+import org.ipc4j.testkit.Identities;
 import org.ipc4j.testkit.SharedDirExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,11 +24,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @ExtendWith(SharedDirExtension.class)
 class RingFragmentsTest {
-    private static final long DEAD = ProcessStamp.of(new ProcessId(Os.currentProcess().pid(), Os.currentProcess().startTime() + 12345));
+    private static final long DEAD = Identities.dead();
 
     private static long liveOtherProcess() {
-        long parent = ProcessHandle.current().parent().orElseThrow().pid();
-        return ProcessStamp.of(new ProcessId(parent, Os.liveness().startTime(parent)));
+        return Identities.liveOther();
     }
 
     private static void holdStreamLock(Ring ring, long owner) {

@@ -27,7 +27,7 @@ class RingLostCountTest {
     public static final class ReservesAndDies {
         public static void main(String[] args) throws Exception {
             Region region = Region.open(args[0], ObjectType.RAW);
-            Ring ring = new MpmcRing(args[0], region.bytes(), region.bodyOffset());
+            Ring ring = new MpmcRing(args[0], region.bytes(), region.bodyOffset(), region.processes());
             System.out.println(ring.reserveMessage() ? "reserved" : "refused");
             Thread.sleep(120_000);
         }

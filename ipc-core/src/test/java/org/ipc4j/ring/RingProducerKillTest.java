@@ -46,7 +46,7 @@ class RingProducerKillTest {
     public static final class Producer {
         public static void main(String[] args) {
             Region region = Region.open(args[0], ObjectType.RAW);
-            Ring ring = new MpmcRing(args[0], region.bytes(), region.bodyOffset());
+            Ring ring = new MpmcRing(args[0], region.bytes(), region.bodyOffset(), region.processes());
             MappedBytes progress = Region.open(args[1], ObjectType.RAW).bytes();
             int incarnation = Integer.parseInt(args[2]);
             int slot = slot(incarnation);
@@ -90,7 +90,7 @@ class RingProducerKillTest {
         Region ringRegion = Region.create("killed", ObjectType.RAW, RingDescriptor.ringLength(1 << 16),
                 m -> Ring.initialise(m, RingDescriptor.LINE, RingOptions.ofCapacity(1 << 16).withStuckBound(BOUND), true));
         Region progressRegion = Region.create("progress", ObjectType.RAW, 16 * INCARNATIONS, m -> { });
-        Ring ring = new MpmcRing("killed", ringRegion.bytes(), ringRegion.bodyOffset());
+        Ring ring = new MpmcRing("killed", ringRegion.bytes(), ringRegion.bodyOffset(), ringRegion.processes());
         MappedBytes progress = progressRegion.bytes();
         Verifier verifier = new Verifier();
         Thread consumer = new Thread(() -> verifier.consume(ring), "consumer");

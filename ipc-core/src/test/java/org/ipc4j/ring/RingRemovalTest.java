@@ -234,7 +234,7 @@ class RingRemovalTest {
 
     private static MpmcRing open(String name) {
         Region region = Region.open(name, ObjectType.RAW);
-        return new MpmcRing(name, region.bytes(), region.bodyOffset());
+        return new MpmcRing(name, region.bytes(), region.bodyOffset(), region.processes());
     }
 
     private static int value(ByteBuffer buffer, int offset) {

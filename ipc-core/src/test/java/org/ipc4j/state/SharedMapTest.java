@@ -16,8 +16,6 @@ import org.ipc4j.codec.Codecs;
 import org.ipc4j.errors.CapacityExceededException;
 import org.ipc4j.errors.CodecMismatchException;
 import org.ipc4j.errors.ObjectClosedException;
-import org.ipc4j.os.Os;
-import org.ipc4j.os.ProcessId;
 import org.ipc4j.testkit.SharedDirExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -203,20 +201,6 @@ class SharedMapTest {
                     () -> SharedMap.create("bad", Codecs.strings(), Codecs.strings(), bad[0], bad[1], bad[2]));
             assertTrue(e.getMessage().contains("'bad'"), e.getMessage());
         }
-    }
-
-    @Test
-    void lockOwnersAreDeadOnlyWhenCertainlyGone() throws Exception {
-        ProcessId me = Os.currentProcess();
-        assertTrue(SegmentLock.isAlive(SegmentLock.ownerWord(me)));
-        Process finished = new ProcessBuilder("true").start();
-        finished.waitFor();
-        assertFalse(SegmentLock.isAlive(SegmentLock.ownerWord(new ProcessId(finished.pid(), me.startTime()))));
-        assertFalse(SegmentLock.isAlive(me.pid() << 32), "a word without the marker bit names no owner");
-        long otherStart = SegmentLock.ownerWord(new ProcessId(me.pid(), me.startTime() + 1));
-        assertFalse(SegmentLock.isAlive(otherStart), "same pid, another start time: pid reuse");
-        assertTrue(SegmentLock.isAlive(otherStart ^ (1L << 30)), "start time measured in other units: the pid decides");
-        assertTrue(SegmentLock.isAlive(SegmentLock.ownerWord(new ProcessId(me.pid(), 0))), "unknown start time: the pid decides");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.ipc4j.testkit;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -141,6 +142,21 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** Sends {@code name} (STOP, CONT, ...) with kill(1) and waits for kill to return. */
+    public void signal(String name) {
+        try {
+            int code = new ProcessBuilder("kill", "-" + name, Long.toString(pid())).start().waitFor();
+            if (code != 0) {
+                throw new AssertionError("kill -" + name + " " + pid() + " exited with " + code);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted sending SIG" + name, e);
+        }
+    }
+
     @Override
     public void close() {
         if (process.isAlive()) {
@@ -185,12 +201,33 @@ public final class ChildJvm implements AutoCloseable {
         return description + " pid " + pid();
     }
 
+    /** Null if a child can be given a PID namespace of its own here, else why not (for a test's skip message). */
+    public static String whyNoNewPidNamespace() {
+        try {
+            Process probe = new ProcessBuilder("unshare", "--pid", "--fork", "--mount-proc", "--kill-child", "true")
+                    .redirectErrorStream(true).start();
+            String output = new String(probe.getInputStream().readAllBytes()).trim();
+            if (!probe.waitFor(10, TimeUnit.SECONDS)) {
+                probe.destroyForcibly();
+                return "unshare --pid did not finish within 10 s";
+            }
+            return probe.exitValue() == 0 ? null : "unshare --pid --mount-proc failed (needs root): " + output;
+        } catch (IOException e) {
+            return "no unshare(1) here: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
     /** Options for a child JVM. */
     public static final class Builder {
         private final String mainClass;
         private final List<String> args = new ArrayList<>();
         private final List<String> jvmArgs = new ArrayList<>();
         private String umask;
+        private boolean newPidNamespace;
+        private Path javaHome = Path.of(System.getProperty("java.home"));
 
         private Builder(String mainClass) {
             this.mainClass = mainClass;
@@ -217,12 +254,31 @@ public final class ChildJvm implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs the child as pid 1 of a PID namespace of its own, with its own /proc, sharing everything else
+         * ({@code unshare --pid --fork --mount-proc --kill-child}; needs root: see {@link ChildJvm#whyNoNewPidNamespace}).
+         * {@link #pid()} is then unshare's pid, and {@link #kill9()} kills the child with it.
+         */
+        public Builder inNewPidNamespace() {
+            this.newPidNamespace = true;
+            return this;
+        }
+
+        /** Runs the child on the JDK at {@code home} instead of the test's own. */
+        public Builder javaHome(Path home) {
+            this.javaHome = home;
+            return this;
+        }
+
         public ChildJvm start() {
             List<String> command = new ArrayList<>();
+            if (newPidNamespace) {
+                command.addAll(List.of("unshare", "--pid", "--fork", "--mount-proc", "--kill-child"));
+            }
             if (umask != null) {
                 command.addAll(List.of("/bin/sh", "-c", "umask " + umask + " && exec \"$@\"", "sh"));
             }
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add(javaHome.resolve("bin").resolve("java").toString());
             // Small, quick-starting children: tests start hundreds of them.
             command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmx128m",
                     "-XX:-UsePerfData", "-Xshare:auto", "--enable-native-access=ALL-UNNAMED"));

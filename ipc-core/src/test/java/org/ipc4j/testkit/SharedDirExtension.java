@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.ipc4j.os.ProcessTable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -39,6 +40,8 @@ public final class SharedDirExtension implements BeforeAllCallback, AfterAllCall
         for (String name : leaked) {
             Files.deleteIfExists(dir.resolve(name));
         }
+        // the directory's process table is not a leak: it belongs to the directory, and goes with it
+        leaked.removeIf(ProcessTable::isTableFile);
         Files.deleteIfExists(dir);
         if (previous == null) {
             System.clearProperty("ipc4j.dir");
@@ -74,6 +77,21 @@ public final class SharedDirExtension implements BeforeAllCallback, AfterAllCall
             p.destroyForcibly();
         });
         return found;
+    }
+
+    /** The object files in the running test class's directory, sorted (its process table is not one). */
+    public static List<String> objectFiles() {
+        return objectFiles(dir());
+    }
+
+    /** The object files in {@code dir}, sorted: every file but the directory's process table. */
+    public static List<String> objectFiles(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).filter(name -> !ProcessTable.isTableFile(name)).sorted()
+                    .collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The directory of the running test class. */
