@@ -52,9 +52,17 @@ public final class FutexWord {
         return memory.getIntVolatile(waitersOffset);
     }
 
-    /** Sleeps while the word holds {@code expected}, at most {@code timeoutNanos}; the caller re-checks. */
+    /**
+     * Sleeps while the word holds {@code expected}, at most {@code timeoutNanos}; the caller re-checks. A
+     * virtual thread parks instead, its carrier free meanwhile ({@link VirtualThreadSleep}); an interrupt
+     * ends its sleep at once.
+     */
     public void sleep(int expected, long timeoutNanos) {
         if (timeoutNanos <= 0) {
+            return;
+        }
+        if (VirtualThreadSleep.currentThreadIsVirtual()) {
+            VirtualThreadSleep.sleep(this, expected, timeoutNanos);
             return;
         }
         memory.getAndAddInt(waitersOffset, 1);
