@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.ipc4j.bench.harness.Args;
 import org.ipc4j.bench.harness.Placement;
 import org.ipc4j.bench.report.Report;
+import org.ipc4j.os.ProcessTable;
 
 /**
  * Runs the benchmark suite and writes the report: {@code Suite quick|full [out=DIR] [cpus=A,B] [only=REGEX]
@@ -93,7 +94,7 @@ public final class Suite {
                 failures.add(step.title() + ": left files in the shared directory: " + leftovers);
             }
         }
-        Files.deleteIfExists(work);
+        deleteTree(work); // with the process table the steps left in it
 
         Map<String, String> run = new LinkedHashMap<>();
         run.put("mode", mode.id());
@@ -138,7 +139,8 @@ public final class Suite {
     private static List<String> clear(Path dir) throws IOException {
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
-            files = list.collect(Collectors.toList());
+            // the directory's process table is part of the directory, not a step's leftover
+            files = list.filter(f -> !ProcessTable.isTableFile(f.getFileName().toString())).collect(Collectors.toList());
         }
         for (Path file : files) {
             deleteTree(file);

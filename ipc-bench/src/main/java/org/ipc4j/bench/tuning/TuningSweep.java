@@ -23,6 +23,7 @@ import org.ipc4j.bench.harness.Args;
 import org.ipc4j.bench.harness.PeerJvm;
 import org.ipc4j.bench.harness.Placement;
 import org.ipc4j.bench.suite.MachineInfo;
+import org.ipc4j.os.ProcessTable;
 
 /**
  * Runs the tuning sweep and writes the guide: {@code TuningSweep quick|full [out=DIR] [only=REGEX]
@@ -96,7 +97,7 @@ public final class TuningSweep {
                 failures.add(c.title() + ": left files in the shared directory: " + leftovers);
             }
         }
-        Files.deleteIfExists(work);
+        deleteTree(work); // with the process table the steps left in it
         Map<String, String> run = new LinkedHashMap<>();
         run.put("mode", mode);
         run.put("command", command);
@@ -192,7 +193,8 @@ public final class TuningSweep {
     private static List<String> clear(Path dir) throws IOException {
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
-            files = list.collect(Collectors.toList());
+            // the directory's process table is part of the directory, not a step's leftover
+            files = list.filter(f -> !ProcessTable.isTableFile(f.getFileName().toString())).collect(Collectors.toList());
         }
         for (Path file : files) {
             deleteTree(file);
