@@ -37,6 +37,8 @@ final class InFlightClaims {
     private final long self;
     /** Absolute offset of this process's slot; -1 until the first claim. */
     private int slot = -1;
+    /** Consumer side: the owner of the live slot the last {@link #look()} found, 0 if it found none. */
+    private long liveOwner;
 
     InFlightClaims(MappedBytes memory, int table, ProcessTable processes) {
         this.memory = memory;
@@ -86,12 +88,22 @@ final class InFlightClaims {
                 if (memory.getLongVolatile(at + ClaimsDescriptor.inFlightOffset(half)) > 0) {
                     long owner = memory.getLongVolatile(at + ClaimsDescriptor.OWNER_OFFSET);
                     if (owner != 0 && owner != TAKING_OVER && processes.isAlive(owner)) {
+                        liveOwner = owner;
                         return Verdict.LIVE;
                     }
                 }
             }
         }
+        liveOwner = 0;
         return unjudged ? Verdict.UNJUDGED : Verdict.NONE;
+    }
+
+    /**
+     * The process the last {@link #look()} found with a claim in flight (0 if none): a consumer waiting at a
+     * missing header follows its exit, which is when the space may go.
+     */
+    long liveOwner() {
+        return liveOwner;
     }
 
     /**

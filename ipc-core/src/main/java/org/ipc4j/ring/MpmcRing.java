@@ -282,6 +282,11 @@ public final class MpmcRing extends Ring {
     }
 
     @Override
+    long stuckClaimOwner() {
+        return claims.liveOwner();
+    }
+
+    @Override
     boolean unwrittenClaimAbandoned(boolean pastStuckBound) {
         switch (claims.look()) {
             case NONE:
@@ -297,6 +302,9 @@ public final class MpmcRing extends Ring {
     boolean recoverStuckRecord(boolean producersGone) {
         if (reader.inMessage()) {
             return reader.checkStuck(producersGone); // the lock is held since the message began
+        }
+        if (!producersGone && !reader.stuckCheckDue()) {
+            return false; // not before its pace: leave the lock to the readers
         }
         if (!lockConsumers(NO_LOCK_DEADLINE)) {
             return false;

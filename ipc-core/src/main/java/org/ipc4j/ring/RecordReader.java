@@ -518,6 +518,16 @@ final class RecordReader {
         }
     }
 
+    /** Lets the next {@link #checkStuck} look at once (a process it waits on has exited). */
+    void checkStuckNow() {
+        nextStuckCheckNanos = System.nanoTime();
+    }
+
+    /** True once {@link #checkStuck} would look again (it looks at most once a millisecond). */
+    boolean stuckCheckDue() {
+        return System.nanoTime() - nextStuckCheckNanos >= 0;
+    }
+
     /**
      * Looks at an unfinished record at the head (at most once a millisecond): drops it if its producer is
      * dead, if {@code producersGone}, or, for space claimed without a header, if the ring finds no live

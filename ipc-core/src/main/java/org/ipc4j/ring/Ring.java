@@ -484,6 +484,14 @@ public abstract class Ring {
     abstract boolean unwrittenClaimAbandoned(boolean pastStuckBound);
 
     /**
+     * The identity of a live process whose claim in flight may be the headerless space at the head, as the
+     * last check found it; 0 if none (SPSC: never such space).
+     */
+    long stuckClaimOwner() {
+        return 0;
+    }
+
+    /**
      * The one wait loop of a consumer: as {@link #read(RecordHandler, int)}, waiting with {@code strategy}
      * until at least one message came (returns how many), the deadline ({@link System#nanoTime()} based;
      * {@link #NO_WAIT}: none, {@link #NO_DEADLINE}: never) passed (returns 0), or {@code producers} say nothing more can come and the ring is drained (returns
@@ -526,7 +534,6 @@ public abstract class Ring {
             deadlineNanos = WaitStrategies.noDeadline();
         }
         boolean registered = false;
-        int checks = 0;
         ExitWake producerExit = null;
         try {
             for (int round = 0; ; round++) {
@@ -554,7 +561,11 @@ public abstract class Ring {
                     Thread.onSpinWait();
                     continue;
                 }
-                int state = producerExit != null && producerExit.takeExit() ? producers.stateNow() : producers.state();
+                boolean exited = producerExit != null && producerExit.takeExit();
+                if (exited) {
+                    reader.checkStuckNow(); // it may have been the owner of a claim at the head
+                }
+                int state = exited ? producers.stateNow() : producers.state();
                 if (state != RingPeers.ALIVE) {
                     if (state == RingPeers.GONE) {
                         recoverStuckRecord(true);
@@ -581,12 +592,19 @@ public abstract class Ring {
                     notEmpty.register();
                     continue; // look once more after registering, or a commit made meanwhile could go unsignalled
                 }
-                if ((++checks & 15) == 0) {
-                    recoverStuckRecord(false);
+                if (!isDrained() && recoverStuckRecord(false)) {
+                    // a record at the head nobody was finishing is dropped (paced inside: a look a millisecond at
+                    // most): read what is behind it now, not after a sleep
+                    continue;
                 }
                 if (strategy.maySleep(round)) {
-                    // the producer's exit wakes this waiter out of the sleep
-                    producerExit = ExitWake.follow(producerExit, producers.processToFollow(), notEmpty.futexWord());
+                    // the producer's exit wakes this waiter out of the sleep; without one to follow, the exit of
+                    // whoever holds a claim in flight at a headerless head
+                    long follow = producers.processToFollow();
+                    if (follow == 0 && stuckClaimOwner() != 0) {
+                        follow = processes.localPid(stuckClaimOwner());
+                    }
+                    producerExit = ExitWake.follow(producerExit, follow, notEmpty.futexWord());
                 }
                 notEmpty.idle(strategy, seen, round, consumerSliceDeadline(sliceDeadline(deadlineNanos, producers)));
             }

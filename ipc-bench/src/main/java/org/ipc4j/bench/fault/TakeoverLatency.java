@@ -22,8 +22,13 @@ import org.ipc4j.bench.harness.Args;
 import org.ipc4j.channel.Connection;
 import org.ipc4j.channel.Pipe;
 import org.ipc4j.os.Os;
+import org.ipc4j.os.ProcessIdentity;
+import org.ipc4j.os.ProcessTable;
 import org.ipc4j.process.JvmProcess;
 import org.ipc4j.process.StartMethod;
+import org.ipc4j.region.RegionDirectory;
+import org.ipc4j.ring.ClaimWindow;
+import org.ipc4j.ring.SharedRing;
 import org.ipc4j.sync.SharedBarrier;
 import org.ipc4j.sync.SharedEvent;
 import org.ipc4j.sync.SharedLock;
@@ -102,7 +107,7 @@ public final class TakeoverLatency {
             waiter.shutdownNow();
         }
         String row = String.format(Locale.ROOT, "| %s | %s | %s | %d | %.1f | %.1f | %.1f | %.1f | %s | %.0f |%n",
-                kind, Os.exitWatch().name(), Os.liveness().name(), micros.getTotalCount(),
+                kind, Os.exitWatch().name(), identityKind(), micros.getTotalCount(),
                 micros.getValueAtPercentile(50) / 1000.0, micros.getValueAtPercentile(99) / 1000.0,
                 micros.getMaxValue() / 1000.0, micros.getMean() / 1000.0,
                 exitMicros.getTotalCount() == 0 ? "-" : String.format(Locale.ROOT, "%.1f / %.1f",
@@ -115,6 +120,20 @@ public final class TakeoverLatency {
         }
     }
 
+    /** How this process's identity is judged: by its process-table slot, or by pid and start time. */
+    private static String identityKind() {
+        switch (ProcessIdentity.kind(ProcessTable.of(RegionDirectory.current()).self())) {
+            case ProcessIdentity.KIND_TABLE:
+                return "table";
+            case ProcessIdentity.KIND_PROCFS:
+                return "procfs";
+            case ProcessIdentity.KIND_PORTABLE:
+                return "portable";
+            default:
+                return "none";
+        }
+    }
+
     private static Victim victim(String kind, String prefix) {
         switch (kind) {
             case "lock":
@@ -123,8 +142,10 @@ public final class TakeoverLatency {
                 return new BarrierVictim(prefix);
             case "pipe":
                 return new PipeVictim();
+            case "claim":
+                return new ClaimVictim(prefix);
             default:
-                throw new IllegalArgumentException("kind must be lock, barrier or pipe, not '" + kind + "'");
+                throw new IllegalArgumentException("kind must be lock, barrier, pipe or claim, not '" + kind + "'");
         }
     }
 
@@ -260,6 +281,63 @@ public final class TakeoverLatency {
         @Override
         public void close() {
             closePipe();
+        }
+    }
+
+    /**
+     * An MPMC ring whose head is space a child claimed and was killed before writing a header (issue #16
+     * item 3); this JVM committed a message behind it, and the wait is a read of that message.
+     */
+    private static final class ClaimVictim implements Victim {
+        private final String ringName;
+        private final String claimedName;
+        private final SharedRing ring;
+        private final SharedEvent claimed;
+
+        ClaimVictim(String prefix) {
+            ringName = prefix + "-ring";
+            claimedName = prefix + "-claimed";
+            ring = SharedRing.create(ringName, SharedRing.Kind.MPMC, 1 << 16);
+            claimed = SharedEvent.create(claimedName);
+        }
+
+        @Override
+        public JvmProcess startChild() throws InterruptedException {
+            claimed.clear();
+            String ringName = this.ringName;
+            String claimedName = this.claimedName;
+            JvmProcess child = spawn(() -> {
+                ClaimWindow.claimWithoutHeader(ringName);
+                try (SharedEvent ready = SharedEvent.open(claimedName)) {
+                    ready.set();
+                    Thread.sleep(Long.MAX_VALUE);
+                }
+            });
+            if (!claimed.await(60, TimeUnit.SECONDS)) {
+                child.kill();
+                throw new IllegalStateException("the child did not claim within 60 s");
+            }
+            if (!ring.offer(new byte[Long.BYTES], 0, Long.BYTES)) {
+                throw new IllegalStateException("no room behind the child's claim");
+            }
+            return child;
+        }
+
+        @Override
+        public long awaitDeath() throws InterruptedException {
+            int read = ring.read((buffer, offset, length) -> { }, 1, 30, TimeUnit.SECONDS);
+            if (read != 1) {
+                throw new IllegalStateException("the message behind the dead claim did not come: " + read);
+            }
+            return System.nanoTime();
+        }
+
+        @Override
+        public void close() {
+            ring.unlink();
+            claimed.unlink();
+            ring.close();
+            claimed.close();
         }
     }
 
