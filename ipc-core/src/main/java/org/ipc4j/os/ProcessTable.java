@@ -18,6 +18,7 @@ import static org.ipc4j.os.ProcessTableDescriptor.slotOffset;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -54,7 +55,6 @@ public final class ProcessTable {
     private static final ProcessLiveness PORTABLE = new ProcessHandleLiveness();
     private static final long INIT_TIMEOUT_NANOS = 5_000_000_000L;
 
-    private final Path file;
     private final Object directoryKey;
     /** Null when the table cannot be used here: TABLE identities are then counted alive. */
     private final FileChannel channel;
@@ -62,8 +62,7 @@ public final class ProcessTable {
     private final String unusableBecause;
     private volatile long self;
 
-    private ProcessTable(Path file, Object directoryKey, FileChannel channel, MappedBytes slots, String unusableBecause) {
-        this.file = file;
+    private ProcessTable(Object directoryKey, FileChannel channel, MappedBytes slots, String unusableBecause) {
         this.directoryKey = directoryKey;
         this.channel = channel;
         this.slots = slots;
@@ -168,10 +167,6 @@ public final class ProcessTable {
         return unusableBecause;
     }
 
-    Path file() {
-        return file;
-    }
-
     private static boolean runsSince(ProcessLiveness liveness, long identity) {
         long pid = ProcessIdentity.pid(identity);
         if (pid <= 0 || pid > ProcessIdentity.MAX_PID) {
@@ -190,7 +185,8 @@ public final class ProcessTable {
             return true;
         }
         long mine = self;
-        if (mine != ProcessIdentity.NONE && (int) mine == (int) identity) {
+        // a TABLE tag (kind, slot, generation) names one process: this one's, even from a word without a pid
+        if (mine != ProcessIdentity.NONE && ProcessIdentity.lockTag(mine) == ProcessIdentity.lockTag(identity)) {
             return true;
         }
         int at = slotOffset(ProcessIdentity.slot(identity));
@@ -260,10 +256,10 @@ public final class ProcessTable {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             initialiseIfNew(channel, file);
             MappedBytes slots = new MappedBytes(channel.map(FileChannel.MapMode.READ_WRITE, 0, FILE_LENGTH));
-            return new ProcessTable(file, key, channel, slots, null);
+            return new ProcessTable(key, channel, slots, null);
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
-            return new ProcessTable(file, key, null, null, e.getMessage() == null ? e.toString() : e.getMessage());
+            return new ProcessTable(key, null, null, e.getMessage() == null ? e.toString() : e.getMessage());
         }
     }
 
@@ -280,20 +276,20 @@ public final class ProcessTable {
             }
             try {
                 if (readMagic(channel) == 0) {
-                    ByteBuffer header = ByteBuffer.allocate(ProcessTableDescriptor.HEADER_LENGTH).order(java.nio.ByteOrder.nativeOrder());
+                    ByteBuffer header = ByteBuffer.allocate(ProcessTableDescriptor.HEADER_LENGTH).order(ByteOrder.nativeOrder());
                     header.putInt(VERSION_OFFSET, LAYOUT_VERSION);
                     header.putInt(SLOT_COUNT_OFFSET, SLOT_COUNT);
                     header.putInt(SLOT_LENGTH_OFFSET, SLOT_LENGTH);
                     channel.write(ByteBuffer.allocate(1), FILE_LENGTH - 1);
                     channel.write(header, 0);
-                    ByteBuffer magic = ByteBuffer.allocate(Long.BYTES).order(java.nio.ByteOrder.nativeOrder()).putLong(0, MAGIC);
+                    ByteBuffer magic = ByteBuffer.allocate(Long.BYTES).order(ByteOrder.nativeOrder()).putLong(0, MAGIC);
                     channel.write(magic, MAGIC_OFFSET);
                 }
             } finally {
                 lock.release();
             }
         }
-        ByteBuffer header = ByteBuffer.allocate(ProcessTableDescriptor.HEADER_LENGTH).order(java.nio.ByteOrder.nativeOrder());
+        ByteBuffer header = ByteBuffer.allocate(ProcessTableDescriptor.HEADER_LENGTH).order(ByteOrder.nativeOrder());
         channel.read(header, 0);
         if (header.getLong(MAGIC_OFFSET) != MAGIC || header.getInt(VERSION_OFFSET) != LAYOUT_VERSION
                 || header.getInt(SLOT_COUNT_OFFSET) != SLOT_COUNT || header.getInt(SLOT_LENGTH_OFFSET) != SLOT_LENGTH
@@ -305,7 +301,7 @@ public final class ProcessTable {
     }
 
     private static long readMagic(FileChannel channel) throws IOException {
-        ByteBuffer magic = ByteBuffer.allocate(Long.BYTES).order(java.nio.ByteOrder.nativeOrder());
+        ByteBuffer magic = ByteBuffer.allocate(Long.BYTES).order(ByteOrder.nativeOrder());
         int read = channel.read(magic, MAGIC_OFFSET);
         return read == Long.BYTES ? magic.getLong(0) : 0;
     }

@@ -35,7 +35,10 @@ final class InFlightClaims {
     private final int table;
     private final ProcessTable processes;
     private final long self;
-    /** Absolute offset of this process's slot; -1 until the first claim. */
+    /**
+     * Absolute offset of this process's slot; -1 until the first claim. Read without the lock: an int is read
+     * whole, and a thread that still sees -1 goes through {@link #register}, which returns the slot already found.
+     */
     private int slot = -1;
     /** Consumer side: the owner of the live slot the last {@link #look()} found, 0 if it found none. */
     private long liveOwner;

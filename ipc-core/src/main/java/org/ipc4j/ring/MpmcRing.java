@@ -137,8 +137,8 @@ public final class MpmcRing extends Ring {
         }
     }
 
-    /** {@link #claimSpace} inside the count; package-private so that a test can stop a producer part way. */
-    int claimCounted(int span, boolean streaming, long header, boolean tracked) {
+    /** {@link #claimSpace} inside the count. */
+    private int claimCounted(int span, boolean streaming, long header, boolean tracked) {
         while (true) {
             int at = moveTail(span, streaming);
             if (at < 0) {
@@ -161,7 +161,9 @@ public final class MpmcRing extends Ring {
 
     /**
      * Writes a header into space this producer claimed. A counted claim is never dropped by a consumer; an
-     * uncounted one (the shared slot) may have been, and then nothing is written over it.
+     * uncounted one (the shared slot) may have been, and then its length word is left alone (its producer word,
+     * written first so that a consumer seeing the length sees it too, is not: see
+     * {@link #writeHeaderUnlessDropped}).
      */
     private boolean publish(int at, long header, boolean tracked) {
         if (tracked) {
@@ -173,7 +175,8 @@ public final class MpmcRing extends Ring {
 
     /**
      * Moves tail past {@code span} bytes (and the padding to the end of the area if they do not fit before
-     * it); returns the absolute offset tail was at, or -1 as {@link #claimSpace} does.
+     * it); returns the absolute offset tail was at, or -1 as {@link #claimSpace} does. The first step of a
+     * claim, which the claims-table stress test and the takeover benchmark stop after.
      */
     int moveTail(int span, boolean streaming) {
         while (true) {

@@ -231,7 +231,9 @@ public abstract class Ring {
 
     /**
      * {@link #writeHeader} for a claim that a consumer may have dropped meanwhile (it found no header and
-     * could not tell whose the claim was): false, and nothing written over the length, if it did.
+     * could not tell whose the claim was): false, and the length word left alone, if it did. The producer word
+     * goes in first all the same, so that a consumer that sees the length sees who writes; in a dropped claim
+     * it is 8 stray bytes in space the ring reuses. Only producers beyond the claims table's slots take this path.
      */
     final boolean writeHeaderUnlessDropped(int at, long header) {
         memory.putLong(at + PRODUCER_OFFSET, producerWord);
@@ -592,7 +594,8 @@ public abstract class Ring {
                     notEmpty.register();
                     continue; // look once more after registering, or a commit made meanwhile could go unsignalled
                 }
-                if (!isDrained() && recoverStuckRecord(false)) {
+                boolean drained = isDrained();
+                if (!drained && recoverStuckRecord(false)) {
                     // a record at the head nobody was finishing is dropped (paced inside: a look a millisecond at
                     // most): read what is behind it now, not after a sleep
                     continue;
@@ -606,7 +609,11 @@ public abstract class Ring {
                     }
                     producerExit = ExitWake.follow(producerExit, follow, notEmpty.futexWord());
                 }
-                notEmpty.idle(strategy, seen, round, consumerSliceDeadline(sliceDeadline(deadlineNanos, producers)));
+                // a round sleeps at most a millisecond while records are there (another consumer holds the lock
+                // or a producer is still writing: neither signals when it is done); on a drained ring, until a
+                // commit signals, which also covers one made since the drained read above
+                long slice = sliceDeadline(deadlineNanos, producers);
+                notEmpty.idle(strategy, seen, round, drained ? slice : busySlice(slice));
             }
         } finally {
             ExitWake.cancel(producerExit);
@@ -707,15 +714,6 @@ public abstract class Ring {
         }
         long check = System.nanoTime() + interval;
         return check - deadlineNanos < 0 ? check : deadlineNanos;
-    }
-
-    /**
-     * The deadline for one round of a consumer's wait: {@code deadlineNanos} on a drained ring, at most a
-     * millisecond away otherwise (records are there, but another consumer holds the lock or a producer is
-     * still writing; neither signals when it is done).
-     */
-    private long consumerSliceDeadline(long deadlineNanos) {
-        return isDrained() ? deadlineNanos : busySlice(deadlineNanos);
     }
 
     /**

@@ -33,7 +33,7 @@ package org.ipc4j.ring;
  *  +---------------------------------------------------------------+
  *  |   Clearing to: where a batched SPSC consumer's clear ends      |
  *  +---------------------------------------------------------------+
- *  |   Consumer lock: owner pid << 32 | owner start time (low 32)  |   512  CONSUMER_LOCK (MPMC)
+ *  |   Consumer lock: the owner's org.ipc4j.os.ProcessIdentity     |   512  CONSUMER_LOCK (MPMC)
  *  +-------------------------------+-------------------------------+
  *  |   Holder is in a fragmented message |
  *  +-------------------------------+
@@ -68,7 +68,7 @@ public final class RingDescriptor {
 
     public static final int TAIL_OFFSET = LINE;
     public static final int RESERVED_OFFSET = LINE + 8;
-    /** The producer word ({@link RecordDescriptor#producerWord}) of the stream lock's holder, 0 when free. */
+    /** The {@link org.ipc4j.os.ProcessIdentity} of the stream lock's holder, 0 when free. */
     public static final int STREAM_OWNER_OFFSET = LINE + 16;
     /** In the tail word: only the stream lock's holder may claim. Set and cleared by CAS with the position. */
     public static final long TAIL_STREAMING = 1L << 62;

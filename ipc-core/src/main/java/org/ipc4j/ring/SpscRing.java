@@ -62,12 +62,13 @@ public final class SpscRing extends Ring {
             headCache = head;
         }
         int at = data + index;
-        boolean padded = required != span && toEnd >= RecordDescriptor.HEADER_LENGTH;
+        boolean wraps = required != span;
+        boolean padded = wraps && toEnd >= RecordDescriptor.HEADER_LENGTH;
         if (padded) {
             // written as being written (negative) until tail has moved: a consumer must not pass tail
             writeHeader(at, RecordDescriptor.headerWord(-toEnd, RecordDescriptor.TYPE_PADDING));
         }
-        int record = required != span ? data : at;
+        int record = wraps ? data : at;
         writeHeader(record, header);
         // release: pairs with the consumer's acquire of tail. The headers go in before tail moves, so no consumer
         // ever finds space claimed but without a header: a paused producer is never taken for one that died

@@ -57,11 +57,6 @@ final class VirtualThreadSleep {
         }
     }
 
-    /** How many relays run now (each a platform thread). */
-    static int relays() {
-        return RELAYS.size();
-    }
-
     private static Relay join(FutexWord word, Sleeper sleeper) {
         Key key = new Key(word.memory(), word.offset());
         while (true) {
@@ -81,28 +76,21 @@ final class VirtualThreadSleep {
         }
     }
 
-    /** One word of one mapping: two handles of an object map it twice, and each mapping gets its own relay. */
+    /**
+     * One word of one mapping: two handles of an object map it twice, and each mapping gets its own relay
+     * ({@link MappedBytes} keeps identity equality, so the record's equality is the mapping's identity).
+     */
     private record Key(MappedBytes memory, int offset) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key && key.memory == memory && key.offset == offset;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(memory) * 31 + offset;
-        }
     }
 
-    private record Sleeper(Thread thread, int expected) {
-        @Override
-        public boolean equals(Object other) {
-            return this == other;
-        }
+    /** One sleep of one thread (identity equality: the set holds each sleep once). */
+    private static final class Sleeper {
+        final Thread thread;
+        final int expected;
 
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(this);
+        Sleeper(Thread thread, int expected) {
+            this.thread = thread;
+            this.expected = expected;
         }
     }
 

@@ -69,9 +69,9 @@ class ProcessTableTest {
             assertNotEquals(ProcessIdentity.slot(table().self()), ProcessIdentity.slot(identity), "one holder per slot");
             assertTrue(table().isAlive(identity));
             assertEquals(child.pid(), table().localPid(identity), "same PID namespace: its pid can be followed");
-            signal("STOP", child.pid());
+            child.signal("STOP");
             assertTrue(table().isAlive(identity), "a stopped process is slow, not dead");
-            signal("CONT", child.pid());
+            child.signal("CONT");
             child.kill9();
             assertFalse(table().isAlive(identity), "the kernel dropped the killed child's slot lock");
             assertFalse(table().isAlive(ProcessIdentity.fromLockTag(ProcessIdentity.lockTag(identity))),
@@ -141,9 +141,5 @@ class ProcessTableTest {
             Files.deleteIfExists(dir.resolve(ProcessTableDescriptor.FILE_NAME));
             Files.delete(dir);
         }
-    }
-
-    private static void signal(String signal, long pid) throws Exception {
-        new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start().waitFor();
     }
 }
