@@ -86,26 +86,28 @@ class PoolBlameTest {
     }
 
     /**
-     * Random SIGKILLs into a run of tasks of 10 ms, 0 and 1 µs: every task that fails was running when its
-     * worker died, and every other task delivers its value. "Running" ends when the task has returned to the
-     * worker, a few µs after its last statement: a failed task whose body finished must have finished within
-     * {@link #RETURNING_NANOS} of a kill (the defect this guards against held finished results up to 1 ms).
+     * Random SIGKILLs into a run of tasks of 10 ms, 0 and 1 µs: every task that fails was the one its worker
+     * was running when it died, and every other task delivers its value. Each task records, on its first run,
+     * which worker ran it and a host-wide start number; a failed task must have run once and be the last task
+     * its worker started. (The defect this guards against blamed a finished task whose result the worker still
+     * held, up to 1 ms after it ended, while the worker had gone on to later ones.) The check uses no clock, so
+     * a loaded machine that delays a kill or a result cannot fail it.
      */
-    private static final long RETURNING_NANOS = TimeUnit.MICROSECONDS.toNanos(300);
-
     @Test
     void underRandomKillsOnlyATaskThatWasRunningFails() throws Exception {
         int tasks = 4_500;
         SharedIntArray starts = SharedIntArray.create(tasks);
         SharedIntArray finishes = SharedIntArray.create(tasks);
-        // System.nanoTime is CLOCK_MONOTONIC on Linux: one clock for every process of the host
-        SharedLongArray finishedAt = SharedLongArray.create(tasks);
-        List<Long> killedAt = new ArrayList<>();
+        SharedLongArray startNumbers = SharedLongArray.create(tasks + 1); // [tasks] is the next start number
+        SharedLongArray workerPids = SharedLongArray.create(tasks);
         try (ProcessPool pool = new ProcessPool(2)) {
             List<CompletableFuture<Integer>> futures = new ArrayList<>();
             for (int i = 0; i < tasks; i++) {
                 futures.add(pool.applyAsync(x -> {
-                    starts.incrementAndGet(x);
+                    if (starts.incrementAndGet(x) == 1) {
+                        workerPids.set(x, ProcessHandle.current().pid());
+                        startNumbers.set(x, startNumbers.incrementAndGet(tasks));
+                    }
                     if (x % 3 == 0) {
                         Thread.sleep(10);
                     } else if (x % 3 == 2) {
@@ -114,7 +116,6 @@ class PoolBlameTest {
                             Thread.onSpinWait();
                         }
                     }
-                    finishedAt.set(x, System.nanoTime());
                     finishes.incrementAndGet(x);
                     return x + 1;
                 }, i));
@@ -126,7 +127,6 @@ class PoolBlameTest {
                 // On a loaded machine a replacement worker can take longer to boot than the pause between
                 // kills; a kill is aimed only while some task is running, so it can land in one.
                 if (!pids.isEmpty() && someTaskRunning(starts, finishes, tasks)) {
-                    killedAt.add(System.nanoTime());
                     ProcessHandle.of(pids.get(random.nextInt(pids.size()))).ifPresent(ProcessHandle::destroyForcibly);
                     kills++;
                 }
@@ -138,10 +138,11 @@ class PoolBlameTest {
                     assertEquals(i + 1, futures.get(i).get(120, TimeUnit.SECONDS));
                 } catch (ExecutionException e) {
                     assertInstanceOf(WorkerDiedException.class, e.getCause());
-                    long finished = finishedAt.get(i);
-                    assertTrue(starts.get(i) > finishes.get(i) || killedAt.stream().anyMatch(k -> Math.abs(k - finished) < RETURNING_NANOS),
-                            "task " + i + " failed but it had finished, not within " + RETURNING_NANOS / 1000 + " µs of a kill: started "
-                            + starts.get(i) + " times, finished " + finishes.get(i));
+                    assertEquals(1, starts.get(i), "task " + i + " failed, so it ran once and never again");
+                    int later = laterStartInSameWorker(i, startNumbers, workerPids, tasks);
+                    assertTrue(later < 0, "task " + i + " failed, but its worker " + workerPids.get(i) + " had gone on to task "
+                            + later + " (start " + startNumbers.get(Math.max(later, 0)) + " after " + startNumbers.get(i)
+                            + "); finished " + finishes.get(i));
                     died++;
                 }
             }
@@ -149,11 +150,23 @@ class PoolBlameTest {
             assertTrue(died <= kills, died + " tasks failed for " + kills + " kills");
             assertTrue(died > 0, "some kills landed in a running task");
         } finally {
-            for (SharedObject array : List.of(starts, finishes, finishedAt)) {
+            for (SharedObject array : List.of(starts, finishes, startNumbers, workerPids)) {
                 array.unlink();
                 array.close();
             }
         }
+    }
+
+    /** A task that the worker which first ran {@code task} started after it, or -1. */
+    private static int laterStartInSameWorker(int task, SharedLongArray startNumbers, SharedLongArray workerPids, int tasks) {
+        long pid = workerPids.get(task);
+        long start = startNumbers.get(task);
+        for (int j = 0; j < tasks; j++) {
+            if (workerPids.get(j) == pid && startNumbers.get(j) > start) {
+                return j;
+            }
+        }
+        return -1;
     }
 
     private static boolean someTaskRunning(SharedIntArray starts, SharedIntArray finishes, int tasks) {
