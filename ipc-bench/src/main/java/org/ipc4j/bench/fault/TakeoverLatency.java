@@ -41,7 +41,8 @@ import org.ipc4j.sync.SharedLock;
  * {@code await()} (ends broken). {@code kind=pipe}: the child holds one end of a {@link Pipe}, the wait is
  * {@code recv()} (ends with EOF). The kill lands 5-55 ms into the wait, at varying points of the waiter's
  * sleep slice. Beside it, where pidfds work, the time from the kill until the kernel reports the process
- * gone: the floor no waiter can beat (a JVM's exit takes milliseconds). Children start by {@code SPAWN}, so
+ * gone: the floor no waiter can beat (a JVM's exit takes milliseconds), and per kill how long the wait
+ * went on after that report (the waiter's own part). Children start by {@code SPAWN}, so
  * no warm spare boots beside a kill. A second phase measures the CPU spent while the waiter sleeps on a live
  * child (µs per second, waiting thread plus exit-watch thread): the cost of waiting that faster recovery must
  * not raise. Appends one markdown row to {@code out} (and prints it).
@@ -77,6 +78,8 @@ public final class TakeoverLatency {
         String prefix = "takeover-" + ProcessHandle.current().pid();
         Histogram micros = new Histogram(TimeUnit.SECONDS.toMicros(10), 3);
         Histogram exitMicros = new Histogram(TimeUnit.SECONDS.toMicros(10), 3);
+        // per kill, how long the wait went on after the kernel reported the exit: the library's own part
+        Histogram afterExitMicros = new Histogram(TimeUnit.SECONDS.toMicros(10), 3);
         double cpuPerSecond;
         ExecutorService waiter = Executors.newSingleThreadExecutor();
         try (Victim victim = victim(kind, prefix)) {
@@ -99,6 +102,7 @@ public final class TakeoverLatency {
                 micros.recordValue(TimeUnit.NANOSECONDS.toMicros(at - killedAt));
                 if (watched && exited.await(30, TimeUnit.SECONDS)) {
                     exitMicros.recordValue(TimeUnit.NANOSECONDS.toMicros(Math.max(0, exitedAt[0] - killedAt)));
+                    afterExitMicros.recordValue(TimeUnit.NANOSECONDS.toMicros(Math.max(0, at - exitedAt[0])));
                 }
                 child.join();
             }
@@ -106,12 +110,14 @@ public final class TakeoverLatency {
         } finally {
             waiter.shutdownNow();
         }
-        String row = String.format(Locale.ROOT, "| %s | %s | %s | %d | %.1f | %.1f | %.1f | %.1f | %s | %.0f |%n",
+        String row = String.format(Locale.ROOT, "| %s | %s | %s | %d | %.1f | %.1f | %.1f | %.1f | %s | %s | %.0f |%n",
                 kind, Os.exitWatch().name(), identityKind(), micros.getTotalCount(),
                 micros.getValueAtPercentile(50) / 1000.0, micros.getValueAtPercentile(99) / 1000.0,
                 micros.getMaxValue() / 1000.0, micros.getMean() / 1000.0,
                 exitMicros.getTotalCount() == 0 ? "-" : String.format(Locale.ROOT, "%.1f / %.1f",
                         exitMicros.getValueAtPercentile(50) / 1000.0, exitMicros.getValueAtPercentile(99) / 1000.0),
+                afterExitMicros.getTotalCount() == 0 ? "-" : String.format(Locale.ROOT, "%.2f / %.2f",
+                        afterExitMicros.getValueAtPercentile(50) / 1000.0, afterExitMicros.getValueAtPercentile(99) / 1000.0),
                 cpuPerSecond);
         System.out.print(row);
         String out = args.get("out", "");
