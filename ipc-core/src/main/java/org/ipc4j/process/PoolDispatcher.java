@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -28,8 +29,11 @@ import org.ipc4j.process.PoolMessages.Kind;
 final class PoolDispatcher {
     /** Most tasks in one message: a batch pays for one pipe transfer and one wake-up of the worker. */
     private static final int BATCH = 64;
-    /** Most tasks a worker holds: enough to keep it busy between messages, few enough to share work fairly. */
-    private static final int MAX_HELD = 2 * BATCH;
+    /**
+     * Most tasks a worker holds: enough to keep it busy between messages, few enough to share work fairly; one
+     * start word each.
+     */
+    private static final int MAX_HELD = TaskStarts.SLOTS;
     /** A message this long is sent at once, the rest of the batch in the next. */
     private static final int MESSAGE_BYTES = 64 * 1024;
     /** Workers in a row that exit by themselves before finishing a task make the pool broken. */
@@ -108,13 +112,21 @@ final class PoolDispatcher {
 
     @SuppressWarnings("unchecked")
     <R> CompletableFuture<R> submit(Kind kind, Object function, Object argument) {
+        return submit(kind, function, argument, null);
+    }
+
+    /** As {@link #submit(Kind, Object, Object)}; {@code submitted}, if not null, is what shutdownNow() returns for it. */
+    <R> CompletableFuture<R> submit(Kind kind, Object function, Object argument, Runnable submitted) {
         if (!(function instanceof Serializable)) {
             throw new RejectedExecutionException("pool '" + name + "': the function must be Serializable");
         }
         lock.lock();
         try {
             lifecycle.checkAccepting();
-            PoolTask task = new PoolTask(nextTaskId++, kind, function, argument);
+            PoolTask task = new PoolTask(nextTaskId++, kind, function, argument, this);
+            if (submitted != null) {
+                task.submitted = submitted;
+            }
             pending.addLast(task);
             changed.signalAll();
             return (CompletableFuture<R>) (CompletableFuture<?>) task;
@@ -165,7 +177,7 @@ final class PoolDispatcher {
                 for (int i = 0; i < n; i++) {
                     PoolTask task = pending.pollFirst();
                     batch.add(task);
-                    target.holding.addLast(task);
+                    target.hold(task);
                 }
                 target.tasksSent += n;
             } finally {
@@ -212,7 +224,7 @@ final class PoolDispatcher {
         lock.lock();
         try {
             for (PoolTask task : tasks) {
-                if (worker.holding.remove(task)) {
+                if (worker.drop(task)) {
                     worker.tasksSent--;
                 }
             }
@@ -308,7 +320,7 @@ final class PoolDispatcher {
                     requeue.add(task);
                 }
             }
-            worker.holding.clear();
+            worker.dropAll();
             for (int i = requeue.size() - 1; i >= 0; i--) {
                 pending.addFirst(requeue.get(i));
             }
@@ -330,13 +342,23 @@ final class PoolDispatcher {
                 }
                 worker.closeAndUnlinkShared();
             } finally {
-                workers.remove(worker);
-                changed.signalAll();
                 lock.unlock();
             }
         }
-        for (int i = 0; i < failed.size(); i++) {
-            failed.get(i).completeExceptionally(errors.get(i));
+        try {
+            for (int i = 0; i < failed.size(); i++) {
+                failed.get(i).completeExceptionally(errors.get(i));
+            }
+        } finally {
+            // only now: once the last worker is gone the pool counts as terminated, and by then every future
+            // of a task that worker held is done
+            lock.lock();
+            try {
+                workers.remove(worker);
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
         }
     }
 
@@ -362,5 +384,69 @@ final class PoolDispatcher {
 
     boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
         return lifecycle.awaitTermination(timeout, unit);
+    }
+
+    /**
+     * For {@link PoolTask#cancel}: true if {@code task} will never start (it was queued here, or held by a
+     * worker that had not started it), or, with {@code killIfRunning}, if it had started and its worker is
+     * now being killed (a replacement starts; the worker's other unstarted tasks run elsewhere). False if it
+     * started and runs on, or is no longer the pool's (done).
+     */
+    boolean withdraw(PoolTask task, boolean killIfRunning) {
+        RemoteWorker running = null;
+        lock.lock();
+        try {
+            if (task.withdrawn) {
+                return true;
+            }
+            if (pending.remove(task)) {
+                task.withdrawn = true;
+                changed.signalAll();
+                return true;
+            }
+            for (RemoteWorker w : workers) {
+                if (w.holds(task)) {
+                    if (w.tryWithdraw(task)) {
+                        changed.signalAll();
+                        return true;
+                    }
+                    running = w;
+                    break;
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (running == null || !killIfRunning) {
+            return false;
+        }
+        running.process.kill();
+        return true;
+    }
+
+    /**
+     * For {@code shutdownNow()}: takes no new tasks, and removes and returns every task that never started, in
+     * the order they were submitted; those workers hold are withdrawn through their start words, so none of
+     * them starts afterwards. Their futures are left as they are (the caller may run them or cancel them).
+     */
+    List<PoolTask> withdrawAllNotStarted() {
+        List<PoolTask> never = new ArrayList<>();
+        lock.lock();
+        try {
+            lifecycle.stopAccepting();
+            for (RemoteWorker w : workers) {
+                never.addAll(w.withdrawAllNotStarted());
+            }
+            for (PoolTask task : pending) {
+                task.withdrawn = true;
+                never.add(task);
+            }
+            pending.clear();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        never.sort(Comparator.comparingLong(t -> t.id));
+        return never;
     }
 }

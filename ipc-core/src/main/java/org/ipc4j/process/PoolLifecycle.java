@@ -108,6 +108,11 @@ final class PoolLifecycle {
         terminate();
     }
 
+    /** No new tasks (shutdown's state, without its signal). Caller holds the lock. */
+    void stopAccepting() {
+        shutdown = true;
+    }
+
     void shutdown() {
         lock.lock();
         try {
@@ -141,27 +146,6 @@ final class PoolLifecycle {
         for (RemoteWorker w : running) {
             w.process.kill();
         }
-    }
-
-    /** Removes the tasks no worker has taken yet, for shutdownNow(); their futures are cancelled. */
-    List<Runnable> drainPending() {
-        List<PoolTask> drained;
-        lock.lock();
-        try {
-            drained = new ArrayList<>(pending);
-            pending.clear();
-        } finally {
-            lock.unlock();
-        }
-        List<Runnable> never = new ArrayList<>();
-        for (PoolTask task : drained) {
-            task.cancel(false);
-            long id = task.id;
-            never.add(() -> {
-                throw new IllegalStateException("task " + id + " of pool '" + name + "' was never run");
-            });
-        }
-        return never;
     }
 
     boolean isShutdown() {

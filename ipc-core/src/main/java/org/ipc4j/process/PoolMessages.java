@@ -8,12 +8,13 @@ package org.ipc4j.process;
  *   task message   = record*
  *   record         = DEFINE int:functionId value:function     the worker keeps the function under that id
  *                  | FORGET_ALL                              the worker drops every function it keeps
- *                  | TASK long:taskId byte:kind int:functionId value:argument
+ *                  | TASK long:taskId int:startSlot byte:kind int:functionId int:length value:argument
  *   result message = int:count ( long:taskId byte:OK|FAILED value )*   the value is the result or the Throwable
  * </pre>
  *
  * A function is sent to a worker once, the first time that worker gets a task of it, and is then named by
- * its id. A result message with no results tells the parent the worker has run its initializer.
+ * its id. The worker starts a task only if it wins the task's start word ({@link TaskStarts}, slot
+ * {@code startSlot}); else the parent withdrew it and the worker skips its {@code length} argument bytes. A result message with no results tells the parent the worker has run its initializer.
  */
 final class PoolMessages {
     static final int DEFINE = 1;

@@ -14,12 +14,14 @@ import org.ipc4j.channel.Connection;
 import org.ipc4j.process.PoolMessages.Kind;
 import org.ipc4j.process.PoolValues.UnreadableValueException;
 import org.ipc4j.state.SharedLong;
+import org.ipc4j.state.SharedLongArray;
 
 /**
  * The loop a pool worker runs in its own JVM: receive a message of tasks ({@link PoolMessages}), run them in
  * order, send the results back. Results go out when the message is done or a millisecond after the last send,
  * so a slow task does not hold back the quick ones before it. Before each task the worker publishes its id in
- * a shared word ({@link RunningTaskMark}), which the parent reads if this JVM dies. It ends when the parent
+ * a shared word ({@link RunningTaskMark}), which the parent reads if this JVM dies; it starts a task only if
+ * it wins the task's start word ({@link TaskStarts}), and skips one the parent withdrew. It ends when the parent
  * closes its task pipe (EOF), or after {@code maxTasks} tasks.
  */
 final class PoolWorker {
@@ -35,28 +37,37 @@ final class PoolWorker {
         void publish(long mark);
     }
 
+    /** Where the worker asks to start a task ({@link TaskStarts}): false if the parent withdrew it. */
+    interface StartGate {
+        boolean tryStart(int slot, long taskId);
+    }
+
     private final ResultSink results;
     private final TaskMarks marks;
+    private final StartGate gate;
     /** Function id to the function, or to the UnreadableValueException that says why it cannot be read here. */
     private final Map<Integer, Object> functions = new HashMap<>();
     private final WireOut out = new WireOut();
     private int pending;
     private long lastSend;
 
-    PoolWorker(ResultSink results, TaskMarks marks) {
+    PoolWorker(ResultSink results, TaskMarks marks, StartGate gate) {
         this.results = results;
         this.marks = marks;
+        this.gate = gate;
         startResults();
     }
 
-    static void run(Connection tasks, Connection results, SharedLong runningTask, ProcessTarget initializer, int maxTasks)
-            throws Exception {
+    static void run(Connection tasks, Connection results, SharedLong runningTask, SharedLongArray startWords,
+            ProcessTarget initializer, int maxTasks) throws Exception {
         if (initializer != null) {
             initializer.run();
         }
         tasks.withWaitStrategy(RemoteWorker.WAIT);
         results.withWaitStrategy(RemoteWorker.WAIT);
-        PoolWorker worker = new PoolWorker((message, length) -> results.sendBytes(message, 0, length), runningTask::set);
+        TaskStarts starts = new TaskStarts(startWords);
+        PoolWorker worker = new PoolWorker((message, length) -> results.sendBytes(message, 0, length), runningTask::set,
+                starts::tryStart);
         String source = "pool worker " + ProcessHandle.current().pid();
         int done = 0;
         while (maxTasks <= 0 || done < maxTasks) {
@@ -71,6 +82,7 @@ final class PoolWorker {
         results.close();
         tasks.close();
         runningTask.close();
+        startWords.close();
     }
 
     /** Runs the tasks of one message, sending their results; returns how many tasks it held. */
@@ -112,8 +124,14 @@ final class PoolWorker {
 
     private void runTask(WireIn in) {
         long id = in.readLong();
+        int slot = in.readInt();
         Kind kind = Kind.of(in.readByte(), in);
         Object function = functions.get(in.readInt());
+        int argumentLength = in.readLength();
+        if (!gate.tryStart(slot, id)) {
+            in.skip(argumentLength); // withdrawn by the parent (cancelled, shutdownNow): it never runs
+            return;
+        }
         marks.publish(RunningTaskMark.running(id));
         // not in a finally: a worker that dies of a task (even by a throw from here) is blamed for that task
         runTask(id, kind, function, in);
@@ -149,8 +167,9 @@ final class PoolWorker {
         }
     }
 
+    /** Runs a task's function on its argument in the calling thread (a worker, or a caller of shutdownNow's tasks). */
     @SuppressWarnings("unchecked")
-    private static Object execute(Kind kind, Object function, Object argument) throws Exception {
+    static Object execute(Kind kind, Object function, Object argument) throws Exception {
         switch (kind) {
             case APPLY:
                 return ((PoolFunction<Object, Object>) function).apply(argument);

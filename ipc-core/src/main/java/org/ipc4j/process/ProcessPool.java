@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
@@ -49,6 +50,11 @@ import org.ipc4j.process.PoolMessages.Kind;
  * never runs again, and a task that was running never runs twice; make tasks idempotent if a re-run of a
  * finished one matters. A task's own exception comes back as the cause of an {@link ExecutionException}, with the
  * worker's stack trace.
+ *
+ * <p>Cancelling a task's future withdraws it: one that has not started never starts (the worker and the pool
+ * decide by a compare-and-set in shared memory, {@code TaskStarts}), and {@code cancel(true)} of one that is
+ * running kills the worker running it (a replacement starts; its other tasks run elsewhere, as after any
+ * death). {@code cancel(false)} of a running task returns false and it runs on.
  *
  * <p>{@link #close()} is Java's: no new tasks, wait for the queued ones, stop the workers (Python's
  * {@code with Pool()} terminates instead; call {@link #terminate()} for that). {@link #shutdown()} is Python's
@@ -231,9 +237,22 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
 
     // ---- ExecutorService
 
+    /**
+     * Kills the workers now, as {@link #terminate()} does, and returns the tasks that never started, in the
+     * order they were submitted: none of them will run in the pool, and every other task started in a
+     * worker (exactly one of the two, decided by a compare-and-set that the worker makes before it starts a
+     * task). Their futures are left pending, as {@link java.util.concurrent.ThreadPoolExecutor} leaves them:
+     * running a returned task runs it in the calling thread and completes its future; a caller that does not
+     * mean to run them should cancel them (each is the object {@code execute} or {@code submit} was given or
+     * returned, or for this pool's own calls the future itself). Tasks that had started fail with
+     * {@link CancellationException}.
+     */
     @Override
     public List<Runnable> shutdownNow() {
-        List<Runnable> neverStarted = dispatcher.lifecycle().drainPending();
+        List<Runnable> neverStarted = new ArrayList<>();
+        for (PoolTask task : dispatcher.withdrawAllNotStarted()) {
+            neverStarted.add(task.submitted);
+        }
         terminate();
         return neverStarted;
     }
@@ -256,6 +275,7 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
     /** Runs {@code command} in a worker; it must be serialisable (a lambda cast to Runnable &amp; Serializable). */
     @Override
     public void execute(Runnable command) {
+        Objects.requireNonNull(command, "command");
         if (command instanceof RemoteTask<?> remote) {
             remote.start(this);
             return;
@@ -265,7 +285,7 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
         dispatcher.submit(Kind.CALL, (Callable<Object> & Serializable) () -> {
             task.run();
             return null;
-        }, null);
+        }, null, command);
     }
 
     /** Runs every task in the workers and returns the first successful result; the rest are cancelled. */
@@ -283,6 +303,9 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
             throws InterruptedException, ExecutionException, TimeoutException {
         if (tasks.isEmpty()) {
             throw new IllegalArgumentException("invokeAny needs at least one task");
+        }
+        for (Callable<T> task : tasks) {
+            Objects.requireNonNull(task, "a task of invokeAny");
         }
         CompletableFuture<T> first = new CompletableFuture<>();
         List<CompletableFuture<T>> running = new ArrayList<>();
@@ -302,7 +325,8 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
         try {
             return first.get(timeout, unit);
         } finally {
-            running.forEach(f -> f.cancel(false));
+            // as the JDK's invokeAny interrupts the rest: those not started never start, a worker running one is killed
+            running.forEach(f -> f.cancel(true));
         }
     }
 
@@ -323,22 +347,29 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
     }
 
     private void requireSerializable(Object task) {
+        Objects.requireNonNull(task, "task");
         if (!(task instanceof Serializable)) {
             throw new RejectedExecutionException("pool '" + name() + "' runs tasks in other JVMs, so a task must be"
                     + " Serializable: write it as a lambda cast to (Callable<T> & Serializable), or use applyAsync");
         }
     }
 
-    /** A submitted Callable: what AbstractExecutorService's submit/invokeAll hand to {@link #execute}. */
+    /**
+     * A submitted Callable: what AbstractExecutorService's submit/invokeAll hand to {@link #execute}. Cancelling
+     * it cancels the pool's task; running it (one that {@link #shutdownNow()} returned) runs the callable here.
+     */
     private static final class RemoteTask<T> extends CompletableFuture<T> implements RunnableFuture<T> {
         private final Callable<T> callable;
+        private volatile CompletableFuture<T> inPool;
 
         RemoteTask(Callable<T> callable) {
             this.callable = callable;
         }
 
         void start(ProcessPool pool) {
-            pool.dispatcher.<T>submit(Kind.CALL, callable, null).whenComplete((value, error) -> {
+            CompletableFuture<T> task = pool.dispatcher.submit(Kind.CALL, callable, null, this);
+            inPool = task;
+            task.whenComplete((value, error) -> {
                 if (error != null) {
                     completeExceptionally(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
                 } else {
@@ -348,8 +379,26 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
         }
 
         @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            CompletableFuture<T> task = inPool;
+            if (task != null && !isDone() && !task.cancel(mayInterruptIfRunning)) {
+                return false;
+            }
+            return super.cancel(mayInterruptIfRunning);
+        }
+
+        @Override
         public void run() {
-            throw new UnsupportedOperationException("a pool task runs in a worker JVM, not in the caller");
+            CompletableFuture<T> task = inPool;
+            if (task instanceof RunnableFuture<?> runnable) {
+                runnable.run(); // completes this through start's whenComplete
+            } else if (!isDone()) {
+                try {
+                    complete(callable.call());
+                } catch (Throwable t) {
+                    completeExceptionally(t);
+                }
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package org.ipc4j.process;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -9,6 +10,7 @@ import org.ipc4j.channel.Pipe;
 import org.ipc4j.region.SharedObject;
 import org.ipc4j.ring.RingOptions;
 import org.ipc4j.state.SharedLong;
+import org.ipc4j.state.SharedLongArray;
 import org.ipc4j.wait.BlockingWaitStrategy;
 import org.ipc4j.wait.WaitStrategy;
 
@@ -30,7 +32,11 @@ final class RemoteWorker {
     final Connection tasksOut;
     final Connection resultsIn;
     final SharedLong runningTask;
+    /** Held tasks in the order the worker runs them; modified only through hold, release, drop and withdraw. */
     final ArrayDeque<PoolTask> holding = new ArrayDeque<>();
+    private final SharedLongArray startWords;
+    private final TaskStarts starts;
+    private final ArrayDeque<Integer> freeSlots = new ArrayDeque<>(TaskStarts.SLOTS);
     /** Used by the dispatch thread only. */
     final FunctionTable functions = new FunctionTable();
     int tasksSent;
@@ -45,9 +51,11 @@ final class RemoteWorker {
         Pipe tasks = Pipe.open(false, options);
         Pipe results = Pipe.open(false, options);
         SharedLong mark = SharedLong.create(RunningTaskMark.NONE);
+        SharedLongArray startWords = SharedLongArray.create(TaskStarts.SLOTS);
         Connection workerTasks = tasks.first();
         Connection workerResults = results.second();
-        JvmProcess child = new JvmProcess(() -> PoolWorker.run(workerTasks, workerResults, mark, initializer, maxTasksPerChild));
+        JvmProcess child = new JvmProcess(() -> PoolWorker.run(workerTasks, workerResults, mark, startWords, initializer,
+                maxTasksPerChild));
         child.setName(name);
         if (startMethod != null) {
             child.startMethod(startMethod);
@@ -56,6 +64,11 @@ final class RemoteWorker {
         this.tasksOut = tasks.second().withWaitStrategy(WAIT);
         this.resultsIn = results.first().withWaitStrategy(WAIT);
         this.runningTask = mark;
+        this.startWords = startWords;
+        this.starts = new TaskStarts(startWords);
+        for (int slot = 0; slot < TaskStarts.SLOTS; slot++) {
+            freeSlots.addLast(slot);
+        }
         try {
             child.start();
         } catch (RuntimeException | Error e) {
@@ -78,19 +91,84 @@ final class RemoteWorker {
         return maxTasksPerChild == 0 ? room : Math.min(room, maxTasksPerChild - tasksSent);
     }
 
+    /** Takes {@code task} to send: it gets a start word, queued. Caller holds the dispatcher's lock. */
+    void hold(PoolTask task) {
+        Integer slot = freeSlots.pollFirst();
+        if (slot == null) {
+            throw new IllegalStateException("worker holds " + holding.size() + " tasks: no start word is free");
+        }
+        task.slot = slot;
+        starts.queue(slot, task.id);
+        holding.addLast(task);
+    }
+
     /** Removes and returns the held task {@code id}: the oldest one, as the worker answers in order. */
     PoolTask release(long id) {
         PoolTask first = holding.peekFirst();
         if (first != null && first.id == id) {
-            return holding.pollFirst();
+            holding.pollFirst();
+            freeSlot(first);
+            return first;
         }
         for (PoolTask task : holding) {
             if (task.id == id) {
-                holding.remove(task);
+                drop(task);
                 return task;
             }
         }
         return null;
+    }
+
+    boolean holds(PoolTask task) {
+        return task.slot >= 0 && holding.contains(task);
+    }
+
+    /** Removes a held task (one the worker will never answer for); true if it was held. */
+    boolean drop(PoolTask task) {
+        if (!holding.remove(task)) {
+            return false;
+        }
+        freeSlot(task);
+        return true;
+    }
+
+    /** The worker is gone: it holds nothing. */
+    void dropAll() {
+        for (PoolTask task : holding) {
+            freeSlot(task);
+        }
+        holding.clear();
+    }
+
+    /** Withdraws a held task the worker has not started; false if it started (it stays held). */
+    boolean tryWithdraw(PoolTask task) {
+        if (!starts.tryWithdraw(task.slot, task.id)) {
+            return false;
+        }
+        task.withdrawn = true;
+        return drop(task);
+    }
+
+    /** Withdraws every held task the worker has not started, and returns them. */
+    List<PoolTask> withdrawAllNotStarted() {
+        List<PoolTask> withdrawn = new ArrayList<>();
+        for (PoolTask task : holding) {
+            if (starts.tryWithdraw(task.slot, task.id)) {
+                task.withdrawn = true;
+                withdrawn.add(task);
+            }
+        }
+        for (PoolTask task : withdrawn) {
+            drop(task);
+        }
+        return withdrawn;
+    }
+
+    private void freeSlot(PoolTask task) {
+        if (task.slot >= 0) {
+            freeSlots.addLast(task.slot);
+            task.slot = -1;
+        }
     }
 
     /** The JVM ended: the reader drains what was sent and then ends; wake it if it cannot tell. */
@@ -112,7 +190,7 @@ final class RemoteWorker {
     }
 
     void closeAndUnlinkShared() {
-        for (SharedObject object : List.of(tasksOut, resultsIn, runningTask)) {
+        for (SharedObject object : List.of(tasksOut, resultsIn, runningTask, startWords)) {
             object.unlink();
             object.close();
         }

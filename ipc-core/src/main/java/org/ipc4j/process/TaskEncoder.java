@@ -18,9 +18,13 @@ final class TaskEncoder {
         try {
             message.writeByte(PoolMessages.TASK);
             message.writeLong(task.id);
+            message.writeInt(task.slot);
             message.writeByte(task.kind.ordinal());
             message.writeInt(function);
+            int lengthAt = message.reserve(1);
+            message.skip(4);
             PoolValues.write(message, task.argument);
+            message.putInt(lengthAt, message.length() - lengthAt - 4);
         } catch (Throwable e) {
             message.truncate(taskStart);
             throw new CannotSendException("pool '" + pool + "': cannot send task " + task.id + " to a worker: its argument"
