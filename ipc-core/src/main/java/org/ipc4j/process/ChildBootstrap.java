@@ -44,6 +44,7 @@ public final class ChildBootstrap {
             System.setProperty(property.getKey(), property.getValue());
         }
         System.setIn(InputStream.nullInputStream());
+        ExitRecords.recordEnding(payload.exitRecord());
         JvmProcess.becomeChild(payload);
         if (payload.daemon()) {
             watchParent(payload.parentPid(), payload.parentStartTime());

@@ -8,9 +8,10 @@ import java.util.Map;
 
 /**
  * What the parent hands a child JVM over its stdin: who it is and what to run. Written field by field (not
- * with Java serialisation), so that reading it costs a warm spare almost nothing.
+ * with Java serialisation), so that reading it costs a warm spare almost nothing. {@code exitRecord} is the
+ * path of the child's {@link ExitRecords exit record}, empty for none.
  */
-record ChildPayload(String name, boolean daemon, long parentPid, long parentStartTime,
+record ChildPayload(String name, boolean daemon, long parentPid, long parentStartTime, String exitRecord,
                     Map<String, String> properties, byte[] target) {
 
     void writeTo(DataOutputStream out) throws IOException {
@@ -18,6 +19,7 @@ record ChildPayload(String name, boolean daemon, long parentPid, long parentStar
         out.writeBoolean(daemon);
         out.writeLong(parentPid);
         out.writeLong(parentStartTime);
+        out.writeUTF(exitRecord);
         out.writeInt(properties.size());
         for (Map.Entry<String, String> property : properties.entrySet()) {
             out.writeUTF(property.getKey());
@@ -32,6 +34,7 @@ record ChildPayload(String name, boolean daemon, long parentPid, long parentStar
         boolean daemon = in.readBoolean();
         long parentPid = in.readLong();
         long parentStartTime = in.readLong();
+        String exitRecord = in.readUTF();
         int count = in.readInt();
         if (count < 0) {
             throw new IOException("corrupt payload: " + count + " properties");
@@ -46,6 +49,6 @@ record ChildPayload(String name, boolean daemon, long parentPid, long parentStar
         }
         byte[] target = new byte[length];
         in.readFully(target);
-        return new ChildPayload(name, daemon, parentPid, parentStartTime, properties, target);
+        return new ChildPayload(name, daemon, parentPid, parentStartTime, exitRecord, properties, target);
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ import org.ipc4j.channel.PipeHandover;
 import org.ipc4j.os.Os;
 import org.ipc4j.os.ProcessId;
 import org.ipc4j.os.ProcessIdentity;
+import org.ipc4j.os.Signals;
 
 /**
  * A child JVM running a target: Python's {@code multiprocessing.Process}.
@@ -33,7 +35,8 @@ import org.ipc4j.os.ProcessIdentity;
  * Either give a {@link ProcessTarget} (a serialisable lambda) or subclass and override {@link #run()}; the
  * object itself, with its non-transient fields, is serialised to the child, where shared objects among
  * them attach to the same memory. Exit codes follow Python: {@code null} while running, 0 on success, 1
- * on an uncaught exception, the argument of {@code System.exit}, and {@code -N} when killed by signal N.
+ * on an uncaught exception, the argument of {@code System.exit}, and {@code -N} when killed by signal N
+ * ({@link #exitCode()} says how the two are told apart).
  */
 public class JvmProcess implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -51,6 +54,8 @@ public class JvmProcess implements Serializable {
     private transient Map<String, String> environment = new HashMap<>();
     private transient ProcessBuilder.Redirect output = ProcessBuilder.Redirect.INHERIT;
     private transient Process process;
+    private transient Path exitRecord;
+    private transient Integer exitCode;
     private transient boolean inChild;
 
     /** A process that runs {@code target}. */
@@ -93,13 +98,16 @@ public class JvmProcess implements Serializable {
         // so it must not happen unless a child is there to take them.
         Process child = warm ? WarmSpares.take() : spawn();
         Set<String> classNames = new HashSet<>();
+        Path record = ExitRecords.create();
         final ChildPayload payload;
         try {
             ProcessId me = Os.currentProcess();
             // pipe ends in the target stay alive in transit while this child runs (PipeHandover)
             byte[] target = PipeHandover.to(idOf(child), () -> Serialization.toBytes(this, name, classNames));
-            payload = new ChildPayload(name, daemon, me.pid(), me.startTime(), ChildCommand.ipc4jProperties(), target);
+            payload = new ChildPayload(name, daemon, me.pid(), me.startTime(), record == null ? "" : record.toString(),
+                    ChildCommand.ipc4jProperties(), target);
         } catch (RuntimeException e) {
+            ExitRecords.discard(record);
             dismiss(child);
             throw e;
         }
@@ -110,9 +118,13 @@ public class JvmProcess implements Serializable {
             handedOver = handOver(child, payload);
         }
         if (!handedOver) {
+            ExitRecords.discard(record);
             throw new UncheckedIOException(new IOException("cannot hand " + name + " to its JVM (pid " + child.pid() + ")"));
         }
         process = child;
+        exitRecord = record;
+        // read the record as soon as the child ends, so that it is deleted even if nobody asks for the code
+        child.onExit().thenRun(this::collectExitCode);
         if (warm) {
             WarmSpares.remember(classNames);
         }
@@ -240,14 +252,37 @@ public class JvmProcess implements Serializable {
         return process.onExit().thenApply(ended -> this);
     }
 
-    /** Null while running (or before start), else the exit code; {@code -N} when killed by signal N. */
+    /**
+     * Null while running (or before start), else the exit code: {@code n} after {@code System.exit(n)}, for
+     * every n; {@code -N} after death by signal N, including the JVM's own shutdown on SIGTERM, SIGINT and SIGHUP
+     * (all of which the JDK reports as 128 + N). A status above 128 from {@code Runtime.halt} reads as a signal;
+     * a child killed while its shutdown hooks run reports 128 + N.
+     */
     public final Integer exitCode() {
         if (process == null || process.isAlive()) {
             return null;
         }
-        int value = process.exitValue();
-        // The JDK reports death by signal N as 128 + N, the shell convention; Python says -N.
-        return value > 128 && value <= 128 + 64 ? -(value - 128) : value;
+        return collectExitCode();
+    }
+
+    /** The JDK reports death by signal N as 128 + N, like {@code System.exit(128 + N)}; the child's record tells them apart. */
+    private synchronized Integer collectExitCode() {
+        if (exitCode == null) {
+            exitCode = ExitRecords.exitCode(process.exitValue(), exitRecord);
+            exitRecord = null;
+        }
+        return exitCode;
+    }
+
+    /**
+     * SIGINT (Python 3.14's {@code interrupt()}): the child runs its shutdown hooks and ends with exit code -2,
+     * unless it handles the signal itself. Nothing happens if it has ended.
+     */
+    public final void interrupt() {
+        ensureStarted("interrupt");
+        if (process.isAlive()) {
+            Signals.send(process.pid(), Signals.SIGINT);
+        }
     }
 
     /** SIGTERM: the child runs its shutdown hooks and ends with exit code -15. */

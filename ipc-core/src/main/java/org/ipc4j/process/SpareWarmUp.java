@@ -93,7 +93,7 @@ final class SpareWarmUp {
     /** What a child does with its payload: read it, deserialise the target, run it. */
     private static void startPath(JvmProcess target) throws Exception {
         String text = "warm-up";
-        ChildPayload payload = new ChildPayload(text, false, 0, 0, Map.of(text, text), Serialization.toBytes(target, text));
+        ChildPayload payload = new ChildPayload(text, false, 0, 0, "", Map.of(text, text), Serialization.toBytes(target, text));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         payload.writeTo(new DataOutputStream(out));
         ChildPayload read = ChildPayload.readFrom(new DataInputStream(new ByteArrayInputStream(out.toByteArray())));

@@ -84,7 +84,7 @@ class WarmStartTest {
 
     @Test
     void aSpareLoadsTheClassesItIsToldOfWithoutInitialisingThemAndThenTakesItsPayload() throws Exception {
-        ChildPayload sent = new ChildPayload("preloaded", false, 42, 7, Map.of("k", "v"), new byte[] {1, 2, 3});
+        ChildPayload sent = new ChildPayload("preloaded", false, 42, 7, "/tmp/record", Map.of("k", "v"), new byte[] {1, 2, 3});
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeByte(ChildBootstrap.PRELOAD);
@@ -96,6 +96,7 @@ class WarmStartTest {
 
         ChildPayload received = ChildBootstrap.awaitPayload(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
         assertEquals("preloaded", received.name());
+        assertEquals("/tmp/record", received.exitRecord());
         assertEquals(42, received.parentPid());
         assertEquals(Map.of("k", "v"), received.properties());
         assertEquals(List.of((byte) 1, (byte) 2, (byte) 3), List.of(received.target()[0], received.target()[1], received.target()[2]));
