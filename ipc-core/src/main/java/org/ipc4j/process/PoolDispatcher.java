@@ -44,12 +44,15 @@ final class PoolDispatcher {
     private final ProcessTarget initializer;
     private final int maxTasksPerChild;
     private final StartMethod startMethod;
+    /** The timeout of a task submitted without one (0: none). */
+    private final long defaultTimeoutNanos;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final ArrayDeque<PoolTask> pending = new ArrayDeque<>();
     private final List<RemoteWorker> workers = new ArrayList<>();
     private final PoolLifecycle lifecycle;
+    private final TaskTimeouts timeouts;
     /** The dispatch thread's message buffer. */
     private final WireOut message = new WireOut();
     private long nextTaskId;
@@ -57,13 +60,16 @@ final class PoolDispatcher {
     private int earlyExits;
     private final Thread dispatchThread;
 
-    PoolDispatcher(String name, int processes, ProcessTarget initializer, int maxTasksPerChild, StartMethod startMethod) {
+    PoolDispatcher(String name, int processes, ProcessTarget initializer, int maxTasksPerChild, StartMethod startMethod,
+                   Duration taskTimeout) {
         this.name = name;
         this.processes = processes;
         this.initializer = initializer;
         this.maxTasksPerChild = maxTasksPerChild;
         this.startMethod = startMethod;
+        this.defaultTimeoutNanos = taskTimeout == null ? 0 : taskTimeout.toNanos();
         this.lifecycle = new PoolLifecycle(name, lock, changed, pending, workers);
+        this.timeouts = new TaskTimeouts(name, lock, workers, lifecycle);
         lock.lock();
         try {
             for (int i = 0; i < processes; i++) {
@@ -117,15 +123,27 @@ final class PoolDispatcher {
 
     /** As {@link #submit(Kind, Object, Object)}; {@code submitted}, if not null, is what shutdownNow() returns for it. */
     <R> CompletableFuture<R> submit(Kind kind, Object function, Object argument, Runnable submitted) {
+        return submit(kind, function, argument, submitted, defaultTimeoutNanos);
+    }
+
+    /** As {@link #submit(Kind, Object, Object, Runnable)}, killing its worker if it runs longer than {@code timeoutNanos} (0: no limit). */
+    @SuppressWarnings("unchecked")
+    <R> CompletableFuture<R> submit(Kind kind, Object function, Object argument, Runnable submitted, long timeoutNanos) {
+        if (timeoutNanos < 0) {
+            throw new IllegalArgumentException("pool '" + name + "': a task timeout must be positive, not " + timeoutNanos + " ns");
+        }
         if (!(function instanceof Serializable)) {
             throw new RejectedExecutionException("pool '" + name + "': the function must be Serializable");
         }
         lock.lock();
         try {
             lifecycle.checkAccepting();
-            PoolTask task = new PoolTask(nextTaskId++, kind, function, argument, this);
+            PoolTask task = new PoolTask(nextTaskId++, kind, function, argument, timeoutNanos, this);
             if (submitted != null) {
                 task.submitted = submitted;
+            }
+            if (timeoutNanos > 0) {
+                timeouts.watchFor(timeoutNanos);
             }
             pending.addLast(task);
             changed.signalAll();
@@ -315,7 +333,9 @@ final class PoolDispatcher {
                     errors.add(new CancellationException("pool '" + name + "' was terminated"));
                 } else if (task.id == running) {
                     failed.add(task);
-                    errors.add(new WorkerDiedException(name, worker.process.pid(), exitCode));
+                    errors.add(task.id == worker.timedOutTask
+                            ? new TaskTimeoutException(name, worker.process.pid(), Duration.ofNanos(task.timeoutNanos))
+                            : new WorkerDiedException(name, worker.process.pid(), exitCode));
                 } else {
                     requeue.add(task);
                 }

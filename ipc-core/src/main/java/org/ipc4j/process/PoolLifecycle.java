@@ -65,6 +65,11 @@ final class PoolLifecycle {
         return false;
     }
 
+    /** The last worker is gone. Caller holds the lock. */
+    boolean isFinished() {
+        return finished;
+    }
+
     /** Caller holds the lock. */
     boolean isTerminating() {
         return terminated;
@@ -124,6 +129,11 @@ final class PoolLifecycle {
     }
 
     void terminate() {
+        terminate(false);
+    }
+
+    /** Takes nothing more, fails what is queued, and kills the workers (SIGTERM if {@code gracefully}, else SIGKILL). */
+    void terminate(boolean gracefully) {
         String reason;
         List<PoolTask> cancelled;
         List<RemoteWorker> running;
@@ -144,7 +154,11 @@ final class PoolLifecycle {
                     : new CancellationException("pool '" + name + "' was terminated"));
         }
         for (RemoteWorker w : running) {
-            w.process.kill();
+            if (gracefully) {
+                w.process.terminate();
+            } else {
+                w.process.kill();
+            }
         }
     }
 

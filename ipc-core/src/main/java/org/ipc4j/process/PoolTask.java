@@ -16,6 +16,8 @@ final class PoolTask extends CompletableFuture<Object> implements RunnableFuture
     final Kind kind;
     final Object function;
     final Object argument;
+    /** How long it may run before its worker is killed ({@link TaskTimeouts}); 0 for no limit. */
+    final long timeoutNanos;
     private final PoolDispatcher pool;
     /** What shutdownNow() hands back for this task: the object the caller submitted, or this. */
     volatile Runnable submitted = this;
@@ -24,11 +26,12 @@ final class PoolTask extends CompletableFuture<Object> implements RunnableFuture
     /** Taken out of the pool before it started (cancel, shutdownNow); the dispatcher's lock guards it. */
     boolean withdrawn;
 
-    PoolTask(long id, Kind kind, Object function, Object argument, PoolDispatcher pool) {
+    PoolTask(long id, Kind kind, Object function, Object argument, long timeoutNanos, PoolDispatcher pool) {
         this.id = id;
         this.kind = kind;
         this.function = function;
         this.argument = argument;
+        this.timeoutNanos = timeoutNanos;
         this.pool = pool;
     }
 

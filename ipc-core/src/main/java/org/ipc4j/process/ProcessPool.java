@@ -1,6 +1,7 @@
 package org.ipc4j.process;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -76,7 +77,7 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
 
     private ProcessPool(Builder builder) {
         this.dispatcher = new PoolDispatcher(builder.name, builder.processes, builder.initializer, builder.maxTasksPerChild,
-                builder.startMethod);
+                builder.startMethod, builder.taskTimeout);
     }
 
     public static Builder builder() {
@@ -106,6 +107,19 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
     /** Python's {@code apply_async}: the future completes with the result or the task's exception. */
     public <A, R> CompletableFuture<R> applyAsync(PoolFunction<A, R> function, A argument) {
         return dispatcher.submit(Kind.APPLY, function, argument);
+    }
+
+    /**
+     * {@code applyAsync} with a limit on how long the task may run once it has started (pebble's
+     * {@code schedule(timeout=)}): past it, its worker is killed and replaced, and the future fails with
+     * {@link TaskTimeoutException}. Time spent queued does not count. It overrides the pool's
+     * {@link Builder#taskTimeout}.
+     */
+    public <A, R> CompletableFuture<R> applyAsync(PoolFunction<A, R> function, A argument, Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("pool '" + name() + "': a task timeout must be positive, not " + timeout);
+        }
+        return dispatcher.submit(Kind.APPLY, function, argument, null, timeout.toNanos());
     }
 
     /**
@@ -221,6 +235,19 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
     /** Python's {@code terminate()}: kills the workers now; every unfinished task fails with CancellationException. */
     public void terminate() {
         dispatcher.lifecycle().terminate();
+    }
+
+    /**
+     * Python 3.14's {@code terminate_workers()}: as {@link #terminate()}, but each worker gets SIGTERM, so its
+     * JVM runs its shutdown hooks before it exits (a worker whose task handles SIGTERM itself may run on).
+     */
+    public void terminateWorkers() {
+        dispatcher.lifecycle().terminate(true);
+    }
+
+    /** Python 3.14's {@code kill_workers()}: SIGKILL to every worker, the same as {@link #terminate()}. */
+    public void killWorkers() {
+        terminate();
     }
 
     /** Java's close: no new tasks, wait for the queued ones, then the workers exit. */
@@ -471,6 +498,7 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
         private ProcessTarget initializer;
         private int maxTasksPerChild;
         private StartMethod startMethod;
+        private Duration taskTimeout;
 
         public Builder processes(int count) {
             if (count < 1) {
@@ -497,6 +525,19 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
                 throw new IllegalArgumentException("maxTasksPerChild must be >= 0, not " + tasks);
             }
             this.maxTasksPerChild = tasks;
+            return this;
+        }
+
+        /**
+         * Every task of the pool (a map chunk is one task) may run this long once started; past it, its worker is
+         * killed and replaced and the task fails with {@link TaskTimeoutException}. Queued time does not count,
+         * and a task is killed at most a tenth of the timeout (between 1 and 50 ms) after it ran out.
+         */
+        public Builder taskTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("a task timeout must be positive, not " + timeout);
+            }
+            this.taskTimeout = timeout;
             return this;
         }
 

@@ -33,6 +33,10 @@ final class RemoteWorker {
     final Connection resultsIn;
     final SharedLong runningTask;
     /** Held tasks in the order the worker runs them; modified only through hold, release, drop and withdraw. */
+    /** What {@link #sampleRunningTask} last saw running (-1: none) and since when; the task killed for its timeout. */
+    private long sampledTask = -1;
+    private long sampledSince;
+    long timedOutTask = -1;
     final ArrayDeque<PoolTask> holding = new ArrayDeque<>();
     private final SharedLongArray startWords;
     private final TaskStarts starts;
@@ -185,6 +189,32 @@ final class RemoteWorker {
     }
 
     /** The id of the task the worker was running when it died, or -1 if it was between tasks. */
+    /**
+     * For {@link TaskTimeouts}: samples which task is running; true if it has been seen running for longer than
+     * its timeout, and it is now this worker's timed-out task. Caller holds the dispatcher's lock.
+     */
+    boolean sampleRunningTask(long now) {
+        long id = RunningTaskMark.runningTask(runningTask.get());
+        if (id != sampledTask) {
+            sampledTask = id;
+            sampledSince = now;
+            return false;
+        }
+        if (id < 0 || timedOutTask >= 0) {
+            return false;
+        }
+        for (PoolTask task : holding) {
+            if (task.id == id) {
+                if (task.timeoutNanos > 0 && now - sampledSince >= task.timeoutNanos) {
+                    timedOutTask = id;
+                    return true;
+                }
+                return false;
+            }
+        }
+        return false;
+    }
+
     long taskRunningAtDeath() {
         return RunningTaskMark.runningTask(runningTask.get());
     }
