@@ -23,8 +23,11 @@ import org.ipc4j.ring.Ring;
 import org.ipc4j.ring.RingDescriptor;
 import org.ipc4j.ring.RingPeers;
 import org.ipc4j.ring.SpscRing;
+import org.ipc4j.wait.Readiness;
+import org.ipc4j.wait.WaitSet;
 import org.ipc4j.wait.WaitStrategies;
 import org.ipc4j.wait.WaitStrategy;
+import org.ipc4j.wait.Waitable;
 
 /**
  * One end of a {@link Pipe}, Python's {@code Connection}. Used by one thread at a time (as in Python).
@@ -45,7 +48,7 @@ import org.ipc4j.wait.WaitStrategy;
  * {@link BrokenPipeException}. So a receiver that died before attaching (or was never started) does not
  * leave the other end waiting forever, and a live one that is slow to start is not given up.
  */
-public final class Connection extends SharedObject {
+public final class Connection extends SharedObject implements Waitable {
     private static final long serialVersionUID = 1L;
 
     private final transient int end;
@@ -338,6 +341,16 @@ public final class Connection extends SharedObject {
         } finally {
             into.release();
         }
+    }
+
+    /** For {@link WaitSet}: ready when a {@code recv} would not block (a message, or the end of the stream). */
+    @Override
+    public Readiness readiness() {
+        ensureOpen();
+        if (incoming == null) {
+            throw new WrongDirectionException("pipe '" + name() + "': this end only sends (one-way pipe), so it is never ready to receive");
+        }
+        return incoming.messageReadiness(peers);
     }
 
     /** True if a message (or the end of the stream) is ready, so that a recv would not block. */

@@ -27,8 +27,11 @@ import org.ipc4j.ring.Ring;
 import org.ipc4j.ring.RingOptions;
 import org.ipc4j.ring.RingPeers;
 import org.ipc4j.wait.FutexWord;
+import org.ipc4j.wait.Readiness;
+import org.ipc4j.wait.WaitSet;
 import org.ipc4j.wait.WaitStrategies;
 import org.ipc4j.wait.WaitStrategy;
+import org.ipc4j.wait.Waitable;
 
 /**
  * A bounded queue shared by any number of producer and consumer processes, Python's
@@ -72,7 +75,7 @@ import org.ipc4j.wait.WaitStrategy;
  * not stalled until the queue fills. A producer stopped between claiming room and finishing its put holds
  * back the elements put after it the same way.
  */
-public class SharedQueue<E> extends QueueCollection<E> {
+public class SharedQueue<E> extends QueueCollection<E> implements Waitable {
     private static final long serialVersionUID = 1L;
     private static final int DEFAULT_CAPACITY = 1 << 20;
     /** The deadline of the calls that do not wait (offer, poll): one attempt, no clock read. */
@@ -109,6 +112,12 @@ public class SharedQueue<E> extends QueueCollection<E> {
         }
     };
     private static final long CLOSE_CHECK_MILLIS = 100;
+    /**
+     * The same for a {@link WaitSet} wait, which looks again only when woken: {@code shutdown()} wakes every
+     * waiter, and a close by another thread is seen at the wait's next round (at most a second, its relay's).
+     */
+    private final transient RingPeers shutdownSignalled =
+            () -> isClosed() || isShutdown() ? RingPeers.NO_NEW_CLAIMS : RingPeers.ALIVE;
 
     SharedQueue(Region region, Codec<E> codec) {
         super(region);
@@ -574,6 +583,13 @@ public class SharedQueue<E> extends QueueCollection<E> {
     @Override
     public boolean isEmpty() {
         return size() == 0;
+    }
+
+    /** For {@link WaitSet}: ready when a {@code take} would not block (an element, or shut down and drained). */
+    @Override
+    public Readiness readiness() {
+        ensureOpen();
+        return ring.messageReadiness(shutdownSignalled);
     }
 
     public boolean empty() {

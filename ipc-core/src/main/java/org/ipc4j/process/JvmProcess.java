@@ -14,14 +14,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import org.ipc4j.channel.PipeHandover;
 import org.ipc4j.os.Os;
 import org.ipc4j.os.ProcessId;
 import org.ipc4j.os.ProcessIdentity;
 import org.ipc4j.os.Signals;
+import org.ipc4j.wait.FutexWord;
+import org.ipc4j.wait.Readiness;
+import org.ipc4j.wait.WaitSet;
+import org.ipc4j.wait.Waitable;
 
 /**
  * A child JVM running a target: Python's {@code multiprocessing.Process}.
@@ -38,7 +44,7 @@ import org.ipc4j.os.Signals;
  * on an uncaught exception, the argument of {@code System.exit}, and {@code -N} when killed by signal N
  * ({@link #exitCode()} says how the two are told apart).
  */
-public class JvmProcess implements Serializable {
+public class JvmProcess implements Serializable, Waitable {
     private static final long serialVersionUID = 1L;
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static volatile StartMethod defaultStartMethod = StartMethod.SPAWN;
@@ -56,6 +62,8 @@ public class JvmProcess implements Serializable {
     private transient Process process;
     private transient Path exitRecord;
     private transient Integer exitCode;
+    /** Threads in a {@link WaitSet} wait that this child's exit unparks. */
+    private final transient Set<Thread> exitWaiters = ConcurrentHashMap.newKeySet();
     private transient boolean inChild;
 
     /** A process that runs {@code target}. */
@@ -124,7 +132,10 @@ public class JvmProcess implements Serializable {
         process = child;
         exitRecord = record;
         // read the record as soon as the child ends, so that it is deleted even if nobody asks for the code
-        child.onExit().thenRun(this::collectExitCode);
+        child.onExit().thenRun(() -> {
+            collectExitCode();
+            exitWaiters.forEach(LockSupport::unpark);
+        });
         if (warm) {
             WarmSpares.remember(classNames);
         }
@@ -244,6 +255,34 @@ public class JvmProcess implements Serializable {
     public final boolean join(Duration timeout) throws InterruptedException {
         ensureStarted("join");
         return process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** For {@link WaitSet}: ready once the child has ended (Python's {@code sentinel}). */
+    @Override
+    public final Readiness readiness() {
+        ensureStarted("wait for");
+        Process child = process;
+        return new Readiness() {
+            @Override
+            public boolean isReady() {
+                return !child.isAlive();
+            }
+
+            @Override
+            public FutexWord word() {
+                return null;
+            }
+
+            @Override
+            public void unparkWhenReady(Thread waiter) {
+                exitWaiters.add(waiter);
+            }
+
+            @Override
+            public void stopUnparking(Thread waiter) {
+                exitWaiters.remove(waiter);
+            }
+        };
     }
 
     /** Completes with this process when its JVM has ended. */

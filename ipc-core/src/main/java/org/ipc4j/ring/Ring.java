@@ -20,6 +20,7 @@ import org.ipc4j.errors.CorruptedException;
 import org.ipc4j.memory.MappedBytes;
 import org.ipc4j.os.ProcessTable;
 import org.ipc4j.wait.ExitWake;
+import org.ipc4j.wait.Readiness;
 import org.ipc4j.wait.WaitStrategies;
 import org.ipc4j.wait.WaitStrategy;
 
@@ -511,6 +512,14 @@ public abstract class Ring {
      */
     public final int awaitMessage(long deadlineNanos, WaitStrategy strategy, RingPeers producers) throws InterruptedException {
         return awaitRecords(RecordHandler.IGNORE, 1, false, deadlineNanos, strategy, producers);
+    }
+
+    /**
+     * For {@link org.ipc4j.wait.WaitSet}: ready when {@link #awaitMessage} would return at once, with
+     * {@code producers} saying whether more can come. One per wait.
+     */
+    public final Readiness messageReadiness(RingPeers producers) {
+        return new MessageReadiness(this, Objects.requireNonNull(producers, "producers"));
     }
 
     private int attempt(RecordHandler handler, int limit, boolean consume, long deadlineNanos) {

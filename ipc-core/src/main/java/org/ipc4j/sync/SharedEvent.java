@@ -13,15 +13,18 @@ import org.ipc4j.region.Region;
 import org.ipc4j.region.RegionNames;
 import org.ipc4j.region.SharedObject;
 import org.ipc4j.wait.FutexWord;
+import org.ipc4j.wait.Readiness;
+import org.ipc4j.wait.WaitSet;
 import org.ipc4j.wait.WaitStrategies;
 import org.ipc4j.wait.WaitStrategy;
+import org.ipc4j.wait.Waitable;
 
 /**
  * A flag shared by every JVM that opens it by name: Python's {@code multiprocessing.Event}. {@link #set}
  * wakes every waiter in every process; {@link #await} returns once the event is set, and also when it was
  * set and cleared again while the caller waited.
  */
-public final class SharedEvent extends SharedObject {
+public final class SharedEvent extends SharedObject implements Waitable {
     private static final long serialVersionUID = 1L;
 
     private final transient MappedBytes bytes;
@@ -81,6 +84,23 @@ public final class SharedEvent extends SharedObject {
     public boolean isSet() {
         ensureOpen();
         return (bytes.getIntVolatile(WORD_OFFSET) & FLAG) != 0;
+    }
+
+    /** For {@link WaitSet}: ready when set. */
+    @Override
+    public Readiness readiness() {
+        ensureOpen();
+        return new Readiness() {
+            @Override
+            public boolean isReady() {
+                return isSet();
+            }
+
+            @Override
+            public FutexWord word() {
+                return word;
+            }
+        };
     }
 
     /** Waits until the event is set. */

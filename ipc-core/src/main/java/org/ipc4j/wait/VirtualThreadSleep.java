@@ -57,6 +57,16 @@ final class VirtualThreadSleep {
         }
     }
 
+    /**
+     * For {@link WaitSet}, which sleeps on several words at once: has the relay of {@code word} unpark
+     * {@code thread} when the word may have moved from {@code expected}. Run the returned action to stop.
+     */
+    static Runnable watch(FutexWord word, Thread thread, int expected) {
+        Sleeper sleeper = new Sleeper(thread, expected);
+        Relay relay = join(word, sleeper);
+        return () -> relay.sleepers.remove(sleeper);
+    }
+
     private static Relay join(FutexWord word, Sleeper sleeper) {
         Key key = new Key(word.memory(), word.offset());
         while (true) {
