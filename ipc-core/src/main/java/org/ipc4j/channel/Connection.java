@@ -169,16 +169,32 @@ public final class Connection extends SharedObject implements Waitable {
      * first and goes in fragments (see {@link Pipe}).
      */
     public void send(Object value) throws InterruptedException {
+        sendWithin(value, Ring.NO_DEADLINE);
+    }
+
+    /**
+     * As {@link #send(Object)}, waiting at most {@code timeout} for room: {@link TimeoutException} if the pipe
+     * stayed too full, and then nothing of the value was sent (a message in fragments is abandoned whole).
+     */
+    public void send(Object value, long timeout, TimeUnit unit) throws InterruptedException, TimeoutException {
+        if (!sendWithin(value, WaitStrategies.deadline(timeout, unit))) {
+            throw sendTimedOut(timeout, unit);
+        }
+    }
+
+    private boolean sendWithin(Object value, long deadlineNanos) throws InterruptedException {
         Ring ring = writableRing();
         int length = codec.encodedLength(value);
         if (length > ring.maxMessageLength()) {
             MessageLimit.check("pipe '" + name() + "'", length);
             byte[] encoded = new byte[length];
             codec.encode(value, ByteBuffer.wrap(encoded), 0);
-            sendLong(ByteBuffer.wrap(encoded), 0, length);
-            return;
+            return sendLong(ByteBuffer.wrap(encoded), 0, length, deadlineNanos);
         }
-        int offset = claim(length, RecordDescriptor.TYPE_DATA);
+        int offset = claim(length, RecordDescriptor.TYPE_DATA, deadlineNanos);
+        if (offset == Ring.FULL) {
+            return false;
+        }
         boolean written = false;
         try {
             codec.encode(value, ring.buffer(), offset);
@@ -192,6 +208,7 @@ public final class Connection extends SharedObject implements Waitable {
             }
         }
         ensureOpenAfter("send");
+        return true;
     }
 
     public void sendBytes(byte[] message) throws InterruptedException {
@@ -200,18 +217,33 @@ public final class Connection extends SharedObject implements Waitable {
 
     /** Sends {@code length} bytes of {@code message} from {@code offset}; allocates nothing for inline sizes. */
     public void sendBytes(byte[] message, int offset, int length) throws InterruptedException {
+        sendBytesWithin(message, offset, length, Ring.NO_DEADLINE);
+    }
+
+    /** As {@link #sendBytes(byte[], int, int)}, waiting at most {@code timeout} for room: {@link TimeoutException} if nothing could be sent. */
+    public void sendBytes(byte[] message, int offset, int length, long timeout, TimeUnit unit)
+            throws InterruptedException, TimeoutException {
+        if (!sendBytesWithin(message, offset, length, WaitStrategies.deadline(timeout, unit))) {
+            throw sendTimedOut(timeout, unit);
+        }
+    }
+
+    private boolean sendBytesWithin(byte[] message, int offset, int length, long deadlineNanos) throws InterruptedException {
         Ring ring = writableRing();
         if (offset < 0 || length < 0 || offset > message.length - length) {
             throw new IndexOutOfBoundsException("offset " + offset + ", length " + length + " in " + message.length + " bytes");
         }
         if (length > ring.maxMessageLength()) {
-            sendLong(ByteBuffer.wrap(message), offset, length);
-            return;
+            return sendLong(ByteBuffer.wrap(message), offset, length, deadlineNanos);
         }
-        int at = claim(length, RecordDescriptor.TYPE_DATA);
+        int at = claim(length, RecordDescriptor.TYPE_DATA, deadlineNanos);
+        if (at == Ring.FULL) {
+            return false;
+        }
         ring.buffer().put(at, message, offset, length);
         ring.commit(at);
         ensureOpenAfter("send");
+        return true;
     }
 
     /**
@@ -224,9 +256,9 @@ public final class Connection extends SharedObject implements Waitable {
         int from = message.position();
         int length = message.remaining();
         if (length > ring.maxMessageLength()) {
-            sendLong(message, from, length);
+            sendLong(message, from, length, Ring.NO_DEADLINE);
         } else {
-            int at = claim(length, RecordDescriptor.TYPE_DATA);
+            int at = claim(length, RecordDescriptor.TYPE_DATA, Ring.NO_DEADLINE);
             ring.buffer().put(at, message, from, length);
             ring.commit(at);
         }
@@ -234,14 +266,27 @@ public final class Connection extends SharedObject implements Waitable {
         ensureOpenAfter("send");
     }
 
-    /** A message longer than the ring's max message length, in fragments; nothing is sent if it is above the limit. */
-    private void sendLong(ByteBuffer source, int offset, int length) throws InterruptedException {
+    private TimeoutException sendTimedOut(long timeout, TimeUnit unit) {
+        return new TimeoutException("pipe '" + name() + "': no room for the message within " + timeout + " "
+                + unit.toString().toLowerCase(Locale.ROOT) + "; nothing of it was sent");
+    }
+
+    /**
+     * A message longer than the ring's max message length, in fragments; nothing is sent if it is above the
+     * limit, and nothing is delivered of one the deadline cut short (false).
+     */
+    private boolean sendLong(ByteBuffer source, int offset, int length, long deadlineNanos) throws InterruptedException {
         MessageLimit.check("pipe '" + name() + "'", length);
-        if (outgoing.send(source, offset, length, Ring.NO_DEADLINE, strategy, peers) == Ring.END) {
+        int sent = outgoing.send(source, offset, length, deadlineNanos, strategy, peers);
+        if (sent == Ring.END) {
             ensureOpen(); // closed by another thread meanwhile
             throw new BrokenPipeException("pipe '" + name() + "': the other end " + peer.knownGone());
         }
+        if (sent == Ring.FULL) {
+            return false;
+        }
         ensureOpenAfter("send");
+        return true;
     }
 
     private Ring writableRing() {
@@ -261,10 +306,11 @@ public final class Connection extends SharedObject implements Waitable {
         return outgoing;
     }
 
-    private int claim(int length, int type) throws InterruptedException {
+    /** The offset of a claim for {@code length} bytes, or {@link Ring#FULL} if there was no room by the deadline. */
+    private int claim(int length, int type, long deadlineNanos) throws InterruptedException {
         int offset = outgoing.tryClaim(length, type);
-        if (offset == Ring.FULL) {
-            offset = outgoing.claim(length, type, Ring.NO_DEADLINE, strategy, peers);
+        if (offset == Ring.FULL && deadlineNanos != Ring.NO_WAIT) {
+            offset = outgoing.claim(length, type, deadlineNanos, strategy, peers);
             if (offset == Ring.END) {
                 ensureOpen();
                 throw new BrokenPipeException("pipe '" + name() + "': the other end " + peer.knownGone());
@@ -327,6 +373,18 @@ public final class Connection extends SharedObject implements Waitable {
         return recvBytesInto(buffer, 0);
     }
 
+    /** As {@link #recvBytesInto(byte[], int)}, waiting at most {@code timeout}: {@link TimeoutException} if no message came. */
+    public int recvBytesInto(byte[] buffer, int offset, long timeout, TimeUnit unit)
+            throws EOFException, InterruptedException, TimeoutException {
+        into.into(buffer, offset);
+        try {
+            awaitWithin(into, timeout, unit);
+            return into.finish();
+        } finally {
+            into.release();
+        }
+    }
+
     /**
      * Receives one message into {@code buffer} at its position and advances the position past it (as
      * {@link java.nio.channels.ReadableByteChannel#read} does); returns its length. A message longer than
@@ -337,6 +395,18 @@ public final class Connection extends SharedObject implements Waitable {
         into.into(buffer);
         try {
             await(into, true);
+            return into.finish();
+        } finally {
+            into.release();
+        }
+    }
+
+    /** As {@link #recvBytesInto(ByteBuffer)}, waiting at most {@code timeout}: {@link TimeoutException} if no message came. */
+    public int recvBytesInto(ByteBuffer buffer, long timeout, TimeUnit unit)
+            throws EOFException, InterruptedException, TimeoutException {
+        into.into(buffer);
+        try {
+            awaitWithin(into, timeout, unit);
             return into.finish();
         } finally {
             into.release();

@@ -1,5 +1,6 @@
 package org.ipc4j.channel;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.ipc4j.codec.Codec;
@@ -46,6 +47,12 @@ public final class JoinableQueue<E> extends SharedQueue<E> {
     public static <E> JoinableQueue<E> open(String name) {
         return Region.open(name, ObjectType.QUEUE)
                 .buildOrClose(region -> new JoinableQueue<>(region, CodecIds.<E>builtIn(name, storedCodecId(region))));
+    }
+
+    /** As {@link #open(String)}, waiting at most {@code timeout} for another process to create it. */
+    public static <E> JoinableQueue<E> open(String name, Duration timeout) throws InterruptedException {
+        Region.awaitCreated(name, timeout);
+        return open(name);
     }
 
     public static <E> JoinableQueue<E> open(String name, Codec<E> codec) {

@@ -1,5 +1,7 @@
 package org.ipc4j.channel;
 
+import java.time.Duration;
+
 import org.ipc4j.codec.Codec;
 import org.ipc4j.codec.Codecs;
 import org.ipc4j.memory.MappedBytes;
@@ -122,6 +124,12 @@ public final class Pipe {
      */
     public static Connection openEnd(String name, int end) {
         return Connection.attach(name, end);
+    }
+
+    /** As {@link #openEnd(String, int)}, waiting at most {@code timeout} for another process to create the pipe. */
+    public static Connection openEnd(String name, int end, Duration timeout) throws InterruptedException {
+        Region.awaitCreated(name, timeout);
+        return openEnd(name, end);
     }
 
     /** As {@link #openEnd(String, int)} for a pipe made with {@code codec}. */

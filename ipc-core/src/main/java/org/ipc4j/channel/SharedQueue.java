@@ -1,6 +1,7 @@
 package org.ipc4j.channel;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -164,6 +165,12 @@ public class SharedQueue<E> extends QueueCollection<E> implements Waitable {
     public static <E> SharedQueue<E> open(String name) {
         return Region.open(name, ObjectType.QUEUE)
                 .buildOrClose(region -> new SharedQueue<>(region, CodecIds.<E>builtIn(name, storedCodecId(region))));
+    }
+
+    /** As {@link #open(String)}, waiting at most {@code timeout} for another process to create it. */
+    public static <E> SharedQueue<E> open(String name, Duration timeout) throws InterruptedException {
+        Region.awaitCreated(name, timeout);
+        return open(name);
     }
 
     /** Opens with {@code codec}, which must have the id the queue was created with ({@link CodecMismatchException}). */

@@ -26,6 +26,7 @@ import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -63,6 +64,8 @@ public final class Region implements AutoCloseable {
     /** How long {@link #open} waits for a creator to finish initialising; {@code -Dipc4j.openTimeoutMillis}. */
     public static final String OPEN_TIMEOUT_PROPERTY = "ipc4j.openTimeoutMillis";
     private static final long DEFAULT_OPEN_TIMEOUT_MILLIS = 2_000;
+    /** How often {@link #awaitCreated} looks without being told. */
+    private static final long OPEN_RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final int ZERO_CHUNK = 1 << 16;
     /**
      * The zeros {@link #reserve} writes: one direct buffer for the process, never written to. A direct buffer
@@ -180,6 +183,37 @@ public final class Region implements AutoCloseable {
         } finally {
             if (attachment != null) {
                 attachment.release(null);
+            }
+        }
+    }
+
+    /**
+     * Waits at most {@code timeout} until an object named {@code name} exists (another process created it), for
+     * the {@code open(name, timeout)} of each type: Python's callers loop on {@code FileNotFoundError} instead.
+     * {@link ObjectNotFoundException} if none appeared in time. The caller sleeps until something is created in
+     * the directory (inotify), and looks again at least every 100 ms. The open that follows waits for the
+     * creator to finish initialising, as every open does.
+     */
+    public static void awaitCreated(String name, Duration timeout) throws InterruptedException {
+        RegionNames.validate(name);
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("'" + name + "': a negative timeout to wait for it: " + timeout);
+        }
+        Path directory = RegionDirectory.current();
+        Path path = directory.resolve(name);
+        if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        long deadline = System.nanoTime() + Math.min(timeout.toNanos(), Long.MAX_VALUE / 4);
+        try (CreationWatch watch = CreationWatch.of(directory)) {
+            // watched before this look: a creation right after it wakes the wait below
+            while (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new ObjectNotFoundException("no object named '" + name + "' in " + directory + ": none was created within "
+                            + timeout.toMillis() + " ms");
+                }
+                watch.awaitCreation(Math.min(left, OPEN_RECHECK_NANOS));
             }
         }
     }

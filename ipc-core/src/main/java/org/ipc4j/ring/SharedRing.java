@@ -1,6 +1,7 @@
 package org.ipc4j.ring;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
@@ -102,6 +103,12 @@ public final class SharedRing extends SharedObject {
 
     public static SharedRing open(String name) {
         return Region.open(name, ObjectType.RING).buildOrClose(SharedRing::new);
+    }
+
+    /** As {@link #open(String)}, waiting at most {@code timeout} for another process to create it. */
+    public static SharedRing open(String name, Duration timeout) throws InterruptedException {
+        Region.awaitCreated(name, timeout);
+        return open(name);
     }
 
     /** Opens {@code name}, or creates it; an existing ring of the other kind is a {@link TypeMismatchException}. */

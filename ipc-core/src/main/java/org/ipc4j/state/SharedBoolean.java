@@ -1,5 +1,7 @@
 package org.ipc4j.state;
 
+import java.time.Duration;
+
 import org.ipc4j.memory.MappedBytes;
 import org.ipc4j.region.ObjectType;
 import org.ipc4j.region.Region;
@@ -35,6 +37,12 @@ public final class SharedBoolean extends LockableSharedObject {
 
     public static SharedBoolean open(String name) {
         return Region.open(name, ObjectType.VALUE_BOOLEAN).buildOrClose(SharedBoolean::new);
+    }
+
+    /** As {@link #open(String)}, waiting at most {@code timeout} for another process to create it. */
+    public static SharedBoolean open(String name, Duration timeout) throws InterruptedException {
+        Region.awaitCreated(name, timeout);
+        return open(name);
     }
 
     /** Opens {@code name}, or creates it holding {@code initial} if it does not exist. */

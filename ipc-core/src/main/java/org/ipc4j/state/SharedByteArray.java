@@ -1,6 +1,7 @@
 package org.ipc4j.state;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 
 import org.ipc4j.memory.MappedBytes;
 import org.ipc4j.region.ObjectType;
@@ -49,6 +50,12 @@ public final class SharedByteArray extends LockableSharedObject {
 
     public static SharedByteArray open(String name) {
         return Region.open(name, ObjectType.ARRAY_BYTE).buildOrClose(SharedByteArray::new);
+    }
+
+    /** As {@link #open(String)}, waiting at most {@code timeout} for another process to create it. */
+    public static SharedByteArray open(String name, Duration timeout) throws InterruptedException {
+        Region.awaitCreated(name, timeout);
+        return open(name);
     }
 
     /** Opens {@code name}, or creates it with {@code length} zeros; an existing array keeps its own length. */

@@ -1,5 +1,6 @@
 package org.ipc4j.state;
 
+import java.time.Duration;
 import java.util.function.DoubleUnaryOperator;
 
 import org.ipc4j.memory.MappedBytes;
@@ -38,6 +39,12 @@ public final class SharedDouble extends LockableSharedObject {
 
     public static SharedDouble open(String name) {
         return Region.open(name, ObjectType.VALUE_DOUBLE).buildOrClose(SharedDouble::new);
+    }
+
+    /** As {@link #open(String)}, waiting at most {@code timeout} for another process to create it. */
+    public static SharedDouble open(String name, Duration timeout) throws InterruptedException {
+        Region.awaitCreated(name, timeout);
+        return open(name);
     }
 
     /** Opens {@code name}, or creates it holding {@code initial} if it does not exist. */

@@ -1,6 +1,7 @@
 package org.ipc4j.state;
 
 import java.nio.DoubleBuffer;
+import java.time.Duration;
 import java.util.function.DoubleUnaryOperator;
 
 import org.ipc4j.memory.MappedBytes;
@@ -48,6 +49,12 @@ public final class SharedDoubleArray extends LockableSharedObject {
 
     public static SharedDoubleArray open(String name) {
         return Region.open(name, ObjectType.ARRAY_DOUBLE).buildOrClose(SharedDoubleArray::new);
+    }
+
+    /** As {@link #open(String)}, waiting at most {@code timeout} for another process to create it. */
+    public static SharedDoubleArray open(String name, Duration timeout) throws InterruptedException {
+        Region.awaitCreated(name, timeout);
+        return open(name);
     }
 
     /** Opens {@code name}, or creates it with {@code length} zeros; an existing array keeps its own length. */

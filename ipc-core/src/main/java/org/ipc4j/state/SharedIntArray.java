@@ -1,6 +1,7 @@
 package org.ipc4j.state;
 
 import java.nio.IntBuffer;
+import java.time.Duration;
 import java.util.function.IntUnaryOperator;
 
 import org.ipc4j.memory.MappedBytes;
@@ -49,6 +50,12 @@ public final class SharedIntArray extends LockableSharedObject {
 
     public static SharedIntArray open(String name) {
         return Region.open(name, ObjectType.ARRAY_INT).buildOrClose(SharedIntArray::new);
+    }
+
+    /** As {@link #open(String)}, waiting at most {@code timeout} for another process to create it. */
+    public static SharedIntArray open(String name, Duration timeout) throws InterruptedException {
+        Region.awaitCreated(name, timeout);
+        return open(name);
     }
 
     /** Opens {@code name}, or creates it with {@code length} zeros; an existing array keeps its own length. */

@@ -1,6 +1,7 @@
 package org.ipc4j.state;
 
 import java.nio.LongBuffer;
+import java.time.Duration;
 import java.util.function.LongUnaryOperator;
 
 import org.ipc4j.memory.MappedBytes;
@@ -49,6 +50,12 @@ public final class SharedLongArray extends LockableSharedObject {
 
     public static SharedLongArray open(String name) {
         return Region.open(name, ObjectType.ARRAY_LONG).buildOrClose(SharedLongArray::new);
+    }
+
+    /** As {@link #open(String)}, waiting at most {@code timeout} for another process to create it. */
+    public static SharedLongArray open(String name, Duration timeout) throws InterruptedException {
+        Region.awaitCreated(name, timeout);
+        return open(name);
     }
 
     /** Opens {@code name}, or creates it with {@code length} zeros; an existing array keeps its own length. */

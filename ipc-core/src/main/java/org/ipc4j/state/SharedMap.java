@@ -1,6 +1,7 @@
 package org.ipc4j.state;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -103,6 +104,12 @@ public final class SharedMap<K, V> extends SharedObject {
             MapLayout.read(region);
             return new SharedMap<>(region, (Codec<K>) MapCodecs.builtIn(region, true), (Codec<V>) MapCodecs.builtIn(region, false));
         });
+    }
+
+    /** As {@link #open(String)}, waiting at most {@code timeout} for another process to create it. */
+    public static <K, V> SharedMap<K, V> open(String name, Duration timeout) throws InterruptedException {
+        Region.awaitCreated(name, timeout);
+        return open(name);
     }
 
     /** Opens a map with these codecs, which must have the ids the map was created with. */

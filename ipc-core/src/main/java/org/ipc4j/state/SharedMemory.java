@@ -1,6 +1,7 @@
 package org.ipc4j.state;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 
 import org.ipc4j.memory.MappedBytes;
 import org.ipc4j.region.ObjectType;
@@ -45,6 +46,12 @@ public final class SharedMemory extends SharedObject {
 
     public static SharedMemory open(String name) {
         return Region.open(name, ObjectType.MEMORY).buildOrClose(SharedMemory::new);
+    }
+
+    /** As {@link #open(String)}, waiting at most {@code timeout} for another process to create it. */
+    public static SharedMemory open(String name, Duration timeout) throws InterruptedException {
+        Region.awaitCreated(name, timeout);
+        return open(name);
     }
 
     /** Opens {@code name}, or creates it with {@code size} zeroed bytes; an existing block keeps its own size. */

@@ -12,6 +12,7 @@ import static org.ipc4j.sync.BarrierDescriptor.outcomes;
 import static org.ipc4j.sync.BarrierDescriptor.phase;
 import static org.ipc4j.sync.BarrierDescriptor.state;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.TimeUnit;
@@ -78,6 +79,12 @@ public final class SharedBarrier extends SharedObject {
 
     public static SharedBarrier open(String name) {
         return Region.open(name, ObjectType.BARRIER).buildOrClose(SharedBarrier::new);
+    }
+
+    /** As {@link #open(String)}, waiting at most {@code timeout} for another process to create it. */
+    public static SharedBarrier open(String name, Duration timeout) throws InterruptedException {
+        Region.awaitCreated(name, timeout);
+        return open(name);
     }
 
     /** Opens {@code name}, or creates it for {@code parties}; an existing barrier keeps its own parties. */

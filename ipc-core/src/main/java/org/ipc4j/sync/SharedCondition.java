@@ -9,6 +9,7 @@ import static org.ipc4j.sync.ConditionDescriptor.MAX_CAPACITY;
 import static org.ipc4j.sync.ConditionDescriptor.WAITING;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Date;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -102,6 +103,12 @@ public final class SharedCondition extends SharedObject implements Condition {
             AbstractSharedLock lock = bound.type == ObjectType.RLOCK ? SharedRLock.open(bound.name) : SharedLock.open(bound.name);
             return new SharedCondition(region, waiters, lock, true);
         });
+    }
+
+    /** As {@link #open(String)}, waiting at most {@code timeout} for another process to create it. */
+    public static SharedCondition open(String name, Duration timeout) throws InterruptedException {
+        Region.awaitCreated(name, timeout);
+        return open(name);
     }
 
     /** Opens a condition, binding it to {@code lock}, which must be the lock it was created with. */

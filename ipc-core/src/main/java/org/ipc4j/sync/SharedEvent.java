@@ -4,6 +4,7 @@ import static org.ipc4j.sync.EventDescriptor.FLAG;
 import static org.ipc4j.sync.EventDescriptor.WAITERS_OFFSET;
 import static org.ipc4j.sync.EventDescriptor.WORD_OFFSET;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
@@ -48,6 +49,12 @@ public final class SharedEvent extends SharedObject implements Waitable {
 
     public static SharedEvent open(String name) {
         return Region.open(name, ObjectType.EVENT).buildOrClose(SharedEvent::new);
+    }
+
+    /** As {@link #open(String)}, waiting at most {@code timeout} for another process to create it. */
+    public static SharedEvent open(String name, Duration timeout) throws InterruptedException {
+        Region.awaitCreated(name, timeout);
+        return open(name);
     }
 
     public static SharedEvent openOrCreate(String name) {

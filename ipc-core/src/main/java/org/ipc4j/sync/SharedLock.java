@@ -1,5 +1,7 @@
 package org.ipc4j.sync;
 
+import java.time.Duration;
+
 import org.ipc4j.region.ObjectType;
 import org.ipc4j.region.Region;
 import org.ipc4j.region.RegionNames;
@@ -30,6 +32,12 @@ public final class SharedLock extends AbstractSharedLock {
 
     public static SharedLock open(String name) {
         return Region.open(name, ObjectType.LOCK).buildOrClose(SharedLock::new);
+    }
+
+    /** As {@link #open(String)}, waiting at most {@code timeout} for another process to create it. */
+    public static SharedLock open(String name, Duration timeout) throws InterruptedException {
+        Region.awaitCreated(name, timeout);
+        return open(name);
     }
 
     public static SharedLock openOrCreate(String name) {

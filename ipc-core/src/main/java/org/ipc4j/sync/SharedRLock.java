@@ -1,5 +1,7 @@
 package org.ipc4j.sync;
 
+import java.time.Duration;
+
 import org.ipc4j.region.ObjectType;
 import org.ipc4j.region.Region;
 import org.ipc4j.region.RegionNames;
@@ -27,6 +29,12 @@ public final class SharedRLock extends AbstractSharedLock {
 
     public static SharedRLock open(String name) {
         return Region.open(name, ObjectType.RLOCK).buildOrClose(SharedRLock::new);
+    }
+
+    /** As {@link #open(String)}, waiting at most {@code timeout} for another process to create it. */
+    public static SharedRLock open(String name, Duration timeout) throws InterruptedException {
+        Region.awaitCreated(name, timeout);
+        return open(name);
     }
 
     public static SharedRLock openOrCreate(String name) {

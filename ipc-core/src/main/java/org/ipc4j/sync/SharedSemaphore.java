@@ -7,6 +7,7 @@ import static org.ipc4j.sync.SemaphoreDescriptor.INITIAL_PERMITS_OFFSET;
 import static org.ipc4j.sync.SemaphoreDescriptor.PERMITS_OFFSET;
 import static org.ipc4j.sync.SemaphoreDescriptor.WAITERS_OFFSET;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -76,6 +77,12 @@ public final class SharedSemaphore extends SharedObject {
     /** Opens a semaphore, bounded or not: the bound is part of the shared state. */
     public static SharedSemaphore open(String name) {
         return Region.open(name, ObjectType.SEMAPHORE).buildOrClose(SharedSemaphore::new);
+    }
+
+    /** As {@link #open(String)}, waiting at most {@code timeout} for another process to create it. */
+    public static SharedSemaphore open(String name, Duration timeout) throws InterruptedException {
+        Region.awaitCreated(name, timeout);
+        return open(name);
     }
 
     /** Opens {@code name}, or creates it with {@code permits}; an existing semaphore keeps its own count. */

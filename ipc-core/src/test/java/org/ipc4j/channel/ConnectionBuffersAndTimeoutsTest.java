@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.ipc4j.errors.BufferTooShortException;
+import org.ipc4j.ring.RingOptions;
 import org.ipc4j.testkit.Background;
 import org.ipc4j.testkit.SharedDirExtension;
 import org.junit.jupiter.api.Test;
@@ -171,6 +172,61 @@ class ConnectionBuffersAndTimeoutsTest {
                 throw new AssertionError("message " + i + " came as " + target.getLong(0));
             }
         }
+    }
+
+    @Test
+    void timedSendsOnAFullPipeThrowTimeoutExceptionAndSendNothingOfTheMessage() throws Exception {
+        Pipe pipe = Pipe.open(true, RingOptions.ofCapacity(4096));
+        Connection sender = pipe.first();
+        Connection receiver = pipe.second();
+        int sent = 0;
+        while (true) {
+            try {
+                sender.sendBytes(pattern(100), 0, 100, 0, TimeUnit.SECONDS);
+                sent++;
+            } catch (TimeoutException full) {
+                assertTrue(full.getMessage().contains(sender.name()) && full.getMessage().contains("nothing of it was sent"),
+                        full.getMessage());
+                break;
+            }
+        }
+        assertTrue(sent > 10, "a 4 KiB ring took " + sent + " messages of 100 bytes");
+        long start = System.nanoTime();
+        assertThrows(TimeoutException.class, () -> sender.send("one more", 100, TimeUnit.MILLISECONDS));
+        assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) >= 90, "gave up before the timeout");
+        // longer than the ring: it goes in fragments, and a timeout part way abandons the whole message
+        byte[] large = pattern(64 * 1024);
+        assertThrows(TimeoutException.class, () -> sender.sendBytes(large, 0, large.length, 50, TimeUnit.MILLISECONDS));
+        for (int i = 0; i < sent; i++) {
+            assertArrayEquals(pattern(100), receiver.recvBytes(1, TimeUnit.SECONDS));
+        }
+        assertThrows(TimeoutException.class, () -> receiver.recvBytes(100, TimeUnit.MILLISECONDS),
+                "nothing of the timed-out sends arrives");
+        // with room, a timed send sends, and a large one arrives whole
+        Background reader = Background.run(() -> assertArrayEquals(large, receiver.recvBytes(30, TimeUnit.SECONDS)));
+        sender.sendBytes(large, 0, large.length, 30, TimeUnit.SECONDS);
+        reader.join();
+        sender.send("fits", 1, TimeUnit.SECONDS);
+        assertEquals("fits", receiver.recv(1, TimeUnit.SECONDS));
+        close(pipe);
+    }
+
+    @Test
+    void timedReceivesIntoArraysAndBuffersThrowTimeoutExceptionOrReturnTheLength() throws Exception {
+        Pipe pipe = Pipe.open();
+        Connection receiver = pipe.first();
+        byte[] array = new byte[16];
+        ByteBuffer buffer = ByteBuffer.allocate(16);
+        assertThrows(TimeoutException.class, () -> receiver.recvBytesInto(array, 0, 50, TimeUnit.MILLISECONDS));
+        assertThrows(TimeoutException.class, () -> receiver.recvBytesInto(buffer, 50, TimeUnit.MILLISECONDS));
+        assertEquals(0, buffer.position(), "a timed-out receive leaves the buffer as it was");
+        pipe.second().sendBytes(pattern(5));
+        pipe.second().sendBytes(pattern(7));
+        assertEquals(5, receiver.recvBytesInto(array, 2, 1, TimeUnit.SECONDS));
+        assertArrayEquals(pattern(5), Arrays.copyOfRange(array, 2, 7));
+        assertEquals(7, receiver.recvBytesInto(buffer, 1, TimeUnit.SECONDS));
+        assertEquals(7, buffer.position());
+        close(pipe);
     }
 
     private static void close(Pipe pipe) throws Exception {
