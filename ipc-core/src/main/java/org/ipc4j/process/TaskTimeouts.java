@@ -10,7 +10,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * ({@link RunningTaskMark}), and this thread samples those marks. A task's time counts from the first sample
  * that saw it running, so it is never killed before its timeout, and is killed at most one sampling period
  * (a tenth of the shortest timeout, between 1 and 50 ms) after it. The thread starts with the first task that
- * has a timeout and sleeps between samples; a stopped (SIGSTOP) worker is killed like a busy one.
+ * has a timeout and sleeps between samples; a worker stopped (SIGSTOP) in a task is killed like a busy one.
+ * The timeout bounds the running only: a worker stopped after a task finished, before its result went out
+ * (results leave in batches, within a millisecond), runs no task and is not killed; the result comes when it
+ * runs again.
  */
 final class TaskTimeouts {
     private static final long MIN_PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(1);

@@ -68,7 +68,7 @@ class PoolTimeoutTest {
 
     @Test
     void tasksWithinTheirTimeoutAreNeverKilledWhateverTheyTake() throws Exception {
-        try (ProcessPool pool = ProcessPool.builder().processes(2).taskTimeout(Duration.ofMillis(250)).build()) {
+        try (ProcessPool pool = ProcessPool.builder().processes(2).taskTimeout(Duration.ofSeconds(1)).build()) {
             List<Long> workers = pool.workerPids();
             List<CompletableFuture<Integer>> futures = new ArrayList<>();
             for (int i = 0; i < 300; i++) {
@@ -98,6 +98,8 @@ class PoolTimeoutTest {
         try (ProcessPool pool = new ProcessPool(1)) {
             CompletableFuture<Integer> stopped = pool.applyAsync(x -> {
                 Signals.send(ProcessHandle.current().pid(), SIGSTOP);
+                // the stop takes effect when this thread next enters the kernel: stay in the task until then
+                Thread.sleep(60_000);
                 return x;
             }, 1, Duration.ofMillis(300));
             assertInstanceOf(TaskTimeoutException.class, causeOf(stopped));
