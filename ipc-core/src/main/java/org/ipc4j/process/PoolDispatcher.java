@@ -42,6 +42,7 @@ final class PoolDispatcher {
     private final String name;
     private final int processes;
     private final ProcessTarget initializer;
+    private final ProcessTarget workerExit;
     private final int maxTasksPerChild;
     private final StartMethod startMethod;
     /** The timeout of a task submitted without one (0: none). */
@@ -60,14 +61,14 @@ final class PoolDispatcher {
     private int earlyExits;
     private final Thread dispatchThread;
 
-    PoolDispatcher(String name, int processes, ProcessTarget initializer, int maxTasksPerChild, StartMethod startMethod,
-                   Duration taskTimeout) {
-        this.name = name;
-        this.processes = processes;
-        this.initializer = initializer;
-        this.maxTasksPerChild = maxTasksPerChild;
-        this.startMethod = startMethod;
-        this.defaultTimeoutNanos = taskTimeout == null ? 0 : taskTimeout.toNanos();
+    PoolDispatcher(PoolSettings settings) {
+        this.name = settings.name();
+        this.processes = settings.processes();
+        this.initializer = settings.initializer();
+        this.workerExit = settings.workerExit();
+        this.maxTasksPerChild = settings.maxTasksPerChild();
+        this.startMethod = settings.startMethod();
+        this.defaultTimeoutNanos = settings.taskTimeout() == null ? 0 : settings.taskTimeout().toNanos();
         this.lifecycle = new PoolLifecycle(name, lock, changed, pending, workers);
         this.timeouts = new TaskTimeouts(name, lock, workers, lifecycle);
         lock.lock();
@@ -155,7 +156,8 @@ final class PoolDispatcher {
 
     /** Starts a worker and its reader; the caller holds the lock. */
     private void startWorker() {
-        RemoteWorker worker = new RemoteWorker(name + "-worker-" + (++workersStarted), initializer, maxTasksPerChild, startMethod);
+        RemoteWorker worker = new RemoteWorker(name + "-worker-" + (++workersStarted), initializer, workerExit, maxTasksPerChild,
+                startMethod);
         workers.add(worker);
         worker.reader = new Thread(() -> readResults(worker), name + "-results-" + worker.process.pid());
         worker.reader.setDaemon(true);

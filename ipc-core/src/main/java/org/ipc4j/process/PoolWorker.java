@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.ipc4j.channel.Connection;
 import org.ipc4j.process.PoolMessages.Kind;
@@ -26,6 +27,12 @@ import org.ipc4j.state.SharedLongArray;
  */
 final class PoolWorker {
     private static final long FLUSH_NANOS = 1_000_000;
+    /** This worker JVM's {@link ProcessPool#workerState()}; null in a JVM that is not a pool worker. */
+    private static volatile Map<String, Object> state;
+
+    static Map<String, Object> state() {
+        return state;
+    }
 
     /** Where result messages go: the results pipe (or a test's collector). */
     interface ResultSink {
@@ -59,7 +66,8 @@ final class PoolWorker {
     }
 
     static void run(Connection tasks, Connection results, SharedLong runningTask, SharedLongArray startWords,
-            ProcessTarget initializer, int maxTasks) throws Exception {
+            ProcessTarget initializer, ProcessTarget workerExit, int maxTasks) throws Exception {
+        state = new ConcurrentHashMap<>();
         if (initializer != null) {
             initializer.run();
         }
@@ -78,6 +86,15 @@ final class PoolWorker {
                 break;
             }
             done += worker.handle(new WireIn(source, message));
+        }
+        if (workerExit != null) {
+            // before the results pipe closes: the pool counts this worker gone only once its hook is done
+            try {
+                workerExit.run();
+            } catch (Exception | Error e) {
+                System.err.println("pool worker " + ProcessHandle.current().pid() + ": its exit hook failed:");
+                e.printStackTrace();
+            }
         }
         results.close();
         tasks.close();

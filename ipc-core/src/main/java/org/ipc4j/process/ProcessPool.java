@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.concurrent.AbstractExecutorService;
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import org.ipc4j.process.PoolMessages.Kind;
 
@@ -76,8 +78,8 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
     }
 
     private ProcessPool(Builder builder) {
-        this.dispatcher = new PoolDispatcher(builder.name, builder.processes, builder.initializer, builder.maxTasksPerChild,
-                builder.startMethod, builder.taskTimeout);
+        this.dispatcher = new PoolDispatcher(new PoolSettings(builder.name, builder.processes, builder.initializer,
+                builder.workerExit, builder.maxTasksPerChild, builder.startMethod, builder.taskTimeout));
     }
 
     public static Builder builder() {
@@ -149,6 +151,37 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
         return mapAsync(function, arguments, chunkSize).get();
     }
 
+    /** {@code map} over any {@link Iterable} (a set, a lazily made sequence), read to its end before the first task goes. */
+    public <A, R> List<R> map(PoolFunction<A, R> function, Iterable<? extends A> arguments)
+            throws InterruptedException, ExecutionException {
+        return map(function, listOf(arguments));
+    }
+
+    /** {@code map} over a {@link Stream}, read to its end before the first task goes. */
+    public <A, R> List<R> map(PoolFunction<A, R> function, Stream<? extends A> arguments)
+            throws InterruptedException, ExecutionException {
+        List<A> list = new ArrayList<>();
+        arguments.forEachOrdered(list::add);
+        return map(function, list);
+    }
+
+    /**
+     * {@code mapAsync} that reports its progress (mpire's progress bar): {@code progress} hears once before the
+     * first result and after each chunk, and has heard {@code (total, total, rate)} before the future completes.
+     */
+    public <A, R> CompletableFuture<List<R>> mapAsync(PoolFunction<A, R> function, List<A> arguments, int chunkSize,
+                                                      MapProgress progress) {
+        ProgressCounter counter = new ProgressCounter(arguments.size(), Objects.requireNonNull(progress, "progress"));
+        List<CompletableFuture<List<R>>> counted = new ArrayList<>();
+        for (CompletableFuture<List<R>> chunk : this.<A, R>submitChunks(Kind.CHUNK, function, arguments, chunkSize)) {
+            counted.add(chunk.thenApply(values -> {
+                counter.add(values.size());
+                return values;
+            }));
+        }
+        return joinChunks(counted);
+    }
+
     public <A, R> CompletableFuture<List<R>> mapAsync(PoolFunction<A, R> function, List<A> arguments) {
         return mapAsync(function, arguments, defaultChunkSize(arguments.size()));
     }
@@ -167,6 +200,22 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
         return this.<Object[], R>joinChunks(submitChunks(Kind.STAR_CHUNK, function, arguments, chunkSize)).get();
     }
 
+    /**
+     * A typed {@code starmap} of two arguments: {@code pool.starMap((a, b) -> a + b, List.of(Map.entry(1, 2)))}
+     * needs no {@code Object[]} casts. Each pair's key and value are the two arguments.
+     */
+    @SuppressWarnings("unchecked")
+    public <A, B, R> List<R> starMap(PoolBiFunction<A, B, R> function, List<? extends Map.Entry<? extends A, ? extends B>> pairs)
+            throws InterruptedException, ExecutionException {
+        Objects.requireNonNull(function, "function");
+        List<Object[]> arguments = new ArrayList<>(pairs.size());
+        for (Map.Entry<? extends A, ? extends B> pair : pairs) {
+            arguments.add(new Object[] {pair.getKey(), pair.getValue()});
+        }
+        StarFunction<R> spread = values -> function.apply((A) values[0], (B) values[1]);
+        return starMap(spread, arguments);
+    }
+
     /** Python's {@code imap}: a lazy iterator over the results, in order; tasks are all submitted now. */
     public <A, R> Iterator<R> imap(PoolFunction<A, R> function, List<A> arguments) {
         return imap(function, arguments, 1);
@@ -175,6 +224,26 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
     public <A, R> Iterator<R> imap(PoolFunction<A, R> function, List<A> arguments, int chunkSize) {
         List<CompletableFuture<List<R>>> chunks = submitChunks(Kind.CHUNK, function, arguments, chunkSize);
         return new ChunkIterator<>(chunks.iterator());
+    }
+
+    /**
+     * Python 3.15's {@code imap(func, iterable, chunksize, buffersize)}: the arguments are read as results are
+     * taken, so that at most {@code bufferSize} chunks are submitted and not yet handed to the caller; an
+     * endless {@code arguments} works. Results in order; a failed chunk throws its cause in a
+     * {@link CompletionException} when it is reached.
+     */
+    public <A, R> Iterator<R> imap(PoolFunction<A, R> function, Iterable<? extends A> arguments, int chunkSize, int bufferSize) {
+        BoundedMaps.check(chunkSize, bufferSize);
+        Iterator<? extends A> source = arguments.iterator();
+        return BoundedMaps.ordered(source, chunkSize, bufferSize, chunk -> dispatcher.submit(Kind.CHUNK, function, chunk));
+    }
+
+    /** As {@link #imap(PoolFunction, Iterable, int, int)}, each chunk's results as soon as they are ready. */
+    public <A, R> Iterator<R> imapUnordered(PoolFunction<A, R> function, Iterable<? extends A> arguments, int chunkSize,
+                                            int bufferSize) {
+        BoundedMaps.check(chunkSize, bufferSize);
+        Iterator<? extends A> source = arguments.iterator();
+        return BoundedMaps.unordered(source, chunkSize, bufferSize, chunk -> dispatcher.submit(Kind.CHUNK, function, chunk));
     }
 
     /** Python's {@code imap_unordered}: each result as soon as it is ready. */
@@ -210,6 +279,28 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
                 }
             }
         });
+    }
+
+    /**
+     * In a worker (its initializer, its tasks, its exit hook): a map that lives as long as the worker JVM, for
+     * state its tasks share (mpire's {@code worker_state}), such as a connection the initializer opened.
+     * {@link IllegalStateException} elsewhere.
+     */
+    public static Map<String, Object> workerState() {
+        Map<String, Object> state = PoolWorker.state();
+        if (state == null) {
+            throw new IllegalStateException("workerState() is for the initializer, tasks and exit hook of a pool worker;"
+                    + " this JVM (pid " + ProcessHandle.current().pid() + ") is not one");
+        }
+        return state;
+    }
+
+    private static <A> List<A> listOf(Iterable<? extends A> arguments) {
+        List<A> list = new ArrayList<>();
+        for (A argument : arguments) {
+            list.add(argument);
+        }
+        return list;
     }
 
     /**
@@ -496,6 +587,7 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
         private String name = "ProcessPool-" + POOLS.incrementAndGet();
         private int processes = Runtime.getRuntime().availableProcessors();
         private ProcessTarget initializer;
+        private ProcessTarget workerExit;
         private int maxTasksPerChild;
         private StartMethod startMethod;
         private Duration taskTimeout;
@@ -516,6 +608,16 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
         /** Runs once in each worker before its first task (Python's {@code initializer=}). */
         public Builder initializer(ProcessTarget target) {
             this.initializer = target;
+            return this;
+        }
+
+        /**
+         * Runs in each worker when it leaves on its own (the pool shut down, or {@code maxTasksPerChild} reached),
+         * after its last result went out and before the pool counts it gone (mpire's {@code worker_exit}); not
+         * when it is killed ({@code terminate}, a timeout, {@code cancel(true)}). Its exception is printed.
+         */
+        public Builder workerExit(ProcessTarget target) {
+            this.workerExit = target;
             return this;
         }
 

@@ -50,7 +50,7 @@ final class RemoteWorker {
     Thread reader;
 
     /** Starts the worker JVM; its pipe ends travel inside its target. */
-    RemoteWorker(String name, ProcessTarget initializer, int maxTasksPerChild, StartMethod startMethod) {
+    RemoteWorker(String name, ProcessTarget initializer, ProcessTarget workerExit, int maxTasksPerChild, StartMethod startMethod) {
         RingOptions options = PIPE_OPTIONS.withMaxMessageLength(RingOptions.maxInline(PIPE_OPTIONS.capacity()));
         Pipe tasks = Pipe.open(false, options);
         Pipe results = Pipe.open(false, options);
@@ -59,7 +59,7 @@ final class RemoteWorker {
         Connection workerTasks = tasks.first();
         Connection workerResults = results.second();
         JvmProcess child = new JvmProcess(() -> PoolWorker.run(workerTasks, workerResults, mark, startWords, initializer,
-                maxTasksPerChild));
+                workerExit, maxTasksPerChild));
         child.setName(name);
         if (startMethod != null) {
             child.startMethod(startMethod);
