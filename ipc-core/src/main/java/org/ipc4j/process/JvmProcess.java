@@ -1,10 +1,13 @@
 package org.ipc4j.process;
 
+import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,6 +54,10 @@ public class JvmProcess implements Serializable, Waitable {
     private static volatile StartMethod defaultStartMethod = StartMethod.SPAWN;
     private static volatile JvmProcess current;
     private static volatile long parentPid = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(0L);
+    /** The start time of the parent that started this JVM as a child; 0 in a JVM no JvmProcess started. */
+    private static volatile long parentStartTime;
+    /** The children this JVM started that may still run: {@link #activeChildren()}. */
+    private static final Set<JvmProcess> CHILDREN = ConcurrentHashMap.newKeySet();
 
     private final ProcessTarget target;
     private String name;
@@ -64,6 +72,9 @@ public class JvmProcess implements Serializable, Waitable {
     private transient Integer exitCode;
     /** Threads in a {@link WaitSet} wait that this child's exit unparks. */
     private final transient Set<Thread> exitWaiters = ConcurrentHashMap.newKeySet();
+    /** What a child started with {@link #captureOutput()} printed, and the thread that copies it here. */
+    private transient ByteArrayOutputStream captured;
+    private transient Thread outputCopier;
     private transient boolean inChild;
 
     /** A process that runs {@code target}. */
@@ -131,8 +142,13 @@ public class JvmProcess implements Serializable, Waitable {
         }
         process = child;
         exitRecord = record;
+        CHILDREN.add(this);
+        if (output == ProcessBuilder.Redirect.PIPE) {
+            copyOutput(child);
+        }
         // read the record as soon as the child ends, so that it is deleted even if nobody asks for the code
         child.onExit().thenRun(() -> {
+            CHILDREN.remove(this);
             collectExitCode();
             exitWaiters.forEach(LockSupport::unpark);
         });
@@ -231,6 +247,49 @@ public class JvmProcess implements Serializable, Waitable {
         ensureNotStarted("redirect the output of");
         this.output = redirect;
         return this;
+    }
+
+    /**
+     * Keeps what the child prints (stdout and stderr, merged) in memory, for {@link #capturedOutput()}, instead
+     * of passing it to this JVM's output (forces {@link StartMethod#SPAWN}).
+     */
+    public final JvmProcess captureOutput() {
+        ensureNotStarted("capture the output of");
+        this.output = ProcessBuilder.Redirect.PIPE;
+        return this;
+    }
+
+    /** What a child started with {@link #captureOutput()} has printed so far; all of it once the child has ended. */
+    public final String capturedOutput() throws InterruptedException {
+        ensureStarted("read the output of");
+        if (outputCopier == null) {
+            throw new IllegalStateException(name + " does not capture its output: call captureOutput() before start()");
+        }
+        if (!process.isAlive()) {
+            outputCopier.join(TimeUnit.SECONDS.toMillis(5)); // the end of the stream comes just after the exit
+        }
+        synchronized (captured) {
+            return captured.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private void copyOutput(Process child) {
+        captured = new ByteArrayOutputStream();
+        ByteArrayOutputStream into = captured;
+        outputCopier = new Thread(() -> {
+            byte[] chunk = new byte[8192];
+            try (InputStream from = child.getInputStream()) {
+                for (int n; (n = from.read(chunk)) >= 0; ) {
+                    synchronized (into) {
+                        into.write(chunk, 0, n);
+                    }
+                }
+            } catch (IOException e) {
+                // the child's end closed: what it printed is kept
+            }
+        }, "ipc4j-output-" + name);
+        outputCopier.setDaemon(true);
+        outputCopier.start();
     }
 
     /** The child's pid: null before start; in the child, its own pid. */
@@ -368,6 +427,37 @@ public class JvmProcess implements Serializable, Waitable {
         return c;
     }
 
+    /** The children this JVM started that are still running (Python's {@code active_children()}), pool workers included. */
+    public static List<JvmProcess> activeChildren() {
+        List<JvmProcess> running = new ArrayList<>();
+        for (JvmProcess child : CHILDREN) {
+            if (child.isAlive()) {
+                running.add(child);
+            }
+        }
+        return running;
+    }
+
+    /**
+     * The process that started this one as a {@code JvmProcess} (Python's {@code parent_process()}), while it
+     * runs; empty in a JVM started otherwise, and once that parent has ended.
+     */
+    public static Optional<ProcessHandle> parentProcess() {
+        long start = parentStartTime;
+        if (start == 0 || !Os.liveness().isAlive(parentPid, start)) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(parentPid);
+    }
+
+    /**
+     * The CPUs this process may use (Python 3.13's {@code process_cpu_count()}): the JVM's count, which on Linux
+     * follows the affinity mask ({@code taskset}) and a container's CPU quota. The pool's default size.
+     */
+    public static int cpuCount() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
     /** This process's parent pid (Python's {@code os.getppid()}). */
     public static long parentPid() {
         return parentPid;
@@ -392,6 +482,7 @@ public class JvmProcess implements Serializable, Waitable {
 
     static void becomeChild(ChildPayload payload) {
         parentPid = payload.parentPid();
+        parentStartTime = payload.parentStartTime();
         COUNTER.set(0);
     }
 

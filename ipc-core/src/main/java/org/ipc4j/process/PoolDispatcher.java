@@ -43,6 +43,7 @@ final class PoolDispatcher {
     private final int processes;
     private final ProcessTarget initializer;
     private final ProcessTarget workerExit;
+    private final ProcessBuilder.Redirect workerOutput;
     private final int maxTasksPerChild;
     private final StartMethod startMethod;
     /** The timeout of a task submitted without one (0: none). */
@@ -66,6 +67,7 @@ final class PoolDispatcher {
         this.processes = settings.processes();
         this.initializer = settings.initializer();
         this.workerExit = settings.workerExit();
+        this.workerOutput = settings.workerOutput();
         this.maxTasksPerChild = settings.maxTasksPerChild();
         this.startMethod = settings.startMethod();
         this.defaultTimeoutNanos = settings.taskTimeout() == null ? 0 : settings.taskTimeout().toNanos();
@@ -157,7 +159,7 @@ final class PoolDispatcher {
     /** Starts a worker and its reader; the caller holds the lock. */
     private void startWorker() {
         RemoteWorker worker = new RemoteWorker(name + "-worker-" + (++workersStarted), initializer, workerExit, maxTasksPerChild,
-                startMethod);
+                startMethod, workerOutput);
         workers.add(worker);
         worker.reader = new Thread(() -> readResults(worker), name + "-results-" + worker.process.pid());
         worker.reader.setDaemon(true);

@@ -79,7 +79,7 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
 
     private ProcessPool(Builder builder) {
         this.dispatcher = new PoolDispatcher(new PoolSettings(builder.name, builder.processes, builder.initializer,
-                builder.workerExit, builder.maxTasksPerChild, builder.startMethod, builder.taskTimeout));
+                builder.workerExit, builder.maxTasksPerChild, builder.startMethod, builder.taskTimeout, builder.workerOutput));
     }
 
     public static Builder builder() {
@@ -585,9 +585,10 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
     /** Options for a pool. */
     public static final class Builder {
         private String name = "ProcessPool-" + POOLS.incrementAndGet();
-        private int processes = Runtime.getRuntime().availableProcessors();
+        private int processes = JvmProcess.cpuCount();
         private ProcessTarget initializer;
         private ProcessTarget workerExit;
+        private ProcessBuilder.Redirect workerOutput;
         private int maxTasksPerChild;
         private StartMethod startMethod;
         private Duration taskTimeout;
@@ -640,6 +641,19 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
                 throw new IllegalArgumentException("a task timeout must be positive, not " + timeout);
             }
             this.taskTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Where the workers' stdout and stderr go: this JVM's by default, or a file
+         * ({@code Redirect.appendTo(file)}), or nowhere ({@code Redirect.DISCARD}). Anything but the default starts
+         * workers with {@link StartMethod#SPAWN}.
+         */
+        public Builder workerOutput(ProcessBuilder.Redirect redirect) {
+            if (redirect == ProcessBuilder.Redirect.PIPE) {
+                throw new IllegalArgumentException("a pool's workers cannot pipe their output to it; use a file or DISCARD");
+            }
+            this.workerOutput = redirect;
             return this;
         }
 

@@ -50,7 +50,8 @@ final class RemoteWorker {
     Thread reader;
 
     /** Starts the worker JVM; its pipe ends travel inside its target. */
-    RemoteWorker(String name, ProcessTarget initializer, ProcessTarget workerExit, int maxTasksPerChild, StartMethod startMethod) {
+    RemoteWorker(String name, ProcessTarget initializer, ProcessTarget workerExit, int maxTasksPerChild, StartMethod startMethod,
+                 ProcessBuilder.Redirect output) {
         RingOptions options = PIPE_OPTIONS.withMaxMessageLength(RingOptions.maxInline(PIPE_OPTIONS.capacity()));
         Pipe tasks = Pipe.open(false, options);
         Pipe results = Pipe.open(false, options);
@@ -65,6 +66,9 @@ final class RemoteWorker {
             child.startMethod(startMethod);
         }
         child.setDaemon(true);
+        if (output != null) {
+            child.redirectOutput(output);
+        }
         this.tasksOut = tasks.second().withWaitStrategy(WAIT);
         this.resultsIn = results.first().withWaitStrategy(WAIT);
         this.runningTask = mark;
