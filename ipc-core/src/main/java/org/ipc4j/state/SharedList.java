@@ -1,0 +1,441 @@
+package org.ipc4j.state;
+
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+import org.ipc4j.codec.Codec;
+import org.ipc4j.codec.Codecs;
+import org.ipc4j.errors.CapacityExceededException;
+import org.ipc4j.errors.CodecMismatchException;
+import org.ipc4j.errors.CorruptedException;
+import org.ipc4j.errors.NotInitialisedException;
+import org.ipc4j.region.Region;
+import org.ipc4j.region.RegionNames;
+import org.ipc4j.sync.SharedRLock;
+
+/**
+ * A list in shared memory, used by many processes at once with no server process: Python's
+ * {@code Manager().list()} without the manager. Elements are stored through a {@link Codec}; the number of
+ * elements and the largest encoded element are fixed at creation, and a larger one throws
+ * {@link CapacityExceededException}. Null elements are not allowed.
+ *
+ * <p>Every call is atomic: it runs under the list's lock, a {@link SharedRLock} named {@code <name>.lock} that a
+ * waiting process takes over from a dead owner. The elements live in a {@link SharedMap} (the cell of element
+ * i under key i, the length under key -1), so each single write is crash-safe, and every change is a sequence
+ * of such writes that a process killed part way leaves recoverable:
+ * <ul>
+ *   <li>{@code add(e)} writes cell n, then the length n + 1 (killed between: an unseen cell past the end,
+ *       overwritten by the next add); {@code removeLast()} writes the length n - 1, then deletes cell n - 1.</li>
+ *   <li>{@code add(i, e)} and {@code remove(i)} shift the cells from i to the end. They first record the intent
+ *       (what, where, the length, the next cell to move, and the element an insert puts), then move one cell at a
+ *       time, recording the progress after each, then write the length and drop the intent. A move repeated after
+ *       a crash copies the same bytes again (its source has not moved yet), so the next call, in whichever process,
+ *       finishes the change from its recorded progress before it does its own.</li>
+ * </ul>
+ * A process killed in a call therefore leaves the list as it was before the call or as it would be after it.
+ * Reads decode a copy; an element changed later in shared memory does not change what was read.
+ */
+public final class SharedList<E> implements AutoCloseable, Serializable {
+    private static final long serialVersionUID = 1L;
+    /** Keys of the list's own records in its map; elements are at keys 0 to length - 1. */
+    private static final long LENGTH = -1;
+    private static final long INTENT = -2;
+    private static final long CODEC = -3;
+    private static final int RESERVED_KEYS = 3;
+    /** An intent: kind, index, length before, next cell to move, then (an insert's) element. */
+    private static final int INTENT_HEADER = 1 + 4 + 4 + 4;
+    private static final byte INSERT = 1;
+    private static final byte REMOVE = 2;
+    private static final int MIN_VALUE_BYTES = 64;
+
+    private final SharedMap<Long, byte[]> cells;
+    private final Codec<E> codec;
+    private final int maxElementBytes;
+    private transient CompanionLock lock;
+
+    private SharedList(SharedMap<Long, byte[]> cells, Codec<E> codec, int maxElementBytes) {
+        this.cells = cells;
+        this.codec = codec;
+        this.maxElementBytes = maxElementBytes;
+        this.lock = new CompanionLock(cells.name());
+    }
+
+    /** Creates list {@code name} for up to {@code capacity} elements that encode to at most {@code maxElementBytes}. */
+    public static <E> SharedList<E> create(String name, Codec<E> codec, int capacity, int maxElementBytes) {
+        Objects.requireNonNull(codec, "codec");
+        if (capacity < 1 || maxElementBytes < 1) {
+            throw new IllegalArgumentException("list '" + name + "': capacity and maxElementBytes must be >= 1, not "
+                    + capacity + " and " + maxElementBytes);
+        }
+        byte[] codecId = codec.id().getBytes(StandardCharsets.UTF_8);
+        int valueBytes = Math.max(MIN_VALUE_BYTES, Math.max(codecId.length, INTENT_HEADER + maxElementBytes));
+        SharedMap<Long, byte[]> cells = SharedMap.create(name, Codecs.longs(), Codecs.bytes(), capacity + RESERVED_KEYS, 8,
+                valueBytes);
+        try {
+            cells.put(CODEC, codecId);
+            cells.put(LENGTH, encodeInt(0)); // last: an open before this finds the list unfinished
+        } catch (RuntimeException | Error e) {
+            cells.unlink();
+            cells.close();
+            throw e;
+        }
+        return new SharedList<>(cells, codec, valueBytes - INTENT_HEADER);
+    }
+
+    /** Creates an anonymous list, to be passed to other processes as a handle. */
+    public static <E> SharedList<E> create(Codec<E> codec, int capacity, int maxElementBytes) {
+        return create(RegionNames.anonymous(), codec, capacity, maxElementBytes);
+    }
+
+    /** Opens list {@code name}, made with a codec of {@code codec}'s id. */
+    public static <E> SharedList<E> open(String name, Codec<E> codec) {
+        Objects.requireNonNull(codec, "codec");
+        SharedMap<Long, byte[]> cells = SharedMap.open(name, Codecs.longs(), Codecs.bytes());
+        try {
+            byte[] stored = cells.get(CODEC);
+            if (stored == null || cells.get(LENGTH) == null) {
+                throw new NotInitialisedException("list '" + name + "' was never finished by its creator (or is not a list)");
+            }
+            String id = new String(stored, StandardCharsets.UTF_8);
+            if (!id.equals(codec.id())) {
+                throw new CodecMismatchException("list '" + name + "' holds elements of codec '" + id + "', not '" + codec.id() + "'");
+            }
+            return new SharedList<>(cells, codec, cells.maxValueBytes() - INTENT_HEADER);
+        } catch (RuntimeException | Error e) {
+            cells.close();
+            throw e;
+        }
+    }
+
+    /** As {@link #open(String, Codec)}, waiting at most {@code timeout} for another process to create it. */
+    public static <E> SharedList<E> open(String name, Codec<E> codec, Duration timeout) throws InterruptedException {
+        Region.awaitCreated(name, timeout);
+        return open(name, codec);
+    }
+
+    public String name() {
+        return cells.name();
+    }
+
+    /** The most elements it holds. */
+    public int capacity() {
+        return cells.capacity() - RESERVED_KEYS;
+    }
+
+    public int maxElementBytes() {
+        return maxElementBytes;
+    }
+
+    // ---- reads
+
+    public int size() {
+        SharedRLock held = lockList();
+        try {
+            return length();
+        } finally {
+            held.unlock();
+        }
+    }
+
+    public boolean isEmpty() {
+        return size() == 0;
+    }
+
+    public E get(int index) {
+        SharedRLock held = lockList();
+        try {
+            checkIndex(index, length());
+            return decode(cell(index));
+        } finally {
+            held.unlock();
+        }
+    }
+
+    /** A copy of the whole list, read in one call. */
+    public List<E> snapshot() {
+        SharedRLock held = lockList();
+        try {
+            int length = length();
+            List<E> copy = new ArrayList<>(length);
+            for (int i = 0; i < length; i++) {
+                copy.add(decode(cell(i)));
+            }
+            return copy;
+        } finally {
+            held.unlock();
+        }
+    }
+
+    // ---- changes
+
+    /** Appends {@code element} (Python's {@code append}). */
+    public void add(E element) {
+        byte[] bytes = encode(element);
+        SharedRLock held = lockList();
+        try {
+            int length = length();
+            checkRoom(length);
+            cells.put((long) length, bytes);
+            cells.put(LENGTH, encodeInt(length + 1));
+        } finally {
+            held.unlock();
+        }
+    }
+
+    /** Inserts {@code element} at {@code index}, shifting the later ones (Python's {@code insert}). */
+    public void add(int index, E element) {
+        byte[] bytes = encode(element);
+        SharedRLock held = lockList();
+        try {
+            int length = length();
+            if (index < 0 || index > length) {
+                throw new IndexOutOfBoundsException("list '" + name() + "': insert at " + index + " in a list of " + length);
+            }
+            checkRoom(length);
+            if (index == length) {
+                cells.put((long) length, bytes);
+                cells.put(LENGTH, encodeInt(length + 1));
+                return;
+            }
+            finish(INSERT, index, length, length, bytes);
+        } finally {
+            held.unlock();
+        }
+    }
+
+    /** Replaces the element at {@code index}; returns the one it held. */
+    public E set(int index, E element) {
+        byte[] bytes = encode(element);
+        SharedRLock held = lockList();
+        try {
+            checkIndex(index, length());
+            E old = decode(cell(index));
+            cells.put((long) index, bytes);
+            return old;
+        } finally {
+            held.unlock();
+        }
+    }
+
+    /** Removes the element at {@code index}, shifting the later ones; returns it (Python's {@code pop(i)}). */
+    public E remove(int index) {
+        SharedRLock held = lockList();
+        try {
+            int length = length();
+            checkIndex(index, length);
+            E old = decode(cell(index));
+            if (index == length - 1) {
+                removeLastCell(length);
+            } else {
+                finish(REMOVE, index, length, index, null);
+            }
+            return old;
+        } finally {
+            held.unlock();
+        }
+    }
+
+    /** Removes and returns the last element (Python's {@code pop()}); {@link IndexOutOfBoundsException} if empty. */
+    public E removeLast() {
+        SharedRLock held = lockList();
+        try {
+            int length = length();
+            if (length == 0) {
+                throw new IndexOutOfBoundsException("list '" + name() + "' is empty");
+            }
+            E last = decode(cell(length - 1));
+            removeLastCell(length);
+            return last;
+        } finally {
+            held.unlock();
+        }
+    }
+
+    public void clear() {
+        SharedRLock held = lockList();
+        try {
+            int length = length();
+            cells.put(LENGTH, encodeInt(0)); // first: the cells past the end are unseen, and the next adds overwrite them
+            for (int i = 0; i < length; i++) {
+                cells.remove((long) i);
+            }
+        } finally {
+            held.unlock();
+        }
+    }
+
+    // ---- the steps
+
+    private void removeLastCell(int length) {
+        cells.put(LENGTH, encodeInt(length - 1));
+        cells.remove((long) length - 1);
+    }
+
+    /** Takes the lock and finishes a change a dead process left half done. */
+    private SharedRLock lockList() {
+        SharedRLock held = companion().get();
+        held.lock();
+        try {
+            byte[] intent = cells.get(INTENT);
+            if (intent != null) {
+                resume(intent);
+            }
+        } catch (RuntimeException | Error e) {
+            held.unlock();
+            throw e;
+        }
+        return held;
+    }
+
+    private void resume(byte[] intent) {
+        if (intent.length < INTENT_HEADER) {
+            throw new CorruptedException("list '" + name() + "': a pending change of " + intent.length + " bytes, less than its header");
+        }
+        ByteBuffer header = ByteBuffer.wrap(intent);
+        byte kind = header.get();
+        int index = header.getInt();
+        int length = header.getInt();
+        int next = header.getInt();
+        boolean valid = (kind == INSERT || kind == REMOVE) && length >= 0 && length <= capacity() && index >= 0 && index < length
+                && next >= index && next <= length;
+        if (!valid) {
+            throw new CorruptedException("list '" + name() + "': a pending change that cannot be (kind " + kind + ", index " + index
+                    + ", length " + length + ", next " + next + ")");
+        }
+        byte[] element = kind == INSERT ? Arrays.copyOfRange(intent, INTENT_HEADER, intent.length) : null;
+        finish(kind, index, length, next, element);
+    }
+
+    /**
+     * Runs an insert or removal from cell {@code next} on: records it, moves the cells one by one (recording
+     * each step), writes the length and drops the record. Every step may be repeated.
+     */
+    private void finish(byte kind, int index, int length, int next, byte[] element) {
+        if (kind == INSERT) {
+            for (int j = next; j > index; j--) {
+                cells.put(INTENT, intent(kind, index, length, j, element)); // from here cell j may be written
+                cells.put((long) j, cell(j - 1));
+            }
+            cells.put(INTENT, intent(kind, index, length, index, element));
+            cells.put((long) index, element);
+            cells.put(LENGTH, encodeInt(length + 1));
+        } else {
+            for (int j = next; j < length - 1; j++) {
+                cells.put(INTENT, intent(kind, index, length, j, null));
+                cells.put((long) j, cell(j + 1));
+            }
+            cells.put(INTENT, intent(kind, index, length, length - 1, null));
+            cells.put(LENGTH, encodeInt(length - 1));
+            cells.remove((long) length - 1);
+        }
+        cells.remove(INTENT);
+    }
+
+    private static byte[] intent(byte kind, int index, int length, int next, byte[] element) {
+        int elementLength = element == null ? 0 : element.length;
+        ByteBuffer intent = ByteBuffer.allocate(INTENT_HEADER + elementLength);
+        intent.put(kind).putInt(index).putInt(length).putInt(next);
+        if (element != null) {
+            intent.put(element);
+        }
+        return intent.array();
+    }
+
+    private int length() {
+        byte[] stored = cells.get(LENGTH);
+        if (stored == null || stored.length != 4) {
+            throw new CorruptedException("list '" + name() + "': its length record is missing or malformed");
+        }
+        int length = ByteBuffer.wrap(stored).getInt();
+        if (length < 0 || length > capacity()) {
+            throw new CorruptedException("list '" + name() + "': a length of " + length + " in a list for " + capacity());
+        }
+        return length;
+    }
+
+    private byte[] cell(int index) {
+        byte[] bytes = cells.get((long) index);
+        if (bytes == null) {
+            throw new CorruptedException("list '" + name() + "': element " + index + " is missing");
+        }
+        return bytes;
+    }
+
+    private void checkIndex(int index, int length) {
+        if (index < 0 || index >= length) {
+            throw new IndexOutOfBoundsException("list '" + name() + "': index " + index + " in a list of " + length);
+        }
+    }
+
+    private void checkRoom(int length) {
+        if (length >= capacity()) {
+            throw new CapacityExceededException("list '" + name() + "' is full: it holds at most " + capacity() + " elements");
+        }
+    }
+
+    private byte[] encode(E element) {
+        Objects.requireNonNull(element, "a list element");
+        int length = codec.encodedLength(element);
+        if (length > maxElementBytes) {
+            throw new CapacityExceededException("list '" + name() + "': an element of " + length + " bytes; at most "
+                    + maxElementBytes + " fit");
+        }
+        byte[] bytes = new byte[length];
+        codec.encode(element, ByteBuffer.wrap(bytes), 0);
+        return bytes;
+    }
+
+    private E decode(byte[] bytes) {
+        return codec.decode(ByteBuffer.wrap(bytes), 0, bytes.length);
+    }
+
+    private static byte[] encodeInt(int value) {
+        return ByteBuffer.allocate(4).putInt(value).array();
+    }
+
+    private CompanionLock companion() {
+        CompanionLock companion = lock;
+        if (companion == null) {
+            synchronized (this) {
+                if (lock == null) {
+                    lock = new CompanionLock(cells.name());
+                }
+                companion = lock;
+            }
+        }
+        return companion;
+    }
+
+    // ---- lifecycle
+
+    /** Closes this handle (and its lock, if this process opened it). */
+    @Override
+    public void close() {
+        cells.close();
+        companion().close();
+    }
+
+    /** Removes the list and its lock from the directory; handles already open keep working until closed. */
+    public void unlink() {
+        cells.unlink();
+        companion().unlink();
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        lock = new CompanionLock(cells.name());
+    }
+
+    @Override
+    public String toString() {
+        return "SharedList[" + name() + "]";
+    }
+}

@@ -1,0 +1,204 @@
+package org.ipc4j.state;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import org.ipc4j.codec.Codecs;
+import org.ipc4j.errors.CapacityExceededException;
+import org.ipc4j.errors.CodecMismatchException;
+import org.ipc4j.errors.NotInitialisedException;
+import org.ipc4j.process.JvmProcess;
+import org.ipc4j.testkit.SharedDirExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** SharedList, ShareableList and SharedNamespace: Manager().list(), ShareableList and Namespace without a server. */
+@ExtendWith(SharedDirExtension.class)
+class ManagerTypesTest {
+
+    @Test
+    void aSharedListDoesWhatAPythonListDoes() {
+        SharedList<String> list = SharedList.create("names", Codecs.strings(), 8, 16);
+        try {
+            list.add("b");
+            list.add("d");
+            list.add(0, "a");
+            list.add(2, "c");
+            list.add(4, "e");
+            assertEquals(List.of("a", "b", "c", "d", "e"), list.snapshot());
+            assertEquals("c", list.set(2, "C"));
+            assertEquals("b", list.remove(1));
+            assertEquals("e", list.removeLast());
+            assertEquals(List.of("a", "C", "d"), list.snapshot());
+            assertEquals(3, list.size());
+            assertEquals("d", list.get(2));
+            IndexOutOfBoundsException outside = assertThrows(IndexOutOfBoundsException.class, () -> list.get(3));
+            assertTrue(outside.getMessage().contains("'names'") && outside.getMessage().contains("index 3"), outside.getMessage());
+            assertThrows(IndexOutOfBoundsException.class, () -> list.add(5, "x"));
+            CapacityExceededException tooLong = assertThrows(CapacityExceededException.class, () -> list.add("x".repeat(200)));
+            assertTrue(tooLong.getMessage().contains("'names'"), tooLong.getMessage());
+            assertThrows(NullPointerException.class, () -> list.add(null));
+            while (list.size() < list.capacity()) {
+                list.add("f");
+            }
+            assertThrows(CapacityExceededException.class, () -> list.add("g"));
+            list.clear();
+            assertTrue(list.isEmpty());
+            assertThrows(IndexOutOfBoundsException.class, list::removeLast);
+            assertThrows(CodecMismatchException.class, () -> SharedList.open("names", Codecs.ints()));
+            try (SharedList<String> again = SharedList.open("names", Codecs.strings())) {
+                again.add("seen by both");
+                assertEquals(List.of("seen by both"), list.snapshot());
+            }
+        } finally {
+            list.unlink();
+            list.close();
+        }
+        try (SharedMap<Long, byte[]> plain = SharedMap.create("a-map", Codecs.longs(), Codecs.bytes(), 4, 8, 64)) {
+            assertThrows(NotInitialisedException.class, () -> SharedList.open("a-map", Codecs.strings()));
+            plain.unlink();
+        }
+    }
+
+    @Test
+    void processesAppendingAtOnceLoseNothing() throws Exception {
+        SharedList<Integer> list = SharedList.create(Codecs.ints(), 1000, 8);
+        try {
+            List<JvmProcess> children = new ArrayList<>();
+            for (int c = 0; c < 2; c++) {
+                int base = (c + 1) * 10_000;
+                children.add(JvmProcess.start(() -> {
+                    for (int i = 0; i < 300; i++) {
+                        list.add(base + i);
+                    }
+                }));
+            }
+            for (int i = 0; i < 300; i++) {
+                list.add(i);
+            }
+            for (JvmProcess child : children) {
+                child.join();
+                assertEquals(0, child.exitCode());
+            }
+            List<Integer> all = list.snapshot();
+            assertEquals(900, all.size());
+            Set<Integer> expected = new HashSet<>();
+            for (int base : new int[] {0, 10_000, 20_000}) {
+                IntStream.range(base, base + 300).forEach(expected::add);
+            }
+            assertEquals(expected, new HashSet<>(all));
+        } finally {
+            list.unlink();
+            list.close();
+        }
+    }
+
+    @Test
+    void processesKilledInTheMiddleOfInsertsAndRemovalsLeaveAWholeList() throws Exception {
+        SharedList<Integer> list = SharedList.create(Codecs.ints(), 200, 8);
+        SharedLong changes = SharedLong.create(0);
+        List<Integer> sentinels = IntStream.range(1000, 1030).boxed().toList();
+        sentinels.forEach(list::add);
+        Random random = new Random(42);
+        try {
+            for (int kill = 0; kill < 16; kill++) {
+                long before = changes.get();
+                List<JvmProcess> children = new ArrayList<>();
+                for (int c = 0; c < 2; c++) {
+                    int value = kill * 2 + c;
+                    // every change is at the front, so the list is always [small values..., sentinels...]; each
+                    // insert and removal shifts all 30 sentinels, so most kills land in the middle of one
+                    children.add(JvmProcess.start(() -> {
+                        while (true) {
+                            list.add(0, value % 100);
+                            list.remove(0);
+                            changes.incrementAndGet();
+                        }
+                    }));
+                }
+                Thread.sleep(400 + random.nextInt(300)); // the JVMs start, then run some thousand changes
+                children.get(random.nextInt(2)).kill();
+                Thread.sleep(random.nextInt(5));
+                for (JvmProcess child : children) {
+                    child.kill();
+                    child.join();
+                }
+                assertTrue(changes.get() > before, "round " + kill + ": the children made no change before the kill");
+                List<Integer> now = list.snapshot(); // finishes the change a killed child left half done
+                int small = now.size() - sentinels.size();
+                assertTrue(small >= 0 && small <= 2 * (kill + 1), "after kill " + kill + ": " + now);
+                assertEquals(sentinels, now.subList(small, now.size()), "after kill " + kill + " the sentinels moved: " + now);
+                assertTrue(now.subList(0, small).stream().allMatch(v -> v < 100), "after kill " + kill + ": " + now);
+                while (list.size() > sentinels.size()) {
+                    list.remove(0);
+                }
+            }
+        } finally {
+            list.unlink();
+            list.close();
+            changes.unlink();
+            changes.close();
+        }
+    }
+
+    @Test
+    void aShareableListHasFixedItemsThatAnyProcessCanReplace() throws Exception {
+        ShareableList<String> items = ShareableList.create("items", Codecs.strings(), 32, List.of("howdy", "hello", "hi"));
+        try {
+            JvmProcess child = JvmProcess.start(() -> {
+                items.set(2, "hello");
+                items.set(0, "hey");
+            });
+            child.join();
+            assertEquals(0, child.exitCode());
+            assertEquals(List.of("hey", "hello", "hello"), items.toList());
+            assertEquals(2, items.count("hello"));
+            assertEquals(1, items.indexOf("hello"));
+            assertEquals(-1, items.indexOf("absent"));
+            assertEquals(3, items.size());
+            assertThrows(IndexOutOfBoundsException.class, () -> items.set(3, "x"));
+            assertThrows(IllegalArgumentException.class, () -> ShareableList.create("none", Codecs.strings(), 8, List.of()));
+        } finally {
+            items.unlink();
+            items.close();
+        }
+    }
+
+    @Test
+    void aNamespaceSharesNamedAttributes() throws Exception {
+        SharedNamespace ns = SharedNamespace.create("ns", 8, 256);
+        try {
+            ns.set("x", 1);
+            JvmProcess child = JvmProcess.start(() -> {
+                int x = ns.get("x");
+                ns.set("y", "from the child");
+                ns.set("x", x + 41);
+                ns.delete("gone");
+            });
+            ns.set("gone", List.of(1, 2));
+            child.join();
+            assertEquals(0, child.exitCode());
+            assertEquals(Integer.valueOf(42), ns.get("x"));
+            assertEquals("from the child", ns.get("y"));
+            assertFalse(ns.has("gone"));
+            assertEquals("fallback", ns.get("z", "fallback"));
+            NoSuchElementException missing = assertThrows(NoSuchElementException.class, () -> ns.get("z"));
+            assertTrue(missing.getMessage().contains("'ns'") && missing.getMessage().contains("'z'"), missing.getMessage());
+            assertEquals("Namespace(x=42, y=from the child)", ns.toString());
+            assertEquals(Set.of("x", "y"), ns.attributeNames());
+        } finally {
+            ns.unlink();
+            ns.close();
+        }
+    }
+}
