@@ -9,6 +9,8 @@ columns of ipc-bench's LatencyRecord and ScoreRecord:
   lock-uncontended  Lock acquire+release in one process (ns/op)
   counter-increment Value(lock=True) increment under its lock (ns/op)
   map-get, map-put  Manager().dict() get and set of 1024 str keys (ns/op)
+  list-get, list-set, list-append-pop  Manager().list() of 1024 ints: l[i], l[i] = v, append + pop (ns/op)
+  namespace-get, namespace-set  Manager().Namespace() attribute read and write (ns/op)
   pool-apply-async  Pool(2).apply_async of a trivial task (tasks/s)
   pool-map          Pool(2).map over a range (items/s)
   process-start-to-running / -to-join  Process start until the child set an Event / until join(), fork and spawn (ms)
@@ -46,7 +48,7 @@ LATENCY_HEADER = ["workload", "implementation", "kind", "repetition", "count", "
 SCORE_HEADER = ["group", "workload", "implementation", "kind", "repetition", "unit", "score", "min", "max",
                 "samples", "alloc_bytes_per_op", "note"]
 
-STEPS = 13
+STEPS = 14
 step = 0
 
 
@@ -173,6 +175,43 @@ def manager_dict(s):
         note = "Manager().dict() with 1024 str keys, int values, "
         return [ns_per_op(s, "map-get", "Manager().dict()", get, note + "d[key]", s["map_ops"]),
                 ns_per_op(s, "map-put", "Manager().dict()", put, note + "d[key] = value", s["map_ops"])]
+
+
+def manager_list_and_namespace(s):
+    with mp.Manager() as manager:
+        items = manager.list(range(1024))
+        ns = manager.Namespace()
+        ns.x = 0
+        state = {"next": 0, "value": 0}
+
+        def get():
+            items[state["next"] & 1023]
+            state["next"] += 1
+
+        def put():
+            items[state["next"] & 1023] = state["value"]
+            state["next"] += 1
+            state["value"] += 1
+
+        def append_pop():
+            items.append(state["value"])
+            items.pop()
+            state["value"] += 1
+
+        def ns_get():
+            ns.x
+
+        def ns_set():
+            ns.x = state["value"]
+            state["value"] += 1
+
+        note = "Manager().list() of 1024 ints, "
+        return [ns_per_op(s, "list-get", "Manager().list()", get, note + "l[i]", s["map_ops"]),
+                ns_per_op(s, "list-set", "Manager().list()", put, note + "l[i] = value", s["map_ops"]),
+                ns_per_op(s, "list-append-pop", "Manager().list()", append_pop, note + "l.append(v); l.pop()",
+                          s["map_ops"]),
+                ns_per_op(s, "namespace-get", "Manager().Namespace()", ns_get, "ns.x", s["map_ops"]),
+                ns_per_op(s, "namespace-set", "Manager().Namespace()", ns_set, "ns.x = value", s["map_ops"])]
 
 
 def ns_per_op(s, workload, impl, op, note, ops=None):
@@ -472,6 +511,8 @@ def main():
     progress("Value with lock")
     scores.extend(manager_dict(s))
     progress("Manager dict")
+    scores.extend(manager_list_and_namespace(s))
+    progress("Manager list and Namespace")
     scores.append(pool_apply_async(s))
     progress("Pool apply_async")
     scores.extend(pool_map(s))

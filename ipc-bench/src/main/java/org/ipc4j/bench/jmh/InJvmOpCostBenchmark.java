@@ -1,5 +1,9 @@
 package org.ipc4j.bench.jmh;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,6 +35,9 @@ public class InJvmOpCostBenchmark {
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicLong counter = new AtomicLong();
     private final ConcurrentHashMap<String, Long> map = new ConcurrentHashMap<>();
+    /** A list and a namespace guarded as a Manager's are: each call under a lock. */
+    private final List<Long> list = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, Object> namespace = new ConcurrentHashMap<>();
     private int next;
     private long value;
 
@@ -39,6 +46,10 @@ public class InJvmOpCostBenchmark {
         for (String key : keys) {
             map.put(key, 0L);
         }
+        for (int i = 0; i < MapKeys.COUNT; i++) {
+            list.add((long) i);
+        }
+        namespace.put("x", 0);
     }
 
     @Benchmark
@@ -60,5 +71,31 @@ public class InJvmOpCostBenchmark {
     @Benchmark
     public Long mapPut() {
         return map.put(keys[next++ & MapKeys.MASK], value++);
+    }
+
+    @Benchmark
+    public Long listGet() {
+        return list.get(next++ & MapKeys.MASK);
+    }
+
+    @Benchmark
+    public Long listSet() {
+        return list.set(next++ & MapKeys.MASK, value++);
+    }
+
+    @Benchmark
+    public Long listAppendPop() {
+        list.add(value++);
+        return list.remove(list.size() - 1);
+    }
+
+    @Benchmark
+    public Object namespaceGet() {
+        return namespace.get("x");
+    }
+
+    @Benchmark
+    public void namespaceSet() {
+        namespace.put("x", next++);
     }
 }

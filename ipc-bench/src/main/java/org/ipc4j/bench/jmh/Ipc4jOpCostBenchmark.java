@@ -3,8 +3,10 @@ package org.ipc4j.bench.jmh;
 import java.util.concurrent.TimeUnit;
 
 import org.ipc4j.codec.Codecs;
+import org.ipc4j.state.SharedList;
 import org.ipc4j.state.SharedLong;
 import org.ipc4j.state.SharedMap;
+import org.ipc4j.state.SharedNamespace;
 import org.ipc4j.sync.SharedLock;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,7 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * ipc4j's shared objects used by one thread with nobody else attached: SharedLock lock + unlock, SharedLong
- * incrementAndGet, SharedMap get/put of String keys and Long values. Method names match the rows of
+ * incrementAndGet, SharedMap get/put of String keys and Long values, SharedList get/set of 1024 longs and an
+ * append with a pop, SharedNamespace get/set of an int attribute. Method names match the rows of
  * {@link InJvmOpCostBenchmark} and mp_bench.py.
  */
 @State(Scope.Thread)
@@ -35,6 +38,8 @@ public class Ipc4jOpCostBenchmark {
     private SharedLock lock;
     private SharedLong counter;
     private SharedMap<String, Long> map;
+    private SharedList<Long> list;
+    private SharedNamespace namespace;
     private int next;
     private long value;
 
@@ -46,6 +51,12 @@ public class Ipc4jOpCostBenchmark {
         for (String key : keys) {
             map.put(key, 0L);
         }
+        list = SharedList.create(Codecs.longs(), MapKeys.COUNT + 1, 8);
+        for (int i = 0; i < MapKeys.COUNT; i++) {
+            list.add((long) i);
+        }
+        namespace = SharedNamespace.create(16, 128);
+        namespace.set("x", 0);
     }
 
     @TearDown(Level.Trial)
@@ -56,6 +67,10 @@ public class Ipc4jOpCostBenchmark {
         counter.close();
         map.unlink();
         map.close();
+        list.unlink();
+        list.close();
+        namespace.unlink();
+        namespace.close();
     }
 
     @Benchmark
@@ -77,5 +92,31 @@ public class Ipc4jOpCostBenchmark {
     @Benchmark
     public Long mapPut() {
         return map.put(keys[next++ & MapKeys.MASK], value++);
+    }
+
+    @Benchmark
+    public Long listGet() {
+        return list.get(next++ & MapKeys.MASK);
+    }
+
+    @Benchmark
+    public Long listSet() {
+        return list.set(next++ & MapKeys.MASK, value++);
+    }
+
+    @Benchmark
+    public Long listAppendPop() {
+        list.add(value++);
+        return list.removeLast();
+    }
+
+    @Benchmark
+    public Integer namespaceGet() {
+        return namespace.get("x");
+    }
+
+    @Benchmark
+    public void namespaceSet() {
+        namespace.set("x", next++);
     }
 }

@@ -68,7 +68,9 @@ final class Titles {
                         + " This table is the cost of that choice.", ""));
         GROUPS.put("op-cost", new Entry("Per-operation cost in one process, uncontended",
                 "Lock acquire+release, a counter increment (Python: Value under its lock), map get and put of"
-                        + " 1024 String keys (Python: Manager().dict()), with nobody else contending.",
+                        + " 1024 String keys (Python: Manager().dict()), list get, set and append+pop of 1024 longs"
+                        + " (ipc4j SharedList; Python: Manager().list()), and a namespace attribute's get and set"
+                        + " (ipc4j SharedNamespace; Python: Manager().Namespace()), with nobody else contending.",
                 "ipc4j SharedLock, SharedLong (issues 3 and 5)"));
         GROUPS.put("shared-counter", new Entry("Shared counter from 1 and from 2 processes",
                 "Each process increments one shared 64-bit counter in a loop (ipc4j: SharedLong.incrementAndGet;"
