@@ -12,8 +12,8 @@ import org.ipc4j.codec.Codecs;
 import org.ipc4j.process.JvmProcess;
 import org.ipc4j.state.SharedDouble;
 import org.ipc4j.state.SharedIntArray;
+import org.ipc4j.state.SharedList;
 import org.ipc4j.state.SharedMap;
-import org.ipc4j.sync.SharedRLock;
 
 /**
  * Seed 004_b19cf644d1653623.txt, program 31: the three ways to communicate, Pipe, Queue and shared memory
@@ -25,9 +25,9 @@ import org.ipc4j.sync.SharedRLock;
  *   <li>{@code Value('d', 0.0)} and {@code Array('i', range(10))}: the child stores 3.1415927 and negates every
  *       element in place; the parent sees both ({@link SharedDouble}, {@link SharedIntArray}).</li>
  *   <li>{@code Manager().dict()} and {@code .list(range(10))}: the child adds three entries and reverses the
- *       list. {@link SharedMap} needs no manager process, but its keys and values have one codec each (here
- *       strings, where Python mixes {@code 1}, {@code '2'} and {@code 0.25}) and no nulls; there is no shared
- *       list, so a {@link SharedIntArray} is reversed under its lock instead.</li>
+ *       list. {@link SharedMap} and {@link SharedList} need no manager process, but their keys and values have
+ *       one codec each (here strings, where Python mixes {@code 1}, {@code '2'} and {@code 0.25}) and no nulls;
+ *       the list is reversed by swaps, each an atomic {@code set}.</li>
  * </ol>
  * Pipes and queues copy the data (serialised); values, arrays and maps are the same memory in both processes.
  * The seed's rules for fast multiprocess programs hold for the JVM too: pass little data, keep the parent
@@ -53,18 +53,12 @@ public final class PipeQueueSharedMemory {
         }
     }
 
-    static void dictAndList(SharedMap<String, String> d, SharedIntArray l) {
+    static void dictAndList(SharedMap<String, String> d, SharedList<Integer> l) {
         d.put("1", "1");
         d.put("2", "2");
         d.put("0.25", "None");
-        SharedRLock lock = l.lock(); // reversing takes several steps: hold the array's lock
-        lock.lock();
-        try {
-            for (int i = 0, j = l.length() - 1; i < j; i++, j--) {
-                l.set(i, l.getAndSet(j, l.get(i)));
-            }
-        } finally {
-            lock.unlock();
+        for (int i = 0, j = l.size() - 1; i < j; i++, j--) {
+            l.set(i, l.set(j, l.get(i)));
         }
     }
 
@@ -103,9 +97,9 @@ public final class PipeQueueSharedMemory {
         }
 
         SharedMap<String, String> d = SharedMap.create(Codecs.strings(), Codecs.strings(), 16, 16, 16);
-        SharedIntArray l = SharedIntArray.create(10);
+        SharedList<Integer> l = SharedList.create(Codecs.ints(), 10, 4);
         for (int i = 0; i < 10; i++) {
-            l.set(i, i);
+            l.add(i);
         }
         try {
             p = JvmProcess.start(() -> dictAndList(d, l));
@@ -113,7 +107,7 @@ public final class PipeQueueSharedMemory {
             Map<String, String> sorted = new TreeMap<>();
             d.forEach(sorted::put);
             System.out.println("4. dict:  " + sorted);
-            System.out.println("   list:  " + Arrays.toString(l.toArray()));
+            System.out.println("   list:  " + l.snapshot());
         } finally {
             d.unlink();
             l.unlink();

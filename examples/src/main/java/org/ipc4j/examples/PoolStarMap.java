@@ -2,6 +2,7 @@ package org.ipc4j.examples;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 
 import org.ipc4j.process.ProcessPool;
 
@@ -11,8 +12,9 @@ import org.ipc4j.process.ProcessPool;
  * some with {@code functools.partial}; and Python's {@code Pool.starmap} unpacks a tuple per call.
  *
  * <p>All three with {@code power(base, exponent)}: (1) {@link ProcessPool#map} over a record of both; (2) a
- * lambda that captures the fixed exponent, which is what partial does; (3) {@link ProcessPool#starMap} with
- * one {@code Object[]} of arguments per call.
+ * lambda that captures the fixed exponent, which is what partial does; (3) the typed
+ * {@link ProcessPool#starMap(org.ipc4j.process.PoolBiFunction, List)}, a two-argument function over pairs (the
+ * untyped form takes one {@code Object[]} of arguments per call).
  */
 public final class PoolStarMap {
     private PoolStarMap() {
@@ -40,9 +42,9 @@ public final class PoolStarMap {
             System.out.println("2. map with the exponent fixed at " + exponent + " over [1, 2, 3, 4, 5]: "
                     + pool.map(base -> power(base, exponent), List.of(1, 2, 3, 4, 5)));
 
-            List<Object[]> argumentLists = List.of(new Object[] {2, 10}, new Object[] {5, 3}, new Object[] {7, 0});
+            List<Map.Entry<Integer, Integer>> pairs = List.of(Map.entry(2, 10), Map.entry(5, 3), Map.entry(7, 0));
             System.out.println("3. starmap over (2, 10), (5, 3), (7, 0): "
-                    + pool.starMap(a -> power((Integer) a[0], (Integer) a[1]), argumentLists));
+                    + pool.starMap((Integer base, Integer power) -> power(base, power), pairs));
         }
     }
 }
