@@ -1,5 +1,6 @@
 package org.ipc4j.process;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -11,25 +12,31 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
- * The lazy {@code imap} and {@code imap_unordered} of Python 3.15's {@code buffersize}: the arguments are read
- * from their iterator on the caller's thread, as results are taken, so that at most {@code bufferSize} chunks
- * are in the pool and not yet handed to the caller. An endless iterator works; a map of a million elements
- * does not hold a million futures.
+ * The iterators of {@code imap} and {@code imap_unordered}. The arguments are read from their iterator on the
+ * caller's thread, so that at most {@code bufferSize} chunks are in the pool and not yet handed to the caller
+ * (Python 3.15's {@code buffersize}; an endless iterator works); the first ones are submitted at once, as
+ * Python submits them at the call. An unbounded buffer submits everything at once.
  */
 final class BoundedMaps {
+    /** A buffer that never holds the reading back: every chunk is submitted by the call. */
+    static final int UNBOUNDED = Integer.MAX_VALUE;
+    private static final long NO_DEADLINE = Long.MAX_VALUE;
+
     private BoundedMaps() {
     }
 
-    static <A, R> Iterator<R> ordered(Iterator<? extends A> arguments, int chunkSize, int bufferSize,
-                                      Function<List<A>, CompletableFuture<List<R>>> submit) {
+    static <A, R> PoolIterator<R> ordered(Iterator<? extends A> arguments, int chunkSize, int bufferSize,
+                                          Function<List<A>, CompletableFuture<List<R>>> submit) {
         return new Ordered<>(new Feed<>(arguments, chunkSize, bufferSize, submit));
     }
 
-    static <A, R> Iterator<R> unordered(Iterator<? extends A> arguments, int chunkSize, int bufferSize,
-                                        Function<List<A>, CompletableFuture<List<R>>> submit) {
+    static <A, R> PoolIterator<R> unordered(Iterator<? extends A> arguments, int chunkSize, int bufferSize,
+                                            Function<List<A>, CompletableFuture<List<R>>> submit) {
         return new Unordered<>(new Feed<>(arguments, chunkSize, bufferSize, submit));
     }
 
@@ -61,7 +68,7 @@ final class BoundedMaps {
             if (!arguments.hasNext()) {
                 return null;
             }
-            List<A> chunk = new ArrayList<>(chunkSize);
+            List<A> chunk = new ArrayList<>(Math.min(chunkSize, 1024));
             while (chunk.size() < chunkSize && arguments.hasNext()) {
                 chunk.add(arguments.next());
             }
@@ -69,39 +76,89 @@ final class BoundedMaps {
         }
     }
 
-    private static <R> List<R> await(CompletableFuture<List<R>> chunk) {
-        try {
-            return chunk.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted while waiting for a result");
-        } catch (ExecutionException e) {
-            throw new CompletionException(e.getCause());
+    /** The results chunk by chunk; a chunk taken but not yet done when a timed call gave up stays for the next call. */
+    private abstract static class Chunked<R> implements PoolIterator<R> {
+        private Iterator<R> current = List.<R>of().iterator();
+        private CompletableFuture<List<R>> taken;
+
+        /** The next chunk to hand over (done or not), waiting until the deadline if it must; null at the end. */
+        abstract CompletableFuture<List<R>> take(long deadlineNanos) throws InterruptedException, TimeoutException;
+
+        @Override
+        public boolean hasNext() {
+            try {
+                return advance(NO_DEADLINE);
+            } catch (TimeoutException cannotHappen) {
+                throw new IllegalStateException(cannotHappen);
+            }
+        }
+
+        @Override
+        public R next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return current.next();
+        }
+
+        @Override
+        public R next(Duration timeout) throws TimeoutException {
+            long deadline = System.nanoTime() + Math.min(timeout.toNanos(), Long.MAX_VALUE / 4);
+            try {
+                if (!advance(deadline)) {
+                    throw new NoSuchElementException();
+                }
+            } catch (TimeoutException e) {
+                throw new TimeoutException("no result within " + timeout.toMillis() + " ms; a later one is there for the next call");
+            }
+            return current.next();
+        }
+
+        private boolean advance(long deadlineNanos) throws TimeoutException {
+            try {
+                while (!current.hasNext()) {
+                    if (taken == null) {
+                        taken = take(deadlineNanos);
+                        if (taken == null) {
+                            return false;
+                        }
+                    }
+                    List<R> values = deadlineNanos == NO_DEADLINE ? taken.get()
+                            : taken.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    taken = null;
+                    current = values.iterator();
+                }
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted while waiting for a result");
+            } catch (ExecutionException e) {
+                taken = null;
+                throw new CompletionException(e.getCause());
+            }
+        }
+
+        static long remaining(long deadlineNanos) {
+            return deadlineNanos == NO_DEADLINE ? Long.MAX_VALUE : deadlineNanos - System.nanoTime();
         }
     }
 
-    private static final class Ordered<A, R> implements Iterator<R> {
+    private static final class Ordered<A, R> extends Chunked<R> {
         private final Feed<A, R> feed;
         private final ArrayDeque<CompletableFuture<List<R>>> inFlight = new ArrayDeque<>();
-        private Iterator<R> current = List.<R>of().iterator();
         private boolean exhausted;
 
         Ordered(Feed<A, R> feed) {
             this.feed = feed;
+            topUp();
         }
 
         @Override
-        public boolean hasNext() {
-            while (!current.hasNext()) {
-                topUp();
-                CompletableFuture<List<R>> head = inFlight.pollFirst();
-                if (head == null) {
-                    return false;
-                }
-                topUp(); // the head is the caller's now: keep the workers busy while it is read
-                current = await(head).iterator();
-            }
-            return true;
+        CompletableFuture<List<R>> take(long deadlineNanos) {
+            topUp();
+            CompletableFuture<List<R>> head = inFlight.pollFirst();
+            topUp(); // the head is the caller's now: keep the workers busy while it is read
+            return head;
         }
 
         private void topUp() {
@@ -114,46 +171,32 @@ final class BoundedMaps {
                 }
             }
         }
-
-        @Override
-        public R next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            return current.next();
-        }
     }
 
-    private static final class Unordered<A, R> implements Iterator<R> {
+    private static final class Unordered<A, R> extends Chunked<R> {
         private final Feed<A, R> feed;
         private final BlockingQueue<CompletableFuture<List<R>>> done = new LinkedBlockingQueue<>();
         private int inFlight;
-        private Iterator<R> current = List.<R>of().iterator();
         private boolean exhausted;
 
         Unordered(Feed<A, R> feed) {
             this.feed = feed;
+            topUp();
         }
 
         @Override
-        public boolean hasNext() {
-            while (!current.hasNext()) {
-                topUp();
-                if (inFlight == 0) {
-                    return false;
-                }
-                final CompletableFuture<List<R>> first;
-                try {
-                    first = done.take();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new CancellationException("interrupted while waiting for a result");
-                }
-                inFlight--;
-                topUp();
-                current = await(first).iterator();
+        CompletableFuture<List<R>> take(long deadlineNanos) throws InterruptedException, TimeoutException {
+            topUp();
+            if (inFlight == 0) {
+                return null;
             }
-            return true;
+            CompletableFuture<List<R>> first = done.poll(remaining(deadlineNanos), TimeUnit.NANOSECONDS);
+            if (first == null) {
+                throw new TimeoutException("no chunk finished in time");
+            }
+            inFlight--;
+            topUp();
+            return first;
         }
 
         private void topUp() {
@@ -166,14 +209,6 @@ final class BoundedMaps {
                     chunk.whenComplete((value, error) -> done.add(chunk));
                 }
             }
-        }
-
-        @Override
-        public R next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            return current.next();
         }
     }
 }

@@ -4,19 +4,15 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.concurrent.AbstractExecutorService;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.RunnableFuture;
 import java.util.concurrent.TimeUnit;
@@ -197,88 +193,78 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
 
     public <R> List<R> starMap(StarFunction<R> function, List<Object[]> arguments, int chunkSize)
             throws InterruptedException, ExecutionException {
-        return this.<Object[], R>joinChunks(submitChunks(Kind.STAR_CHUNK, function, arguments, chunkSize)).get();
+        return starMapAsync(function, arguments, chunkSize).get();
+    }
+
+    /** Python's {@code starmap_async}: the future completes with every result, in order (or with the first failure). */
+    public <R> CompletableFuture<List<R>> starMapAsync(StarFunction<R> function, List<Object[]> arguments, int chunkSize) {
+        return this.<Object[], R>joinChunks(submitChunks(Kind.STAR_CHUNK, function, arguments, chunkSize));
     }
 
     /**
      * A typed {@code starmap} of two arguments: {@code pool.starMap((a, b) -> a + b, List.of(Map.entry(1, 2)))}
      * needs no {@code Object[]} casts. Each pair's key and value are the two arguments.
      */
-    @SuppressWarnings("unchecked")
     public <A, B, R> List<R> starMap(PoolBiFunction<A, B, R> function, List<? extends Map.Entry<? extends A, ? extends B>> pairs)
             throws InterruptedException, ExecutionException {
+        return starMapAsync(function, pairs).get();
+    }
+
+    /** As {@link #starMap(PoolBiFunction, List)}, without waiting: a timed {@code get} bounds the wait. */
+    @SuppressWarnings("unchecked")
+    public <A, B, R> CompletableFuture<List<R>> starMapAsync(PoolBiFunction<A, B, R> function,
+                                                             List<? extends Map.Entry<? extends A, ? extends B>> pairs) {
         Objects.requireNonNull(function, "function");
         List<Object[]> arguments = new ArrayList<>(pairs.size());
         for (Map.Entry<? extends A, ? extends B> pair : pairs) {
             arguments.add(new Object[] {pair.getKey(), pair.getValue()});
         }
         StarFunction<R> spread = values -> function.apply((A) values[0], (B) values[1]);
-        return starMap(spread, arguments);
+        return starMapAsync(spread, arguments, defaultChunkSize(arguments.size()));
     }
 
-    /** Python's {@code imap}: a lazy iterator over the results, in order; tasks are all submitted now. */
-    public <A, R> Iterator<R> imap(PoolFunction<A, R> function, List<A> arguments) {
+    /**
+     * Python's {@code imap}: a lazy iterator over the results, in order; the tasks are all submitted now.
+     * {@link PoolIterator#next(java.time.Duration)} waits at most a timeout.
+     */
+    public <A, R> PoolIterator<R> imap(PoolFunction<A, R> function, List<A> arguments) {
         return imap(function, arguments, 1);
     }
 
-    public <A, R> Iterator<R> imap(PoolFunction<A, R> function, List<A> arguments, int chunkSize) {
-        List<CompletableFuture<List<R>>> chunks = submitChunks(Kind.CHUNK, function, arguments, chunkSize);
-        return new ChunkIterator<>(chunks.iterator());
+    public <A, R> PoolIterator<R> imap(PoolFunction<A, R> function, List<A> arguments, int chunkSize) {
+        BoundedMaps.check(chunkSize, 1);
+        return BoundedMaps.ordered(arguments.iterator(), chunkSize, BoundedMaps.UNBOUNDED,
+                chunk -> dispatcher.submit(Kind.CHUNK, function, chunk));
     }
 
     /**
      * Python 3.15's {@code imap(func, iterable, chunksize, buffersize)}: the arguments are read as results are
      * taken, so that at most {@code bufferSize} chunks are submitted and not yet handed to the caller; an
-     * endless {@code arguments} works. Results in order; a failed chunk throws its cause in a
-     * {@link CompletionException} when it is reached.
+     * endless {@code arguments} works. Results in order.
      */
-    public <A, R> Iterator<R> imap(PoolFunction<A, R> function, Iterable<? extends A> arguments, int chunkSize, int bufferSize) {
+    public <A, R> PoolIterator<R> imap(PoolFunction<A, R> function, Iterable<? extends A> arguments, int chunkSize,
+                                       int bufferSize) {
         BoundedMaps.check(chunkSize, bufferSize);
-        Iterator<? extends A> source = arguments.iterator();
-        return BoundedMaps.ordered(source, chunkSize, bufferSize, chunk -> dispatcher.submit(Kind.CHUNK, function, chunk));
+        return BoundedMaps.ordered(arguments.iterator(), chunkSize, bufferSize, chunk -> dispatcher.submit(Kind.CHUNK, function, chunk));
     }
 
-    /** As {@link #imap(PoolFunction, Iterable, int, int)}, each chunk's results as soon as they are ready. */
-    public <A, R> Iterator<R> imapUnordered(PoolFunction<A, R> function, Iterable<? extends A> arguments, int chunkSize,
-                                            int bufferSize) {
-        BoundedMaps.check(chunkSize, bufferSize);
-        Iterator<? extends A> source = arguments.iterator();
-        return BoundedMaps.unordered(source, chunkSize, bufferSize, chunk -> dispatcher.submit(Kind.CHUNK, function, chunk));
-    }
-
-    /** Python's {@code imap_unordered}: each result as soon as it is ready. */
-    public <A, R> Iterator<R> imapUnordered(PoolFunction<A, R> function, List<A> arguments) {
+    /** Python's {@code imap_unordered}: each result as soon as it is ready; the tasks are all submitted now. */
+    public <A, R> PoolIterator<R> imapUnordered(PoolFunction<A, R> function, List<A> arguments) {
         return imapUnordered(function, arguments, 1);
     }
 
-    public <A, R> Iterator<R> imapUnordered(PoolFunction<A, R> function, List<A> arguments, int chunkSize) {
-        List<CompletableFuture<List<R>>> chunks = submitChunks(Kind.CHUNK, function, arguments, chunkSize);
-        BlockingQueue<CompletableFuture<List<R>>> done = new LinkedBlockingQueue<>();
-        for (CompletableFuture<List<R>> chunk : chunks) {
-            chunk.whenComplete((v, e) -> done.add(chunk));
-        }
-        return new ChunkIterator<>(new Iterator<>() {
-            private int taken;
+    public <A, R> PoolIterator<R> imapUnordered(PoolFunction<A, R> function, List<A> arguments, int chunkSize) {
+        BoundedMaps.check(chunkSize, 1);
+        return BoundedMaps.unordered(arguments.iterator(), chunkSize, BoundedMaps.UNBOUNDED,
+                chunk -> dispatcher.submit(Kind.CHUNK, function, chunk));
+    }
 
-            @Override
-            public boolean hasNext() {
-                return taken < chunks.size();
-            }
-
-            @Override
-            public CompletableFuture<List<R>> next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                taken++;
-                try {
-                    return done.take();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new CancellationException("interrupted while waiting for a result");
-                }
-            }
-        });
+    /** As {@link #imap(PoolFunction, Iterable, int, int)}, each chunk's results as soon as they are ready. */
+    public <A, R> PoolIterator<R> imapUnordered(PoolFunction<A, R> function, Iterable<? extends A> arguments, int chunkSize,
+                                                int bufferSize) {
+        BoundedMaps.check(chunkSize, bufferSize);
+        return BoundedMaps.unordered(arguments.iterator(), chunkSize, bufferSize,
+                chunk -> dispatcher.submit(Kind.CHUNK, function, chunk));
     }
 
     /**
@@ -547,39 +533,6 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
             }
             return results;
         });
-    }
-
-    /** Flattens chunk futures into results, waiting for each chunk when it is reached. */
-    private static final class ChunkIterator<R> implements Iterator<R> {
-        private final Iterator<CompletableFuture<List<R>>> chunks;
-        private Iterator<R> current = List.<R>of().iterator();
-
-        ChunkIterator(Iterator<CompletableFuture<List<R>>> chunks) {
-            this.chunks = chunks;
-        }
-
-        @Override
-        public boolean hasNext() {
-            while (!current.hasNext() && chunks.hasNext()) {
-                try {
-                    current = chunks.next().get().iterator();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new CancellationException("interrupted while waiting for a result");
-                } catch (ExecutionException e) {
-                    throw new CompletionException(e.getCause());
-                }
-            }
-            return current.hasNext();
-        }
-
-        @Override
-        public R next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            return current.next();
-        }
     }
 
     /** Options for a pool. */

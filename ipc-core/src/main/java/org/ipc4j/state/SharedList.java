@@ -17,6 +17,8 @@ import org.ipc4j.errors.CapacityExceededException;
 import org.ipc4j.errors.CodecMismatchException;
 import org.ipc4j.errors.CorruptedException;
 import org.ipc4j.errors.NotInitialisedException;
+import org.ipc4j.errors.ObjectExistsException;
+import org.ipc4j.errors.ObjectNotFoundException;
 import org.ipc4j.region.Region;
 import org.ipc4j.region.RegionNames;
 import org.ipc4j.sync.SharedRLock;
@@ -55,6 +57,7 @@ public final class SharedList<E> implements AutoCloseable, Serializable {
     private static final byte INSERT = 1;
     private static final byte REMOVE = 2;
     private static final int MIN_VALUE_BYTES = 64;
+    private static final int OPEN_OR_CREATE_ATTEMPTS = 1000;
 
     private final SharedMap<Long, byte[]> cells;
     private final Codec<E> codec;
@@ -112,6 +115,26 @@ public final class SharedList<E> implements AutoCloseable, Serializable {
         } catch (RuntimeException | Error e) {
             cells.close();
             throw e;
+        }
+    }
+
+    /** Opens list {@code name}, or creates it as {@link #create} does; an existing list keeps its own capacity. */
+    public static <E> SharedList<E> openOrCreate(String name, Codec<E> codec, int capacity, int maxElementBytes) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return create(name, codec, capacity, maxElementBytes);
+            } catch (ObjectExistsException exists) {
+                try {
+                    return open(name, codec);
+                } catch (ObjectNotFoundException | NotInitialisedException unlinkedOrBeingCreated) {
+                    // unlinked meanwhile, or its creator is between the map and its length record (microseconds)
+                    if (attempt >= OPEN_OR_CREATE_ATTEMPTS) {
+                        throw unlinkedOrBeingCreated;
+                    }
+                    Thread.onSpinWait();
+                    Thread.yield();
+                }
+            }
         }
     }
 

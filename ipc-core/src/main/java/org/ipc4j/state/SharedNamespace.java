@@ -38,6 +38,12 @@ public final class SharedNamespace implements AutoCloseable, Serializable {
         return create(RegionNames.anonymous(), capacity, maxValueBytes);
     }
 
+    /** Opens namespace {@code name}, or creates it as {@link #create} does. */
+    public static SharedNamespace openOrCreate(String name, int capacity, int maxValueBytes) {
+        return new SharedNamespace(SharedMap.openOrCreate(name, Codecs.strings(), Codecs.serializable(), capacity,
+                MAX_NAME_BYTES, maxValueBytes));
+    }
+
     public static SharedNamespace open(String name) {
         return new SharedNamespace(SharedMap.open(name, Codecs.strings(), Codecs.serializable()));
     }

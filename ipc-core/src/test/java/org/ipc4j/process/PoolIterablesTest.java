@@ -1,6 +1,7 @@
 package org.ipc4j.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,15 +9,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -111,10 +115,35 @@ class PoolIterablesTest {
     }
 
     @Test
+    void timedNextsOfAnImapGiveUpWithoutLosingTheResult() throws Exception {
+        try (ProcessPool pool = new ProcessPool(1)) {
+            PoolIterator<Integer> results = pool.imap(PoolIterablesTest::sleepFor, List.of(600, 0), 1);
+            TimeoutException early = assertThrows(TimeoutException.class, () -> results.next(Duration.ofMillis(50)));
+            assertTrue(early.getMessage().contains("50 ms"), early.getMessage());
+            assertEquals(600, results.next(Duration.ofSeconds(30)), "the slow result is there for the next call");
+            assertEquals(0, results.next());
+            assertFalse(results.hasNext());
+            assertThrows(NoSuchElementException.class, () -> results.next(Duration.ofSeconds(1)));
+
+            PoolIterator<Integer> unordered = pool.imapUnordered(PoolIterablesTest::sleepFor, List.of(600), 1);
+            assertThrows(TimeoutException.class, () -> unordered.next(Duration.ofMillis(50)));
+            assertEquals(600, unordered.next(Duration.ofSeconds(30)));
+            assertFalse(unordered.hasNext());
+        }
+    }
+
+    private static Integer sleepFor(Integer millis) throws InterruptedException {
+        Thread.sleep(millis);
+        return millis;
+    }
+
+    @Test
     void aTypedStarMapNeedsNoCasts() throws Exception {
         try (ProcessPool pool = new ProcessPool(2)) {
             List<Map.Entry<String, Integer>> pairs = List.of(Map.entry("a", 3), Map.entry("b", 1), Map.entry("c", 2));
             assertEquals(List.of("aaa", "b", "cc"), pool.starMap((String s, Integer n) -> s.repeat(n), pairs));
+            assertEquals(List.of("aaa", "b", "cc"),
+                    pool.starMapAsync((String s, Integer n) -> s.repeat(n), pairs).get(60, TimeUnit.SECONDS));
         }
     }
 

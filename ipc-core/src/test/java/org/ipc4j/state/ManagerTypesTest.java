@@ -56,9 +56,12 @@ class ManagerTypesTest {
             assertTrue(list.isEmpty());
             assertThrows(IndexOutOfBoundsException.class, list::removeLast);
             assertThrows(CodecMismatchException.class, () -> SharedList.open("names", Codecs.ints()));
-            try (SharedList<String> again = SharedList.open("names", Codecs.strings())) {
+            try (SharedList<String> again = SharedList.open("names", Codecs.strings());
+                 SharedList<String> orCreated = SharedList.openOrCreate("names", Codecs.strings(), 99, 99)) {
                 again.add("seen by both");
                 assertEquals(List.of("seen by both"), list.snapshot());
+                assertEquals(List.of("seen by both"), orCreated.snapshot());
+                assertEquals(list.capacity(), orCreated.capacity(), "an existing list keeps its capacity");
             }
         } finally {
             list.unlink();
@@ -196,6 +199,9 @@ class ManagerTypesTest {
             assertTrue(missing.getMessage().contains("'ns'") && missing.getMessage().contains("'z'"), missing.getMessage());
             assertEquals("Namespace(x=42, y=from the child)", ns.toString());
             assertEquals(Set.of("x", "y"), ns.attributeNames());
+            try (SharedNamespace same = SharedNamespace.openOrCreate("ns", 1, 1)) {
+                assertEquals(Integer.valueOf(42), same.get("x"));
+            }
         } finally {
             ns.unlink();
             ns.close();
