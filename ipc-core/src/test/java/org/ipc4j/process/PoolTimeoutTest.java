@@ -1,7 +1,6 @@
 package org.ipc4j.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,6 +17,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.ipc4j.os.Signals;
 import org.ipc4j.testkit.SharedDirExtension;
@@ -163,36 +163,32 @@ class PoolTimeoutTest {
         return running;
     }
 
-    @Test
-    void terminateWorkersSendsSigtermSoWorkersRunTheirShutdownHooks() throws Exception {
-        Path markers = Files.createDirectory(tmp.resolve("term"));
+    /** Stops a pool of two busy workers with {@code stop}; returns, per worker, whether its shutdown hooks ran. */
+    private List<Boolean> stopBusyWorkers(String name, Consumer<ProcessPool> stop) throws Exception {
+        Path markers = Files.createDirectory(tmp.resolve(name));
         ProcessPool pool = poolMarkingShutdown(markers);
         List<Long> workers = pool.workerPids();
         List<CompletableFuture<Integer>> running = startLongTasks(pool, markers);
-        pool.terminateWorkers();
+        stop.accept(pool);
         assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS));
+        assertTrue(pool.isShutdown());
         for (CompletableFuture<Integer> future : running) {
             assertThrows(CancellationException.class, () -> future.get(60, TimeUnit.SECONDS));
         }
+        List<Boolean> hooksRan = new ArrayList<>();
         for (long pid : workers) {
-            assertTrue(Files.exists(markers.resolve(Long.toString(pid))), "worker " + pid + " ran its shutdown hooks");
+            hooksRan.add(Files.exists(markers.resolve(Long.toString(pid))));
         }
-        assertTrue(pool.isShutdown());
+        return hooksRan;
+    }
+
+    @Test
+    void terminateWorkersSendsSigtermSoWorkersRunTheirShutdownHooks() throws Exception {
+        assertEquals(List.of(true, true), stopBusyWorkers("term", ProcessPool::terminateWorkers), "each worker ran its hooks");
     }
 
     @Test
     void killWorkersSendsSigkillSoNoShutdownHookRuns() throws Exception {
-        Path markers = Files.createDirectory(tmp.resolve("kill"));
-        ProcessPool pool = poolMarkingShutdown(markers);
-        List<Long> workers = pool.workerPids();
-        List<CompletableFuture<Integer>> running = startLongTasks(pool, markers);
-        pool.killWorkers();
-        assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS));
-        for (CompletableFuture<Integer> future : running) {
-            assertThrows(CancellationException.class, () -> future.get(60, TimeUnit.SECONDS));
-        }
-        for (long pid : workers) {
-            assertFalse(Files.exists(markers.resolve(Long.toString(pid))), "worker " + pid + " was killed outright");
-        }
+        assertEquals(List.of(false, false), stopBusyWorkers("kill", ProcessPool::killWorkers), "each worker was killed outright");
     }
 }

@@ -20,6 +20,7 @@ import org.ipc4j.errors.QueueShutDownException;
 import org.ipc4j.errors.WrongDirectionException;
 import org.ipc4j.os.Signals;
 import org.ipc4j.process.JvmProcess;
+import org.ipc4j.process.ProcessTarget;
 import org.ipc4j.state.SharedLong;
 import org.ipc4j.sync.SharedEvent;
 import org.ipc4j.testkit.SharedDirExtension;
@@ -143,19 +144,26 @@ class WaitSetTest {
         }
     }
 
+    /** A child that, 500 ms after its target started, records the time and does {@code act}, then sleeps. */
+    private static JvmProcess actingChild(Objects o, ProcessTarget act, boolean thenSleep) {
+        SharedLong started = o.started;
+        SharedLong actedAt = o.actedAt;
+        return JvmProcess.start(() -> {
+            started.set(1);
+            Thread.sleep(500);
+            actedAt.set(System.nanoTime());
+            act.run();
+            if (thenSleep) {
+                Thread.sleep(30_000);
+            }
+        });
+    }
+
     @Test
     void wakesWithoutPollingWhenAnotherProcessSendsOnThePipe() throws Exception {
         wakesFor(o -> {
             Connection end = o.pipe.second();
-            SharedLong actedAt = o.actedAt;
-            SharedLong started = o.started;
-            return JvmProcess.start(() -> {
-                started.set(1);
-                Thread.sleep(500);
-                actedAt.set(System.nanoTime());
-                end.send("hello");
-                Thread.sleep(30_000);
-            });
+            return actingChild(o, () -> end.send("hello"), true);
         }, 0, 300);
     }
 
@@ -163,15 +171,7 @@ class WaitSetTest {
     void wakesWithoutPollingWhenAnotherProcessPutsOnTheQueue() throws Exception {
         wakesFor(o -> {
             SharedQueue<Integer> queue = o.queue;
-            SharedLong actedAt = o.actedAt;
-            SharedLong started = o.started;
-            return JvmProcess.start(() -> {
-                started.set(1);
-                Thread.sleep(500);
-                actedAt.set(System.nanoTime());
-                queue.put(1);
-                Thread.sleep(30_000);
-            });
+            return actingChild(o, () -> queue.put(1), true);
         }, 1, 300);
     }
 
@@ -179,30 +179,14 @@ class WaitSetTest {
     void wakesWithoutPollingWhenAnotherProcessSetsTheEvent() throws Exception {
         wakesFor(o -> {
             SharedEvent event = o.event;
-            SharedLong actedAt = o.actedAt;
-            SharedLong started = o.started;
-            return JvmProcess.start(() -> {
-                started.set(1);
-                Thread.sleep(500);
-                actedAt.set(System.nanoTime());
-                event.set();
-                Thread.sleep(30_000);
-            });
+            return actingChild(o, event::set, true);
         }, 2, 300);
     }
 
     @Test
     void wakesWithoutPollingWhenTheProcessEnds() throws Exception {
         // the JVM's exit (its shutdown hooks) and the JDK's reaping come between the act and the wake
-        wakesFor(o -> {
-            SharedLong actedAt = o.actedAt;
-            SharedLong started = o.started;
-            return JvmProcess.start(() -> {
-                started.set(1);
-                Thread.sleep(500);
-                actedAt.set(System.nanoTime());
-            });
-        }, 3, 600);
+        wakesFor(o -> actingChild(o, () -> { }, false), 3, 600);
     }
 
     @Test
