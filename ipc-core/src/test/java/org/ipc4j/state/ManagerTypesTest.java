@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import org.ipc4j.codec.Codecs;
@@ -129,14 +130,18 @@ class ManagerTypesTest {
                         }
                     }));
                 }
-                Thread.sleep(400 + random.nextInt(300)); // the JVMs start, then run some thousand changes
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (changes.get() < before + 200) { // both JVMs started and changing (a loaded machine starts them slowly)
+                    assertTrue(System.nanoTime() < deadline, "round " + kill + ": the children made no change in 60 s");
+                    Thread.sleep(5);
+                }
+                Thread.sleep(random.nextInt(50));
                 children.get(random.nextInt(2)).kill();
                 Thread.sleep(random.nextInt(5));
                 for (JvmProcess child : children) {
                     child.kill();
                     child.join();
                 }
-                assertTrue(changes.get() > before, "round " + kill + ": the children made no change before the kill");
                 List<Integer> now = list.snapshot(); // finishes the change a killed child left half done
                 int small = now.size() - sentinels.size();
                 assertTrue(small >= 0 && small <= 2 * (kill + 1), "after kill " + kill + ": " + now);
