@@ -1,5 +1,7 @@
 package org.ipc4j.ring;
 
+import java.util.concurrent.TimeUnit;
+
 import org.ipc4j.wait.ExitWake;
 import org.ipc4j.wait.FutexWord;
 import org.ipc4j.wait.Readiness;
@@ -10,11 +12,21 @@ import org.ipc4j.wait.WaitStrategies;
  * at once (a committed message at the head, or nothing more can come and the ring is drained). While a wait
  * lasts it registers interest on the not-empty signal, so that every commit bumps the word, and follows the
  * producers' process so that its exit wakes the word.
+ *
+ * <p>Records that are there but cannot be read yet signal nothing when that changes: another consumer holding
+ * the lock, or a claim at the head whose producer has not written it (or died before it did). While the last
+ * check found such records, the waiter looks again every millisecond, drops a dead producer's claim as
+ * {@link Ring#awaitMessage} does, and follows the exit of the claim's owner.
  */
 final class MessageReadiness implements Readiness {
+    private static final long PENDING_RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
     private final Ring ring;
     private final RingPeers producers;
     private ExitWake producerExit;
+    private boolean waiting;
+    /** The last check found records at the head that could not be read. */
+    private boolean pending;
 
     MessageReadiness(Ring ring, RingPeers producers) {
         this.ring = ring;
@@ -24,14 +36,41 @@ final class MessageReadiness implements Readiness {
     @Override
     public boolean isReady() {
         if (producerExit != null && producerExit.takeExit()) {
+            ring.reader.checkStuckNow(); // it may have been the owner of a claim at the head
             producers.stateNow(); // read the liveness of the process that exited now, not at the next interval
         }
         try {
-            return ring.awaitMessage(Ring.NO_WAIT, WaitStrategies.BUSY_SPIN, producers) != 0;
+            if (messageOrEnd()) {
+                return true;
+            }
+            pending = !ring.isDrained();
+            if (pending && ring.recoverStuckRecord(false)) {
+                if (messageOrEnd()) {
+                    return true;
+                }
+                pending = !ring.isDrained();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the wait set throws it
             return false;
         }
+        if (pending && waiting) {
+            follow();
+        }
+        return false;
+    }
+
+    private boolean messageOrEnd() throws InterruptedException {
+        return ring.awaitMessage(Ring.NO_WAIT, WaitStrategies.BUSY_SPIN, producers) != 0;
+    }
+
+    /** The producers' process; without one, the owner of a live claim at a headerless head. */
+    private void follow() {
+        long pid = producers.processToFollow();
+        if (pid == 0 && ring.stuckClaimOwner() != 0) {
+            pid = ring.processes.localPid(ring.stuckClaimOwner());
+        }
+        producerExit = ExitWake.follow(producerExit, pid, word());
     }
 
     @Override
@@ -42,11 +81,18 @@ final class MessageReadiness implements Readiness {
     @Override
     public void beginWait() {
         ring.notEmpty.register();
-        producerExit = ExitWake.follow(null, producers.processToFollow(), word());
+        waiting = true;
+        try {
+            follow();
+        } catch (RuntimeException | Error e) {
+            endWait(); // the wait set calls endWait only for the steps that returned
+            throw e;
+        }
     }
 
     @Override
     public void endWait() {
+        waiting = false;
         ExitWake.cancel(producerExit);
         producerExit = null;
         ring.notEmpty.unregister();
@@ -54,6 +100,6 @@ final class MessageReadiness implements Readiness {
 
     @Override
     public long recheckIntervalNanos() {
-        return producers.checkIntervalNanos();
+        return pending ? Math.min(PENDING_RECHECK_NANOS, producers.checkIntervalNanos()) : producers.checkIntervalNanos();
     }
 }

@@ -97,10 +97,13 @@ public final class SharedEvent extends SharedObject implements Waitable {
     @Override
     public Readiness readiness() {
         ensureOpen();
+        int atStart = word.get();
         return new Readiness() {
+            /** Set now, or set since the wait began and cleared again: only a set changes a word whose flag was off. */
             @Override
             public boolean isReady() {
-                return isSet();
+                int now = word.get();
+                return (now & FLAG) != 0 || now != atStart;
             }
 
             @Override

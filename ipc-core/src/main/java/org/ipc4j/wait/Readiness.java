@@ -17,7 +17,10 @@ public interface Readiness {
     /** The futex word that changes or is woken when the object may have become ready; null if it has none. */
     FutexWord word();
 
-    /** Starts watching: from now on, whatever makes the object ready changes or wakes {@link #word()}. */
+    /**
+     * Starts watching: from now on, whatever makes the object ready changes or wakes {@link #word()}. One that
+     * throws has undone what it began: {@link #endWait()} is not called for it.
+     */
     default void beginWait() {
     }
 
@@ -32,7 +35,10 @@ public interface Readiness {
     default void stopUnparking(Thread waiter) {
     }
 
-    /** The longest a waiter may sleep before it checks {@link #isReady()} again (a peer's liveness is polled). */
+    /**
+     * The longest a waiter may sleep before it checks {@link #isReady()} again (a peer's liveness is polled, or
+     * the last check found the object in a state whose end nobody signals); asked after every check.
+     */
     default long recheckIntervalNanos() {
         return Long.MAX_VALUE;
     }

@@ -16,7 +16,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * A {@code Connection} is ready when a {@code recv} would not block (a message, or the end of the stream),
  * a {@code SharedQueue} when a {@code take} would not block (an element, or shut down and drained), a
- * {@code SharedEvent} when it is set, a {@code JvmProcess} when it has ended. Readiness is a snapshot: with
+ * {@code SharedEvent} when it is set or was set since the wait began (as its {@code await} returns for a set
+ * cleared at once), a {@code JvmProcess} when it has ended. Readiness is a snapshot: with
  * other consumers of the same queue or pipe end, the element may be gone by the time this caller reads it.
  *
  * <p>No polling: the caller parks, and for each object's futex word one thread of this JVM sleeps in the
@@ -45,7 +46,7 @@ public final class WaitSet {
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("a negative timeout: " + timeout);
         }
-        return await(objects, System.nanoTime() + Math.min(timeout.toNanos(), Long.MAX_VALUE / 4));
+        return await(objects, WaitStrategies.deadline(timeout));
     }
 
     private static <T extends Waitable> List<T> await(Collection<? extends T> objects, long deadlineNanos)
@@ -90,10 +91,6 @@ public final class WaitSet {
         Thread me = Thread.currentThread();
         int[] seen = new int[watches.size()];
         List<Runnable> relays = new ArrayList<>(watches.size());
-        long slice = Long.MAX_VALUE;
-        for (Readiness watch : watches) {
-            slice = Math.min(slice, watch.recheckIntervalNanos());
-        }
         while (true) {
             // the words first, then the checks: a change after a word was read makes its relay unpark us
             for (int i = 0; i < watches.size(); i++) {
@@ -112,7 +109,11 @@ public final class WaitSet {
                         relays.add(VirtualThreadSleep.watch(word, me, seen[i]));
                     }
                 }
-                LockSupport.parkNanos(WaitSet.class, Math.min(remaining, slice));
+                // a relay already running may have read the word's new value before we joined it, and then
+                // sleeps on that value without unparking us: a word that moved since it was read is looked at now
+                if (unchanged(watches, seen)) {
+                    LockSupport.parkNanos(WaitSet.class, Math.min(remaining, recheckInterval(watches)));
+                }
             } finally {
                 relays.forEach(Runnable::run);
                 relays.clear();
@@ -121,6 +122,25 @@ public final class WaitSet {
                 throw new InterruptedException();
             }
         }
+    }
+
+    private static boolean unchanged(List<Readiness> watches, int[] seen) {
+        for (int i = 0; i < watches.size(); i++) {
+            FutexWord word = watches.get(i).word();
+            if (word != null && word.get() != seen[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Asked after each check: an object may need a sooner look while it is in a state nobody signals the end of. */
+    private static long recheckInterval(List<Readiness> watches) {
+        long interval = Long.MAX_VALUE;
+        for (Readiness watch : watches) {
+            interval = Math.min(interval, watch.recheckIntervalNanos());
+        }
+        return interval;
     }
 
     private static <T> List<T> readyOf(List<T> items, List<Readiness> watches) {

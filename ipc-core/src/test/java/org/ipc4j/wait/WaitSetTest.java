@@ -184,6 +184,18 @@ class WaitSetTest {
     }
 
     @Test
+    void wakesWithoutPollingWhenAnotherProcessSetsTheEventAndClearsItAtOnce() throws Exception {
+        // as SharedEvent.await does: a set that a clear undid before the waiter looked still ends the wait
+        wakesFor(o -> {
+            SharedEvent event = o.event;
+            return actingChild(o, () -> {
+                event.set();
+                event.clear();
+            }, true);
+        }, 2, 300);
+    }
+
+    @Test
     void wakesWithoutPollingWhenTheProcessEnds() throws Exception {
         // the JVM's exit (its shutdown hooks) and the JDK's reaping come between the act and the wake
         wakesFor(o -> actingChild(o, () -> { }, false), 3, 600);
