@@ -11,25 +11,37 @@ import org.ipc4j.os.LinuxFutex.Syscalls;
 /** Sends a signal to a process: kill(2) where the futex's system calls are reachable, else the {@code kill} command. */
 public final class Signals {
     public static final int SIGINT = 2;
+    private static final int ESRCH = 3;
 
     private static final long SYS_KILL = killNumber();
 
     private Signals() {
     }
 
-    /** Sends signal {@code number} to {@code pid}; an {@link UncheckedIOException} if it cannot be sent. */
-    public static void send(long pid, int number) {
+    /**
+     * Sends signal {@code number} to {@code pid}; false if no such process exists (it ended and was reaped, a race
+     * every caller that checked liveness first can lose), an {@link UncheckedIOException} if it cannot be sent.
+     */
+    public static boolean send(long pid, int number) {
         if (SYS_KILL > 0) {
             if (Syscalls.syscall(SYS_KILL, pid, number, 0, 0, 0, 0) == 0) {
-                return;
+                return true;
             }
-            throw new UncheckedIOException(new IOException("kill(" + pid + ", " + number + ") failed: errno " + Native.getLastError()));
+            int errno = Native.getLastError();
+            if (errno == ESRCH) {
+                return false;
+            }
+            throw new UncheckedIOException(new IOException("kill(" + pid + ", " + number + ") failed: errno " + errno));
         }
         try {
             int status = new ProcessBuilder("kill", "-" + number, Long.toString(pid)).inheritIO().start().waitFor();
-            if (status != 0) {
-                throw new UncheckedIOException(new IOException("kill -" + number + " " + pid + " exited with " + status));
+            if (status == 0) {
+                return true;
             }
+            if (ProcessHandle.of(pid).isEmpty()) {
+                return false;
+            }
+            throw new UncheckedIOException(new IOException("kill -" + number + " " + pid + " exited with " + status));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot send signal " + number + " to " + pid, e);
         } catch (InterruptedException e) {

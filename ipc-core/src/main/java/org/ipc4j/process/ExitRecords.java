@@ -1,14 +1,20 @@
 package org.ipc4j.process;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -24,7 +30,8 @@ import org.ipc4j.os.ProcessId;
  * shutdown). No record, as after SIGKILL, a crash or {@code Runtime.halt}, and a status above 128 means a
  * signal. A child killed while its shutdown hooks run has written {@code exit} already and reports 128 + N.
  *
- * <p>Records are files in {@code java.io.tmpdir/ipc4j-exits-<user>}, not in the shared-memory directory,
+ * <p>Records are files in {@code java.io.tmpdir/ipc4j-exits-<user>} (used only if it is this user's, mode 0700,
+ * and not a link), not in the shared-memory directory,
  * named {@code <parent pid>-<parent start time>-<n>}. The parent deletes a record once it has read it, and
  * deletes those of dead parents the first time it starts a child. A child writes only into a record that
  * exists, so an orphan whose record was swept leaves nothing behind.
@@ -36,6 +43,8 @@ final class ExitRecords {
     private static final Map<String, Integer> SHUTDOWN_SIGNALS = Map.of("SIGHUP", 1, "SIGINT", 2, "SIGTERM", 15);
     private static final String HANDLER_THREAD_SUFFIX = " handler";
     private static final int MAX_SIGNAL = 64;
+    private static final int MAX_RECORD_LENGTH = 32;
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
     private static final AtomicLong COUNTER = new AtomicLong();
     private static final AtomicBoolean SWEPT = new AtomicBoolean();
@@ -88,8 +97,12 @@ final class ExitRecords {
     }
 
     private static String readAndDelete(Path record) {
-        try {
-            return new String(Files.readAllBytes(record), StandardCharsets.US_ASCII).trim();
+        try (SeekableByteChannel channel = Files.newByteChannel(record, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            ByteBuffer text = ByteBuffer.allocate(MAX_RECORD_LENGTH);
+            while (text.hasRemaining() && channel.read(text) > 0) {
+                // a record is a few bytes: read at most what one can hold
+            }
+            return new String(text.array(), 0, text.position(), StandardCharsets.US_ASCII).trim();
         } catch (IOException e) {
             return "";
         } finally {
@@ -106,16 +119,29 @@ final class ExitRecords {
         }
     }
 
+    /**
+     * The records' directory, made 0700 if missing; null unless it is a real directory (not a link) owned by this
+     * user: another user's directory in a shared {@code /tmp} could feed a parent false endings or point a
+     * child's write elsewhere. One of ours with a wider mode is narrowed to 0700.
+     */
     private static Path directory() {
-        Path directory = Path.of(System.getProperty("java.io.tmpdir"), "ipc4j-exits-" + System.getProperty("user.name"));
+        String user = System.getProperty("user.name");
+        Path directory = Path.of(System.getProperty("java.io.tmpdir"), "ipc4j-exits-" + user);
         try {
-            if (!Files.isDirectory(directory)) {
-                Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            if (!Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            }
+            PosixFileAttributes attributes = Files.readAttributes(directory, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!attributes.isDirectory() || !attributes.owner().getName().equals(user)) {
+                return null;
+            }
+            if (!attributes.permissions().equals(OWNER_ONLY)) {
+                Files.setPosixFilePermissions(directory, OWNER_ONLY);
             }
         } catch (IOException | UnsupportedOperationException e) {
             return null;
         }
-        return Files.isWritable(directory) ? directory : null;
+        return directory;
     }
 
     private static void sweepDeadParents(Path directory) {
@@ -179,7 +205,7 @@ final class ExitRecords {
     private static void write(Path record, String ending) {
         try {
             Files.write(record, ending.getBytes(StandardCharsets.US_ASCII), StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
+                    StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException swept) {
             // the parent died and its records were swept: nobody will read this one
         } catch (IOException e) {

@@ -3,10 +3,14 @@ package org.ipc4j.process;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipalLookupService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -187,5 +191,61 @@ class ExitCodeTest {
         }
         assertFalse(Files.exists(deadParents), "the record of a dead parent is swept");
         assertEquals(Set.of(notOurs), records(directory), "no record of the new parent's child is left, and other files stay");
+    }
+
+    /** Child main: makes this JVM record how it ends into args[0], then ends normally. */
+    public static final class RecordsItsEnding {
+        public static void main(String[] args) {
+            ExitRecords.recordEnding(args[0]);
+        }
+    }
+
+    private String exitCodeSeenByAParentWithTmpDir(Path tmpDir) {
+        try (ChildJvm parent = ChildJvm.builder(StartsOneChild.class).property("java.io.tmpdir", tmpDir.toString()).start()) {
+            parent.assertSuccess(TIMEOUT);
+            return parent.lines().stream().filter(line -> line.startsWith("code=")).findFirst().orElse(parent.output());
+        }
+    }
+
+    /**
+     * The records' directory is used only if it is this user's own, not a link, mode 0700: in a shared /tmp,
+     * another user could make it first and feed a parent false endings, or link it elsewhere. A refused
+     * directory leaves statuses read alone, so exit(130) reads as SIGINT (-2): that is how the test sees it.
+     */
+    @Test
+    void aRecordsDirectoryThatIsALinkOrAnotherUsersIsNotUsed() throws Exception {
+        String user = System.getProperty("user.name");
+        Path elsewhere = Files.createDirectory(tmp.resolve("elsewhere"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path linked = Files.createDirectory(tmp.resolve("linked"));
+        Files.createSymbolicLink(linked.resolve("ipc4j-exits-" + user), elsewhere);
+        assertEquals("code=-2", exitCodeSeenByAParentWithTmpDir(linked), "a linked directory is refused");
+        assertEquals(Set.of(), records(elsewhere), "nothing was written through the link");
+
+        Path shared = Files.createDirectory(tmp.resolve("shared"));
+        Path othersDirectory = Files.createDirectory(shared.resolve("ipc4j-exits-" + user));
+        Files.setPosixFilePermissions(othersDirectory, PosixFilePermissions.fromString("rwxrwxrwx"));
+        UserPrincipalLookupService users = othersDirectory.getFileSystem().getUserPrincipalLookupService();
+        assumeTrue("root".equals(user), "only root can give a directory to another user; the link case above ran");
+        Files.setOwner(othersDirectory, users.lookupPrincipalByName("nobody"));
+        assertEquals("code=-2", exitCodeSeenByAParentWithTmpDir(shared), "another user's directory is refused");
+        assertEquals(Set.of(), records(othersDirectory));
+    }
+
+    @Test
+    void ourOwnRecordsDirectoryWithAWiderModeIsNarrowedAndUsed() throws Exception {
+        Path directory = Files.createDirectory(tmp.resolve("ipc4j-exits-" + System.getProperty("user.name")));
+        Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertEquals("code=130", exitCodeSeenByAParentWithTmpDir(tmp));
+        assertEquals(PosixFilePermissions.fromString("rwx------"), Files.getPosixFilePermissions(directory, LinkOption.NOFOLLOW_LINKS));
+    }
+
+    @Test
+    void aChildDoesNotWriteItsEndingThroughALink() throws Exception {
+        Path victim = Files.writeString(tmp.resolve("victim"), "untouched");
+        Path record = Files.createSymbolicLink(tmp.resolve("record"), victim);
+        try (ChildJvm child = ChildJvm.start(RecordsItsEnding.class, record.toString())) {
+            child.assertSuccess(TIMEOUT);
+        }
+        assertEquals("untouched", Files.readString(victim));
     }
 }
