@@ -429,7 +429,7 @@ public final class Connection extends SharedObject implements Waitable {
     }
 
     public boolean poll(Duration timeout) throws InterruptedException {
-        return poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        return poll(WaitStrategies.nanosUpToForever(timeout), TimeUnit.NANOSECONDS);
     }
 
     public boolean poll(long timeout, TimeUnit unit) throws InterruptedException {

@@ -15,6 +15,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import org.ipc4j.wait.WaitStrategies;
 
 /**
  * The iterators of {@code imap} and {@code imap_unordered}. The arguments are read from their iterator on the
@@ -103,7 +104,7 @@ final class BoundedMaps {
 
         @Override
         public R next(Duration timeout) throws TimeoutException {
-            long deadline = System.nanoTime() + Math.min(timeout.toNanos(), Long.MAX_VALUE / 4);
+            long deadline = WaitStrategies.deadline(timeout);
             try {
                 if (!advance(deadline)) {
                     throw new NoSuchElementException();

@@ -31,6 +31,7 @@ import org.ipc4j.os.Signals;
 import org.ipc4j.wait.FutexWord;
 import org.ipc4j.wait.Readiness;
 import org.ipc4j.wait.WaitSet;
+import org.ipc4j.wait.WaitStrategies;
 import org.ipc4j.wait.Waitable;
 
 /**
@@ -130,15 +131,19 @@ public class JvmProcess implements Serializable, Waitable {
             dismiss(child);
             throw e;
         }
-        boolean handedOver = handOver(child, payload);
-        if (!handedOver && warm) {
-            // the spare died after it was taken: a fresh JVM takes its place
-            child = spawn();
-            handedOver = handOver(child, payload);
-        }
-        if (!handedOver) {
+        try {
+            boolean handedOver = handOver(child, payload);
+            if (!handedOver && warm) {
+                // the spare died after it was taken: a fresh JVM takes its place
+                child = spawn();
+                handedOver = handOver(child, payload);
+            }
+            if (!handedOver) {
+                throw new UncheckedIOException(new IOException("cannot hand " + name + " to its JVM (pid " + child.pid() + ")"));
+            }
+        } catch (RuntimeException e) {
             ExitRecords.discard(record);
-            throw new UncheckedIOException(new IOException("cannot hand " + name + " to its JVM (pid " + child.pid() + ")"));
+            throw e;
         }
         process = child;
         exitRecord = record;
@@ -313,7 +318,7 @@ public class JvmProcess implements Serializable, Waitable {
     /** Waits at most {@code timeout}; returns whether the child ended. */
     public final boolean join(Duration timeout) throws InterruptedException {
         ensureStarted("join");
-        return process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        return process.waitFor(WaitStrategies.nanosUpToForever(timeout), TimeUnit.NANOSECONDS);
     }
 
     /** For {@link WaitSet}: ready once the child has ended (Python's {@code sentinel}). */
@@ -379,7 +384,7 @@ public class JvmProcess implements Serializable, Waitable {
     public final void interrupt() {
         ensureStarted("interrupt");
         if (process.isAlive()) {
-            Signals.send(process.pid(), Signals.SIGINT);
+            Signals.send(process.pid(), Signals.SIGINT); // false: it ended since it was seen alive, nothing to do
         }
     }
 

@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.ipc4j.process.PoolMessages.Kind;
+import org.ipc4j.wait.WaitStrategies;
 
 /**
  * A pool of worker JVMs, Python's {@code multiprocessing.Pool}, that is also an {@link java.util.concurrent.ExecutorService}.
@@ -117,7 +118,7 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("pool '" + name() + "': a task timeout must be positive, not " + timeout);
         }
-        return dispatcher.submit(Kind.APPLY, function, argument, null, timeout.toNanos());
+        return dispatcher.submit(Kind.APPLY, function, argument, null, WaitStrategies.nanosUpToForever(timeout));
     }
 
     /**

@@ -45,6 +45,7 @@ import org.ipc4j.memory.MappedBytes;
 import org.ipc4j.os.Os;
 import org.ipc4j.os.ProcessIdentity;
 import org.ipc4j.os.ProcessTable;
+import org.ipc4j.wait.WaitStrategies;
 
 /**
  * A named, memory-mapped file holding one shared object: the header of {@link RegionHeaderDescriptor},
@@ -204,7 +205,7 @@ public final class Region implements AutoCloseable {
         if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        long deadline = System.nanoTime() + Math.min(timeout.toNanos(), Long.MAX_VALUE / 4);
+        long deadline = WaitStrategies.deadline(timeout);
         try (CreationWatch watch = CreationWatch.of(directory)) {
             // watched before this look: a creation right after it wakes the wait below
             while (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {

@@ -1,5 +1,6 @@
 package org.ipc4j.wait;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /** The built-in strategies and the deadline arithmetic the waiting loops share. */
@@ -30,6 +31,19 @@ public final class WaitStrategies {
     public static long deadline(long timeout, TimeUnit unit) {
         long nanos = unit.toNanos(timeout);
         return System.nanoTime() + Math.min(Math.max(nanos, 0), FOREVER_NANOS);
+    }
+
+    /**
+     * As {@link #deadline(long, TimeUnit)} for a {@link Duration}: one too long for a {@code long} of nanoseconds
+     * (from about 292 years) means "never" instead of an {@link ArithmeticException}.
+     */
+    public static long deadline(Duration timeout) {
+        return System.nanoTime() + Math.max(nanosUpToForever(timeout), 0);
+    }
+
+    /** {@code timeout} in nanoseconds, at most the "never" of {@link #noDeadline()}, so that adding it to a clock reading cannot overflow. */
+    public static long nanosUpToForever(Duration timeout) {
+        return timeout.compareTo(Duration.ofNanos(FOREVER_NANOS)) >= 0 ? FOREVER_NANOS : timeout.toNanos();
     }
 
     public static long noDeadline() {
