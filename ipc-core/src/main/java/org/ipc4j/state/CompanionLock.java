@@ -6,8 +6,8 @@ import org.ipc4j.sync.SharedRLock;
 
 /**
  * The {@link SharedRLock} that goes with a shared value or array, Python's {@code get_lock()}: named
- * {@code <object name>.lock}, opened or created on first use by whichever process asks first, and unlinked
- * with its object.
+ * {@code <object name>.lock}, opened or created on first use by whichever process asks first (or, for a
+ * list, opened with its object), and unlinked with its object.
  */
 final class CompanionLock {
     static final String SUFFIX = ".lock";
@@ -17,6 +17,12 @@ final class CompanionLock {
 
     CompanionLock(String objectName) {
         this.name = objectName + SUFFIX;
+    }
+
+    /** One opened with its object, as a list does: never created later by {@link #get()}. */
+    CompanionLock(String objectName, SharedRLock opened) {
+        this(objectName);
+        this.lock = opened;
     }
 
     SharedRLock get() {

@@ -22,21 +22,15 @@ public final class ShareableList<E> implements AutoCloseable, Serializable {
         this.items = items;
     }
 
-    /** Creates list {@code name} holding {@code initial}, each item up to {@code maxItemBytes} encoded. */
+    /**
+     * Creates list {@code name} holding {@code initial}, each item up to {@code maxItemBytes} encoded. Another
+     * process's open sees every item or finds the list unfinished, never part of them.
+     */
     public static <E> ShareableList<E> create(String name, Codec<E> codec, int maxItemBytes, List<? extends E> initial) {
         if (initial.isEmpty()) {
             throw new IllegalArgumentException("shareable list '" + name + "': its items are fixed at creation, so it needs at least one");
         }
-        SharedList<E> items = SharedList.create(name, codec, initial.size(), maxItemBytes);
-        try {
-            for (E item : initial) {
-                items.add(item);
-            }
-        } catch (RuntimeException | Error e) {
-            items.unlink();
-            items.close();
-            throw e;
-        }
+        SharedList<E> items = SharedList.create(name, codec, initial.size(), maxItemBytes, initial);
         return new ShareableList<>(items);
     }
 

@@ -22,6 +22,7 @@ import org.ipc4j.errors.ObjectNotFoundException;
 import org.ipc4j.region.Region;
 import org.ipc4j.region.RegionNames;
 import org.ipc4j.sync.SharedRLock;
+import org.ipc4j.wait.WaitStrategies;
 
 /**
  * A list in shared memory, used by many processes at once with no server process: Python's
@@ -58,39 +59,61 @@ public final class SharedList<E> implements AutoCloseable, Serializable {
     private static final byte REMOVE = 2;
     private static final int MIN_VALUE_BYTES = 64;
     private static final int OPEN_OR_CREATE_ATTEMPTS = 1000;
+    private static final int UNFINISHED_RETRY_NANOS = 100_000;
 
     private final SharedMap<Long, byte[]> cells;
     private final Codec<E> codec;
     private final int maxElementBytes;
     private transient CompanionLock lock;
 
-    private SharedList(SharedMap<Long, byte[]> cells, Codec<E> codec, int maxElementBytes) {
+    private SharedList(SharedMap<Long, byte[]> cells, Codec<E> codec, int maxElementBytes, SharedRLock lock) {
         this.cells = cells;
         this.codec = codec;
         this.maxElementBytes = maxElementBytes;
-        this.lock = new CompanionLock(cells.name());
+        this.lock = new CompanionLock(cells.name(), lock);
     }
 
     /** Creates list {@code name} for up to {@code capacity} elements that encode to at most {@code maxElementBytes}. */
     public static <E> SharedList<E> create(String name, Codec<E> codec, int capacity, int maxElementBytes) {
+        return create(name, codec, capacity, maxElementBytes, List.of());
+    }
+
+    /**
+     * Creates the list holding {@code initial}. An opener sees the list whole or not at all: its lock, its
+     * elements and its codec come first, its length last, and an open before that finds it unfinished.
+     */
+    static <E> SharedList<E> create(String name, Codec<E> codec, int capacity, int maxElementBytes, List<? extends E> initial) {
         Objects.requireNonNull(codec, "codec");
         if (capacity < 1 || maxElementBytes < 1) {
             throw new IllegalArgumentException("list '" + name + "': capacity and maxElementBytes must be >= 1, not "
                     + capacity + " and " + maxElementBytes);
         }
+        if (initial.size() > capacity) {
+            throw new CapacityExceededException("list '" + name + "': " + initial.size() + " elements for a capacity of " + capacity);
+        }
         byte[] codecId = codec.id().getBytes(StandardCharsets.UTF_8);
         int valueBytes = Math.max(MIN_VALUE_BYTES, Math.max(codecId.length, INTENT_HEADER + maxElementBytes));
         SharedMap<Long, byte[]> cells = SharedMap.create(name, Codecs.longs(), Codecs.bytes(), capacity + RESERVED_KEYS, 8,
                 valueBytes);
+        SharedRLock lock = null;
         try {
+            lock = SharedRLock.openOrCreate(name + CompanionLock.SUFFIX);
+            SharedList<E> list = new SharedList<>(cells, codec, valueBytes - INTENT_HEADER, lock);
+            for (int i = 0; i < initial.size(); i++) {
+                cells.put((long) i, list.encode(initial.get(i)));
+            }
             cells.put(CODEC, codecId);
-            cells.put(LENGTH, encodeInt(0)); // last: an open before this finds the list unfinished
+            cells.put(LENGTH, encodeInt(initial.size()));
+            return list;
         } catch (RuntimeException | Error e) {
             cells.unlink();
             cells.close();
+            if (lock != null) {
+                lock.unlink();
+                lock.close();
+            }
             throw e;
         }
-        return new SharedList<>(cells, codec, valueBytes - INTENT_HEADER);
     }
 
     /** Creates an anonymous list, to be passed to other processes as a handle. */
@@ -111,10 +134,22 @@ public final class SharedList<E> implements AutoCloseable, Serializable {
             if (!id.equals(codec.id())) {
                 throw new CodecMismatchException("list '" + name + "' holds elements of codec '" + id + "', not '" + codec.id() + "'");
             }
-            return new SharedList<>(cells, codec, cells.maxValueBytes() - INTENT_HEADER);
+            return new SharedList<>(cells, codec, cells.maxValueBytes() - INTENT_HEADER, openLock(name));
         } catch (RuntimeException | Error e) {
             cells.close();
             throw e;
+        }
+    }
+
+    /**
+     * The list's lock, opened with the list: opened later, after an unlink, it would be a new lock file that
+     * nobody unlinks, and not the lock the list's other users hold.
+     */
+    private static SharedRLock openLock(String name) {
+        try {
+            return SharedRLock.open(name + CompanionLock.SUFFIX);
+        } catch (ObjectNotFoundException e) {
+            throw new ObjectNotFoundException("list '" + name + "' was unlinked while it was being opened (its lock is gone)");
         }
     }
 
@@ -138,10 +173,24 @@ public final class SharedList<E> implements AutoCloseable, Serializable {
         }
     }
 
-    /** As {@link #open(String, Codec)}, waiting at most {@code timeout} for another process to create it. */
+    /**
+     * As {@link #open(String, Codec)}, waiting at most {@code timeout} for another process to create it and to
+     * finish creating it; past the timeout, the open's own error.
+     */
     public static <E> SharedList<E> open(String name, Codec<E> codec, Duration timeout) throws InterruptedException {
+        long deadline = WaitStrategies.deadline(timeout);
         Region.awaitCreated(name, timeout);
-        return open(name, codec);
+        while (true) {
+            try {
+                return open(name, codec);
+            } catch (NotInitialisedException unfinished) {
+                // the creator is between its map and its length record: microseconds, a few for a long initial list
+                if (System.nanoTime() - deadline >= 0) {
+                    throw unfinished;
+                }
+                Thread.sleep(0, UNFINISHED_RETRY_NANOS);
+            }
+        }
     }
 
     public String name() {
@@ -304,7 +353,7 @@ public final class SharedList<E> implements AutoCloseable, Serializable {
 
     /** Takes the lock and finishes a change a dead process left half done. */
     private SharedRLock lockList() {
-        SharedRLock held = companion().get();
+        SharedRLock held = lock.get();
         held.lock();
         try {
             byte[] intent = cells.get(INTENT);
@@ -424,37 +473,29 @@ public final class SharedList<E> implements AutoCloseable, Serializable {
         return ByteBuffer.allocate(4).putInt(value).array();
     }
 
-    private CompanionLock companion() {
-        CompanionLock companion = lock;
-        if (companion == null) {
-            synchronized (this) {
-                if (lock == null) {
-                    lock = new CompanionLock(cells.name());
-                }
-                companion = lock;
-            }
-        }
-        return companion;
-    }
-
     // ---- lifecycle
 
     /** Closes this handle (and its lock, if this process opened it). */
     @Override
     public void close() {
         cells.close();
-        companion().close();
+        lock.close();
     }
 
     /** Removes the list and its lock from the directory; handles already open keep working until closed. */
     public void unlink() {
         cells.unlink();
-        companion().unlink();
+        lock.unlink();
     }
 
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
-        lock = new CompanionLock(cells.name());
+        try {
+            lock = new CompanionLock(cells.name(), openLock(cells.name()));
+        } catch (RuntimeException e) {
+            cells.close();
+            throw e;
+        }
     }
 
     @Override

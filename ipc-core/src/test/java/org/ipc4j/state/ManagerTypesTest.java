@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.ipc4j.errors.CapacityExceededException;
 import org.ipc4j.errors.CodecMismatchException;
 import org.ipc4j.errors.NotInitialisedException;
 import org.ipc4j.process.JvmProcess;
+import org.ipc4j.sync.SharedEvent;
 import org.ipc4j.testkit.SharedDirExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -179,6 +181,97 @@ class ManagerTypesTest {
         } finally {
             items.unlink();
             items.close();
+        }
+    }
+
+    /**
+     * A handle opened before its list was unlinked keeps working on the list's own lock: opened with the list, not
+     * on first use, when it would be a new lock file that nobody unlinks and that the list's other users do not hold.
+     */
+    @Test
+    void aListHandleOpenedBeforeAnUnlinkUsesTheListsLockAndLeavesNoFile() throws Exception {
+        String name = "unlinked-while-open";
+        SharedList<Integer> list = SharedList.create(name, Codecs.ints(), 8, 8);
+        SharedEvent opened = SharedEvent.create();
+        SharedEvent unlinked = SharedEvent.create();
+        try {
+            JvmProcess child = JvmProcess.start(() -> {
+                try (SharedList<Integer> mine = SharedList.open(name, Codecs.ints())) {
+                    opened.set();
+                    unlinked.await();
+                    mine.add(5);
+                }
+            });
+            assertTrue(opened.await(60, TimeUnit.SECONDS), "the child opened the list");
+            list.unlink();
+            unlinked.set();
+            child.join();
+            assertEquals(0, child.exitCode());
+            assertEquals(List.of(5), list.snapshot(), "the child's add reached the unlinked list");
+            List<String> left = SharedDirExtension.objectFiles().stream().filter(file -> file.startsWith(name)).toList();
+            assertEquals(List.of(), left, "files of the unlinked list");
+        } finally {
+            list.close();
+            for (SharedEvent event : List.of(opened, unlinked)) {
+                event.unlink();
+                event.close();
+            }
+        }
+    }
+
+    /**
+     * An open that waits for the creator sees the whole list: the length is written last, and an open that
+     * finds the list unfinished waits on. The opener is already waiting when a list of 2,000 items is created.
+     */
+    @Test
+    void anOpenWaitingForItsCreatorSeesEveryItem() throws Exception {
+        String warmName = "warm-up-list";
+        ShareableList<Integer> warmUp = ShareableList.create(warmName, Codecs.ints(), 8, List.of(1));
+        try {
+            for (int round = 0; round < 3; round++) {
+                openWhileCreated(warmName, round);
+            }
+        } finally {
+            warmUp.unlink();
+            warmUp.close();
+        }
+    }
+
+    private static void openWhileCreated(String warmName, int round) throws Exception {
+        String name = "created-while-awaited-" + round;
+        SharedLong seen = SharedLong.create(-1);
+        SharedLong waiting = SharedLong.create(0);
+        List<Integer> initial = IntStream.range(0, 2_000).boxed().toList();
+        ShareableList<Integer> items = null;
+        try {
+            JvmProcess child = JvmProcess.start(() -> {
+                // the open path warmed up first, so that this child is as quick as the creator
+                try (ShareableList<Integer> warm = ShareableList.open(warmName, Codecs.ints(), Duration.ofSeconds(1))) {
+                    warm.size();
+                }
+                waiting.set(1);
+                try (ShareableList<Integer> opened = ShareableList.open(name, Codecs.ints(), Duration.ofSeconds(60))) {
+                    seen.set(opened.size());
+                }
+            });
+            while (waiting.get() == 0) {
+                assertTrue(child.isAlive(), "the child ended before it waited");
+                Thread.sleep(1);
+            }
+            Thread.sleep(100); // in its wait for the file
+            items = ShareableList.create(name, Codecs.ints(), 8, initial);
+            child.join();
+            assertEquals(0, child.exitCode(), "round " + round + ": the open failed in the child");
+            assertEquals(initial.size(), seen.get(), "round " + round + ": the items the child saw");
+        } finally {
+            if (items != null) {
+                items.unlink();
+                items.close();
+            }
+            for (SharedLong value : List.of(seen, waiting)) {
+                value.unlink();
+                value.close();
+            }
         }
     }
 
