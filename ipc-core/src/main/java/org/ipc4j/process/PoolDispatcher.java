@@ -15,6 +15,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.ipc4j.process.PoolMessages.Kind;
+import org.ipc4j.wait.WaitStrategies;
 
 /**
  * The parent side of a {@link ProcessPool}: tasks not yet sent, one {@link RemoteWorker} per worker JVM with
@@ -70,7 +71,7 @@ final class PoolDispatcher {
         this.workerOutput = settings.workerOutput();
         this.maxTasksPerChild = settings.maxTasksPerChild();
         this.startMethod = settings.startMethod();
-        this.defaultTimeoutNanos = settings.taskTimeout() == null ? 0 : settings.taskTimeout().toNanos();
+        this.defaultTimeoutNanos = settings.taskTimeout() == null ? 0 : WaitStrategies.nanosUpToForever(settings.taskTimeout());
         this.lifecycle = new PoolLifecycle(name, lock, changed, pending, workers);
         this.timeouts = new TaskTimeouts(name, lock, workers, lifecycle);
         lock.lock();
@@ -318,6 +319,24 @@ final class PoolDispatcher {
         }
     }
 
+    /**
+     * The task that fails with the worker: the one it was running, unless the timeouts killed it. The kill meant
+     * for a timed-out task can land just after that task finished, with its result not yet sent, or with the
+     * next one begun: the timed-out task, if its result never came, is the one that fails, and whatever else was
+     * running goes back to the queue, as every task does that the worker held but never finished.
+     */
+    private static long blamedTask(RemoteWorker worker) {
+        if (worker.timedOutTask < 0) {
+            return worker.taskRunningAtDeath();
+        }
+        for (PoolTask task : worker.holding) {
+            if (task.id == worker.timedOutTask) {
+                return task.id;
+            }
+        }
+        return -1;
+    }
+
     /** A worker's JVM ended or its pipe broke: settle what it held, replace it if the pool still needs one. */
     private void workerEnded(RemoteWorker worker) {
         List<PoolTask> failed = new ArrayList<>();
@@ -329,13 +348,13 @@ final class PoolDispatcher {
                 return;
             }
             worker.gone = true;
-            long running = worker.taskRunningAtDeath();
+            long blamed = blamedTask(worker);
             List<PoolTask> requeue = new ArrayList<>();
             for (PoolTask task : worker.holding) {
                 if (lifecycle.isTerminating()) {
                     failed.add(task);
                     errors.add(new CancellationException("pool '" + name + "' was terminated"));
-                } else if (task.id == running) {
+                } else if (task.id == blamed) {
                     failed.add(task);
                     errors.add(task.id == worker.timedOutTask
                             ? new TaskTimeoutException(name, worker.process.pid(), Duration.ofNanos(task.timeoutNanos))

@@ -93,6 +93,43 @@ class PoolTimeoutTest {
         }
     }
 
+    /**
+     * Tasks that end within a sampling period of their timeout, on either side: the kill meant for one can land
+     * just after it finished, as its result waits to be sent or the next task has begun. Then the timed-out task
+     * fails with the timeout (if its result was lost) and the next one is run again; no task is blamed with a
+     * WorkerDiedException for a kill meant for another, and a task far within its timeout always succeeds.
+     */
+    @Test
+    void aKillForATimeoutThatLandsAfterTheTaskEndedBlamesOnlyThatTask() throws Exception {
+        try (ProcessPool pool = ProcessPool.builder().processes(2).taskTimeout(Duration.ofMillis(100)).build()) {
+            List<CompletableFuture<Integer>> futures = new ArrayList<>();
+            List<Integer> durations = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                int micros = i % 3 == 0 ? 0 : 90_000 + (i * 7_919) % 20_000; // 0, or 90-110 ms of work
+                durations.add(micros);
+                futures.add(pool.applyAsync(x -> {
+                    long until = System.nanoTime() + TimeUnit.MICROSECONDS.toNanos(x);
+                    while (System.nanoTime() < until) {
+                        Thread.onSpinWait();
+                    }
+                    return x;
+                }, micros));
+            }
+            int timedOut = 0;
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    assertEquals(durations.get(i), futures.get(i).get(60, TimeUnit.SECONDS));
+                } catch (ExecutionException e) {
+                    assertInstanceOf(TaskTimeoutException.class, e.getCause(), "task " + i + " of " + durations.get(i) + " µs");
+                    assertTrue(durations.get(i) >= 90_000, "task " + i + " of " + durations.get(i) + " µs timed out");
+                    timedOut++;
+                }
+            }
+            System.out.println("timed out: " + timedOut + " of " + futures.size());
+            assertTrue(timedOut > 0, "no task ran past its timeout");
+        }
+    }
+
     @Test
     void aStoppedWorkerIsKilledAtTheTimeoutLikeABusyOne() throws Exception {
         try (ProcessPool pool = new ProcessPool(1)) {
