@@ -3,8 +3,10 @@ package org.ipc4j.os;
 /**
  * Tells a waiter, without polling, that a process has exited: a waiter that sleeps in long slices because
  * the process it waits on is alive registers here, and is called back soon after that process ends. On Linux
- * one daemon thread per JVM waits on a pidfd per watched process ({@code pidfd_open(2)}); elsewhere, or
- * where pidfds are refused, nothing is watched and waiters keep checking liveness by polling.
+ * one daemon thread per JVM waits on a pidfd per watched process ({@code pidfd_open(2)}), and a process with a
+ * lifeline in a process table this JVM uses is also watched through it, which tells of the death as it
+ * happens, before the process has finished exiting; elsewhere, or where pidfds are refused, nothing is watched
+ * and waiters keep checking liveness by polling.
  *
  * <p>A watch names a pid, not an incarnation: the caller checks, after {@link #watch} returned true, that
  * the process it means is still the one under that pid (or that it is already dead).
@@ -42,6 +44,6 @@ public interface ExitWatch {
     /** Forgets {@code listener}; it may still be called if the exit raced the cancel. */
     void cancel(long pid, Listener listener);
 
-    /** A short name for reports: "pidfd" or "none". */
+    /** A short name for reports: "lifeline+pidfd", "pidfd" or "none". */
     String name();
 }

@@ -31,7 +31,7 @@ public final class Os {
         return MAPPINGS;
     }
 
-    /** How waiters learn that a process exited without polling ({@code -Dipc4j.exitWatch=none}: they poll). */
+    /** How waiters learn that a process exited without polling ({@code -Dipc4j.exitWatch=none}: they poll; see chooseExitWatch). */
     public static ExitWatch exitWatch() {
         return EXIT_WATCH;
     }
@@ -71,14 +71,31 @@ public final class Os {
         return Mappings.UNTIL_COLLECTED;
     }
 
+    /**
+     * {@code -Dipc4j.exitWatch}: unset, both the lifelines and pidfds (whichever tells first); {@code pidfd}, pidfds
+     * alone; {@code none}, nothing (waiters poll).
+     */
     private static ExitWatch chooseExitWatch() {
-        if (!ExitWatch.NONE.name().equals(System.getProperty("ipc4j.exitWatch"))) {
-            ExitWatch pidfd = PidfdExitWatch.probe();
-            if (pidfd != null) {
-                return pidfd;
-            }
+        String chosen = System.getProperty("ipc4j.exitWatch", "");
+        if (chosen.equals(ExitWatch.NONE.name())) {
+            return ExitWatch.NONE;
         }
-        return ExitWatch.NONE;
+        ExitWatch pidfd = PidfdExitWatch.probe();
+        if (pidfd == null) {
+            return ExitWatch.NONE;
+        }
+        // the lifeline's futex sleeps need the kernel's futex, whatever -Dipc4j.futex says of the others
+        Futex futex = chosen.equals(pidfd.name()) ? null : LinuxFutex.probe();
+        return futex == null ? pidfd : new EitherExitWatch(new LifelineWatch(futex), pidfd);
+    }
+
+    /**
+     * A pidfd watch of its own, whatever {@code -Dipc4j.exitWatch} says, or {@link ExitWatch#NONE}: for
+     * measurements of when the kernel reports that a process has exited.
+     */
+    public static ExitWatch kernelExitWatch() {
+        ExitWatch pidfd = PidfdExitWatch.probe();
+        return pidfd == null ? ExitWatch.NONE : pidfd;
     }
 
     private static ProcessLiveness chooseLiveness() {

@@ -5,6 +5,7 @@ import static org.ipc4j.os.ProcessTableDescriptor.FILE_LENGTH;
 import static org.ipc4j.os.ProcessTableDescriptor.FILE_NAME;
 import static org.ipc4j.os.ProcessTableDescriptor.GENERATION_OFFSET;
 import static org.ipc4j.os.ProcessTableDescriptor.LAYOUT_VERSION;
+import static org.ipc4j.os.ProcessTableDescriptor.LIFE_WORD_OFFSET;
 import static org.ipc4j.os.ProcessTableDescriptor.MAGIC;
 import static org.ipc4j.os.ProcessTableDescriptor.MAGIC_OFFSET;
 import static org.ipc4j.os.ProcessTableDescriptor.PID_NAMESPACE_OFFSET;
@@ -54,6 +55,8 @@ public final class ProcessTable {
     private static final ProcessLiveness PROCFS = ProcfsLiveness.probe();
     private static final ProcessLiveness PORTABLE = new ProcessHandleLiveness();
     private static final long INIT_TIMEOUT_NANOS = 5_000_000_000L;
+    /** How many slots from a process's first choice {@link #lifeWordOf} looks at: enough unless the table is crowded. */
+    private static final int LIFE_WORD_SEARCH = 64;
 
     private final Object directoryKey;
     /** Null when the table cannot be used here: TABLE identities are then counted alive. */
@@ -194,6 +197,9 @@ public final class ProcessTable {
         if (slots.getLongAcquire(at + GENERATION_OFFSET) != ProcessIdentity.generation(identity)) {
             return false;
         }
+        if (Lifeline.ownerDied(slots.getIntVolatile(at + LIFE_WORD_OFFSET))) {
+            return false; // the kernel marked it as the holder died; its lock goes only once it has exited
+        }
         // the JVM's lock table refuses overlapping locks of two threads: one check at a time
         synchronized (this) {
             try {
@@ -216,7 +222,7 @@ public final class ProcessTable {
         if (channel == null || kind.equals("procfs") || kind.equals("portable")) {
             return startTimeIdentity();
         }
-        int first = (int) ((MY_PID * 0x9E3779B9L) >>> 8) & (SLOT_COUNT - 1);
+        int first = firstSlotOf(MY_PID);
         for (int i = 0; i < SLOT_COUNT; i++) {
             int slot = (first + i) & (SLOT_COUNT - 1);
             int at = slotOffset(slot);
@@ -235,11 +241,70 @@ public final class ProcessTable {
             slots.putLong(at + PID_OFFSET, MY_PID);
             slots.putLong(at + PID_NAMESPACE_OFFSET, MY_PID_NAMESPACE);
             slots.putLong(at + CLAIMED_MILLIS_OFFSET, System.currentTimeMillis());
-            // release: a reader that sees the new generation sees pid and namespace
+            slots.putIntVolatile(at + LIFE_WORD_OFFSET, 0); // the last holder's death mark is not ours
+            // release: a reader that sees the new generation sees pid, namespace and a cleared life word
             slots.putLongRelease(at + GENERATION_OFFSET, generation);
+            Lifeline.start(slots, at + LIFE_WORD_OFFSET);
             return ProcessIdentity.table(MY_PID, slot, generation);
         }
         return startTimeIdentity();
+    }
+
+    /** Where a claim by {@code pid} starts looking for a free slot, and so where a search for its slot starts. */
+    private static int firstSlotOf(long pid) {
+        return (int) ((pid * 0x9E3779B9L) >>> 8) & (SLOT_COUNT - 1);
+    }
+
+    /**
+     * The life word of the process running as {@code pid} in this process's PID namespace, in a table this JVM
+     * has open, if it has a lifeline; null otherwise. Looks from where that process's claim looked first, as far
+     * as {@link #LIFE_WORD_SEARCH} slots.
+     */
+    static LifeWord lifeWordOf(long pid) {
+        if (MY_PID_NAMESPACE == 0 || pid <= 0) {
+            return null;
+        }
+        for (ProcessTable table : TABLES.values()) {
+            if (table.slots == null) {
+                continue;
+            }
+            int first = firstSlotOf(pid);
+            for (int i = 0; i < LIFE_WORD_SEARCH; i++) {
+                int at = slotOffset((first + i) & (SLOT_COUNT - 1));
+                // acquire: pairs with the claimer's release of the generation, written after the rest
+                long generation = table.slots.getLongAcquire(at + GENERATION_OFFSET);
+                if (table.slots.getLong(at + PID_OFFSET) != pid || table.slots.getLong(at + PID_NAMESPACE_OFFSET) != MY_PID_NAMESPACE) {
+                    continue;
+                }
+                int tid = table.slots.getIntVolatile(at + LIFE_WORD_OFFSET) & Lifeline.TID_MASK;
+                if (tid != 0) {
+                    return new LifeWord(table.slots, at, generation, tid);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** One process's life word, as {@link #lifeWordOf} found it: its slot, that slot's generation then, and the lifeline's thread id. */
+    record LifeWord(MappedBytes slots, int slot, long generation, int tid) {
+        int offset() {
+            return slot + LIFE_WORD_OFFSET;
+        }
+
+        int value() {
+            return slots.getIntVolatile(offset());
+        }
+
+        /** True if {@code value} (read from the word) or the slot says this process died: marked, or its slot claimed again. */
+        boolean ownerGone(int value) {
+            return Lifeline.ownerDied(value) || (value & Lifeline.TID_MASK) != tid
+                    || slots.getLongAcquire(slot + GENERATION_OFFSET) != generation;
+        }
+
+        /** Sets the waiters bit, so that the kernel wakes a sleeper at the death; false if the word moved meanwhile. */
+        boolean markWaiters(int value) {
+            return slots.compareAndSetInt(offset(), value, value | Lifeline.WAITERS);
+        }
     }
 
     private static long startTimeIdentity() {

@@ -16,11 +16,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 
 import org.HdrHistogram.Histogram;
 import org.ipc4j.bench.harness.Args;
 import org.ipc4j.channel.Connection;
 import org.ipc4j.channel.Pipe;
+import org.ipc4j.os.ExitWatch;
 import org.ipc4j.os.Os;
 import org.ipc4j.os.ProcessIdentity;
 import org.ipc4j.os.ProcessTable;
@@ -44,7 +46,7 @@ import org.ipc4j.sync.SharedLock;
  * gone: the floor no waiter can beat (a JVM's exit takes milliseconds), and per kill how long the wait
  * went on after that report (the waiter's own part). Children start by {@code SPAWN}, so
  * no warm spare boots beside a kill. A second phase measures the CPU spent while the waiter sleeps on a live
- * child (µs per second, waiting thread plus exit-watch thread): the cost of waiting that faster recovery must
+ * child (µs per second, waiting thread plus the exit watches' threads): the cost of waiting that faster recovery must
  * not raise. Appends one markdown row to {@code out} (and prints it).
  *
  * <pre>
@@ -54,6 +56,8 @@ import org.ipc4j.sync.SharedLock;
  */
 public final class TakeoverLatency {
     private static final long SETTLE_MILLIS = 200;
+    /** When the kernel reports each child gone (its pidfd), whatever -Dipc4j.exitWatch chose for the waiters. */
+    private static final ExitWatch KERNEL_EXIT = Os.kernelExitWatch();
 
     private TakeoverLatency() {
     }
@@ -91,7 +95,7 @@ public final class TakeoverLatency {
                 Future<Long> ended = waiter.submit(victim::awaitDeath);
                 long[] exitedAt = new long[1];
                 CountDownLatch exited = new CountDownLatch(1);
-                boolean watched = Os.exitWatch().watch(child.pid(), () -> {
+                boolean watched = KERNEL_EXIT.watch(child.pid(), () -> {
                     exitedAt[0] = System.nanoTime();
                     exited.countDown();
                 });
@@ -357,7 +361,7 @@ public final class TakeoverLatency {
         Future<Long> waiting = waiter.submit((Callable<Long>) victim::awaitDeath);
         Thread.sleep(1_000);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long[] ids = {waiterThread, threadId("ipc4j-exit-watch")};
+        long[] ids = LongStream.concat(LongStream.of(waiterThread), watchThreads()).toArray();
         long before = cpuNanos(threads, ids);
         Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
         long cpu = cpuNanos(threads, ids) - before;
@@ -367,13 +371,11 @@ public final class TakeoverLatency {
         return cpu / 1e3 / seconds;
     }
 
-    private static long threadId(String name) {
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().equals(name)) {
-                return t.getId();
-            }
-        }
-        return -1;
+    /** The exit watches' threads: pidfd polling (the library's and this benchmark's kernel-exit one) and lifeline sleepers. */
+    private static LongStream watchThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("ipc4j-exit-watch") || t.getName().startsWith("ipc4j-lifeline-watch"))
+                .mapToLong(Thread::getId);
     }
 
     private static long cpuNanos(ThreadMXBean threads, long[] ids) {

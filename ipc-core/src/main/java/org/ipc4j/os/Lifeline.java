@@ -1,0 +1,109 @@
+package org.ipc4j.os;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Platform;
+import com.sun.jna.Pointer;
+
+import org.ipc4j.memory.MappedBytes;
+import org.ipc4j.os.LinuxFutex.Syscalls;
+
+/**
+ * This process's lifeline in a process table: a word of its slot that the kernel marks the moment the process
+ * dies, before the process has finished exiting. A SIGKILLed JVM takes milliseconds to exit (the kernel tears
+ * down its address space first), and every other sign of its death (its pidfd, its record lock, the end of its
+ * pipes) comes only after that. A robust futex does not wait: each dying thread's robust list is walked as the
+ * thread exits, before the teardown.
+ *
+ * <p>One daemon thread per slot registers a robust list (set_robust_list(2)) holding the slot's life word, writes
+ * its own thread id into the word, and parks for the life of the JVM. When it dies, whatever kills the process,
+ * the kernel sets {@link #OWNER_DIED} in the word and, if a watcher marked {@link #WAITERS}, wakes one
+ * ({@link LifelineWatch}). The thread uses no robust pthread mutexes, so replacing its C library's list loses
+ * nothing. Where the system calls are missing the word stays 0: no lifeline, and death is learnt as before.
+ */
+final class Lifeline {
+    /** The kernel's futex bits for robust words: the owner died, and someone waits. */
+    static final int OWNER_DIED = 0x4000_0000;
+    static final int WAITERS = 0x8000_0000;
+    static final int TID_MASK = 0x3fff_ffff;
+
+    private static final long SYS_GETTID = Platform.isIntel() ? 186 : 178;
+    private static final long SYS_SET_ROBUST_LIST = Platform.isIntel() ? 273 : 99;
+    /** struct robust_list_head: the list's first entry, futex_offset, list_op_pending. */
+    private static final int HEAD_LENGTH = 24;
+    private static final long START_TIMEOUT_MILLIS = 1_000;
+    /** The lists' memory: reachable for ever, as the kernel reads it when the threads die. */
+    private static final List<Memory> HELD = new CopyOnWriteArrayList<>();
+
+    private Lifeline() {
+    }
+
+    /**
+     * Starts the lifeline of the word at {@code offset} of {@code slots} (a shared mapping); true once the word
+     * holds the thread's id under a registered robust list, false where that cannot be done (the word is 0).
+     */
+    static boolean start(MappedBytes slots, int offset) {
+        if (!Platform.isLinux() || !Platform.is64Bit() || !(Platform.isIntel() || Platform.isARM())) {
+            return false;
+        }
+        long word = slots.address() + offset;
+        if ((word & 3) != 0) {
+            return false;
+        }
+        CountDownLatch started = new CountDownLatch(1);
+        boolean[] registered = new boolean[1];
+        Thread thread = new Thread(() -> {
+            try {
+                Syscalls.ensureRegistered();
+                registered[0] = register(word);
+                if (registered[0]) {
+                    slots.putIntVolatile(offset, (int) Syscalls.syscall(SYS_GETTID, 0, 0, 0, 0, 0, 0) & TID_MASK);
+                }
+            } catch (LinkageError | RuntimeException e) {
+                registered[0] = false;
+            } finally {
+                started.countDown();
+            }
+            if (registered[0]) {
+                // never ends while the JVM runs: its death is the process's
+                while (true) {
+                    LockSupport.park(Lifeline.class);
+                }
+            }
+        }, "ipc4j-lifeline");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            return started.await(START_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS) && registered[0];
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Registers, for the calling thread, a robust list of one entry whose futex is {@code word}. The head and the
+     * entry live in native memory kept for the life of the JVM (the thread never ends).
+     */
+    private static boolean register(long word) {
+        Memory block = new Memory(HEAD_LENGTH + Long.BYTES);
+        HELD.add(block);
+        long head = Pointer.nativeValue(block);
+        long entry = head + HEAD_LENGTH;
+        block.setLong(0, entry); // head.list.next
+        block.setLong(8, word - entry); // futex_offset: entry + offset is the word
+        block.setLong(16, 0); // list_op_pending
+        block.setLong(HEAD_LENGTH, head); // entry.next: back to the head, the end of the list
+        return Syscalls.syscall(SYS_SET_ROBUST_LIST, head, HEAD_LENGTH, 0, 0, 0, 0) == 0;
+    }
+
+    /** True if {@code word}, a life word's value, says its owner died (the kernel's mark). */
+    static boolean ownerDied(int word) {
+        return (word & OWNER_DIED) != 0;
+    }
+}

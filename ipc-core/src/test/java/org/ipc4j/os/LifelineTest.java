@@ -1,0 +1,85 @@
+package org.ipc4j.os;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.ipc4j.region.RegionDirectory;
+import org.ipc4j.testkit.ChildJvm;
+import org.ipc4j.testkit.SharedDirExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A process's lifeline tells of its death as it dies, before it has exited: a SIGKILLed JVM with a large heap
+ * takes tens of milliseconds to exit (the kernel frees its memory first), and its pidfd, its record lock and its
+ * pipes tell only after that. The child here pre-touches a 1 GiB heap, so that the gap is wide; a stopped
+ * (SIGSTOP) child is the control: alive, and its lifeline silent.
+ */
+@ExtendWith(SharedDirExtension.class)
+class LifelineTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    /** Child: takes its slot in the directory's table and prints its identity, then sleeps. */
+    public static final class TakesItsSlot {
+        public static void main(String[] args) throws Exception {
+            System.out.println("identity " + ProcessTable.of(RegionDirectory.current()).self());
+            Thread.sleep(120_000);
+        }
+    }
+
+    @Test
+    void aKilledProcessIsKnownDeadBeforeItHasExited() throws Exception {
+        assumeTrue(Os.exitWatch() != ExitWatch.NONE && Os.kernelExitWatch() != ExitWatch.NONE,
+                "no pidfds here (or -Dipc4j.exitWatch=none): nothing to compare the lifeline with");
+        ProcessTable table = ProcessTable.of(SharedDirExtension.dir());
+        try (ChildJvm child = ChildJvm.builder(TakesItsSlot.class).jvmArgs("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch").start()) {
+            long identity = Long.parseLong(child.awaitLineStartingWith("identity ", TIMEOUT).substring("identity ".length()));
+            assumeTrue(ProcessIdentity.kind(identity) == ProcessIdentity.KIND_TABLE,
+                    "the child stamps itself by start time (-Dipc4j.liveness): it has no slot, so no lifeline");
+            ProcessTable.LifeWord word = ProcessTable.lifeWordOf(child.pid());
+            assertNotNull(word, "the child's lifeline is in its slot");
+            assertTrue(word.tid() > 0);
+
+            LifelineWatch lifelines = new LifelineWatch(Os.futex());
+            AtomicLong diedAt = new AtomicLong();
+            AtomicBoolean aliveWhenTold = new AtomicBoolean(true);
+            CountDownLatch told = new CountDownLatch(1);
+            assertTrue(lifelines.watch(child.pid(), () -> {
+                diedAt.set(System.nanoTime());
+                aliveWhenTold.set(table.isAlive(identity));
+                told.countDown();
+            }));
+            AtomicLong exitedAt = new AtomicLong();
+            CountDownLatch exited = new CountDownLatch(1);
+            assertTrue(Os.kernelExitWatch().watch(child.pid(), () -> {
+                exitedAt.set(System.nanoTime());
+                exited.countDown();
+            }));
+
+            child.signal("STOP");
+            assertFalse(told.await(300, TimeUnit.MILLISECONDS), "a stopped process's lifeline is silent");
+            assertTrue(table.isAlive(identity), "a stopped process is alive");
+            child.signal("CONT");
+
+            long killedAt = System.nanoTime();
+            ProcessHandle.of(child.pid()).ifPresent(ProcessHandle::destroyForcibly);
+            assertTrue(told.await(30, TimeUnit.SECONDS), "the lifeline told of the death");
+            assertTrue(exited.await(30, TimeUnit.SECONDS), "the pidfd told of the exit");
+            long diedMicros = TimeUnit.NANOSECONDS.toMicros(diedAt.get() - killedAt);
+            long exitedMicros = TimeUnit.NANOSECONDS.toMicros(exitedAt.get() - killedAt);
+            System.out.println("kill -> lifeline " + diedMicros + " µs, kill -> pidfd " + exitedMicros + " µs");
+            assertFalse(aliveWhenTold.get(), "the table judges the identity dead as soon as the lifeline tells");
+            assertTrue(diedMicros < exitedMicros, "the lifeline (" + diedMicros + " µs) before the exit (" + exitedMicros + " µs)");
+            assertEquals(Lifeline.OWNER_DIED, word.value() & Lifeline.OWNER_DIED, "the kernel's mark");
+        }
+    }
+}
