@@ -2,8 +2,6 @@ package org.ipc4j.os;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 import com.sun.jna.Memory;
@@ -36,7 +34,6 @@ final class Lifeline {
     private static final long SYS_SET_ROBUST_LIST = Platform.isIntel() ? 273 : 99;
     /** struct robust_list_head: the list's first entry, futex_offset, list_op_pending. */
     private static final int HEAD_LENGTH = 24;
-    private static final long START_TIMEOUT_MILLIS = 1_000;
     /** The lists' memory: reachable for ever, as the kernel reads it when the threads die. */
     private static final List<Memory> HELD = new CopyOnWriteArrayList<>();
 
@@ -44,46 +41,34 @@ final class Lifeline {
     }
 
     /**
-     * Starts the lifeline of the word at {@code offset} of {@code slots} (a shared mapping); true once the word
-     * holds the thread's id under a registered robust list, false where that cannot be done (the word is 0).
+     * Starts the lifeline of the word at {@code offset} of {@code slots} (a shared mapping), without waiting for it:
+     * the word holds the thread's id once its robust list is registered, and stays 0 where that cannot be done.
      */
-    static boolean start(MappedBytes slots, int offset) {
+    static void start(MappedBytes slots, int offset) {
         if (!Platform.isLinux() || !Platform.is64Bit() || !(Platform.isIntel() || Platform.isARM())) {
-            return false;
+            return;
         }
         long word = slots.address() + offset;
         if ((word & 3) != 0) {
-            return false;
+            return;
         }
-        CountDownLatch started = new CountDownLatch(1);
-        boolean[] registered = new boolean[1];
         Thread thread = new Thread(() -> {
             try {
                 Syscalls.ensureRegistered();
-                registered[0] = register(word);
-                if (registered[0]) {
-                    slots.putIntVolatile(offset, (int) Syscalls.syscall(SYS_GETTID, 0, 0, 0, 0, 0, 0) & TID_MASK);
+                if (!register(word)) {
+                    return;
                 }
+                slots.putIntVolatile(offset, (int) Syscalls.syscall(SYS_GETTID, 0, 0, 0, 0, 0, 0) & TID_MASK);
             } catch (LinkageError | RuntimeException e) {
-                registered[0] = false;
-            } finally {
-                started.countDown();
+                return; // no lifeline: death is learnt from the pidfd and the record lock
             }
-            if (registered[0]) {
-                // never ends while the JVM runs: its death is the process's
-                while (true) {
-                    LockSupport.park(Lifeline.class);
-                }
+            // never ends while the JVM runs: its death is the process's
+            while (true) {
+                LockSupport.park(Lifeline.class);
             }
         }, "ipc4j-lifeline");
         thread.setDaemon(true);
         thread.start();
-        try {
-            return started.await(START_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS) && registered[0];
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     /**

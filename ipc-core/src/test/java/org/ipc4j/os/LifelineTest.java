@@ -45,7 +45,12 @@ class LifelineTest {
             long identity = Long.parseLong(child.awaitLineStartingWith("identity ", TIMEOUT).substring("identity ".length()));
             assumeTrue(ProcessIdentity.kind(identity) == ProcessIdentity.KIND_TABLE,
                     "the child stamps itself by start time (-Dipc4j.liveness): it has no slot, so no lifeline");
+            // the lifeline starts beside the claim, without holding it up
             ProcessTable.LifeWord word = ProcessTable.lifeWordOf(child.pid());
+            for (long deadline = System.nanoTime() + TIMEOUT.toNanos(); word == null && System.nanoTime() < deadline; ) {
+                Thread.sleep(1);
+                word = ProcessTable.lifeWordOf(child.pid());
+            }
             assertNotNull(word, "the child's lifeline is in its slot");
             assertTrue(word.tid() > 0);
 
