@@ -13,6 +13,7 @@ import org.ipc4j.codec.Codecs;
 import org.ipc4j.errors.QueueShutDownException;
 import org.ipc4j.ring.RingOptions;
 import org.ipc4j.testkit.Background;
+import org.ipc4j.testkit.Pause;
 import org.ipc4j.testkit.SharedDirExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,7 +52,7 @@ class QueueBatchTest {
         SharedQueue<Integer> queue = SharedQueue.create("timed-many", RingOptions.ofCapacity(4096).withMaxCount(2), Codecs.ints());
         queue.putMany(List.of(1, 2));
         Thread taker = new Thread(() -> {
-            sleep(100);
+            Pause.millis(100);
             queue.poll();
         });
         taker.start();
@@ -100,13 +101,5 @@ class QueueBatchTest {
             taken.add(element);
         }
         return taken;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

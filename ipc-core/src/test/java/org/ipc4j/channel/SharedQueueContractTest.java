@@ -20,6 +20,7 @@ import org.ipc4j.codec.Codecs;
 import org.ipc4j.ring.RecordDescriptor;
 import org.ipc4j.ring.Ring;
 import org.ipc4j.ring.RingOptions;
+import org.ipc4j.testkit.Pause;
 import org.ipc4j.testkit.SharedDirExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -287,7 +288,7 @@ class SharedQueueContractTest {
     void timedPollWithALongTimeoutReturnsAsSoonAsAnElementArrives() throws Exception {
         SharedQueue<Integer> queue = queues.ints(SIZE);
         Thread producer = new Thread(() -> {
-            sleep(SHORT_MILLIS);
+            Pause.millis(SHORT_MILLIS);
             queue.offer(42);
         });
         producer.start();
@@ -330,7 +331,7 @@ class SharedQueueContractTest {
     void timedOfferWithALongTimeoutSucceedsAsSoonAsAConsumerMakesRoom() throws Exception {
         SharedQueue<Integer> queue = queues.populated(SIZE);
         Thread consumer = new Thread(() -> {
-            sleep(SHORT_MILLIS);
+            Pause.millis(SHORT_MILLIS);
             queue.poll();
         });
         consumer.start();
@@ -345,7 +346,7 @@ class SharedQueueContractTest {
     void putOnAFullQueueBlocksUntilATake() throws Exception {
         SharedQueue<Integer> queue = queues.populated(SIZE);
         Thread consumer = new Thread(() -> {
-            sleep(SHORT_MILLIS);
+            Pause.millis(SHORT_MILLIS);
             try {
                 queue.take();
             } catch (InterruptedException e) {
@@ -514,13 +515,5 @@ class SharedQueueContractTest {
 
     private static long millisSince(long startNanos) {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

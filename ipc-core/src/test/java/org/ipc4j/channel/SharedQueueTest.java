@@ -27,6 +27,7 @@ import org.ipc4j.errors.QueueFullException;
 import org.ipc4j.errors.QueueShutDownException;
 import org.ipc4j.errors.TypeMismatchException;
 import org.ipc4j.ring.RingOptions;
+import org.ipc4j.testkit.Pause;
 import org.ipc4j.testkit.SharedDirExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -85,7 +86,7 @@ class SharedQueueTest {
     void aTakeBlockedOnAnEmptyQueueWakesOnShutdown() throws Exception {
         SharedQueue<Integer> queue = SharedQueue.create("shut-wake", 8192, Codecs.ints());
         Thread shutter = new Thread(() -> {
-            sleep(200);
+            Pause.millis(200);
             SharedQueue.<Integer>open("shut-wake").shutdown();
         });
         shutter.start();
@@ -340,14 +341,6 @@ class SharedQueueTest {
 
     private static List<String> listDir() throws Exception {
         return SharedDirExtension.objectFiles();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.ipc4j.testkit.Pause;
 import org.ipc4j.testkit.SharedDirExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,19 +28,11 @@ class ProcessExtrasTest {
     @TempDir
     Path tmp;
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Test
     void activeChildrenAreTheStartedOnesStillRunning() throws Exception {
         JvmProcess quick = JvmProcess.start(() -> { });
-        JvmProcess first = JvmProcess.start(() -> sleep(60_000));
-        JvmProcess second = JvmProcess.start(() -> sleep(60_000));
+        JvmProcess first = JvmProcess.start(() -> Pause.millis(60_000));
+        JvmProcess second = JvmProcess.start(() -> Pause.millis(60_000));
         try {
             assertTrue(quick.join(TIMEOUT));
             List<JvmProcess> active = JvmProcess.activeChildren();

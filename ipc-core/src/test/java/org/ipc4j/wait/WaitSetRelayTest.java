@@ -14,6 +14,7 @@ import java.util.function.BooleanSupplier;
 
 import org.ipc4j.memory.MappedBytes;
 import org.ipc4j.testkit.Background;
+import org.ipc4j.testkit.Pause;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,7 +43,7 @@ class WaitSetRelayTest {
                 if (check == 2) { // the first check is before any wait; the second comes after the word was read
                     memory.getAndAddInt(WORD, 1);
                     word.wakeAll();
-                    sleepMillis(100); // the relay wakes, reads the new value and sleeps on it again
+                    Pause.millis(100); // the relay wakes, reads the new value and sleeps on it again
                     changedAt.set(System.nanoTime());
                     return false;
                 }
@@ -77,14 +78,6 @@ class WaitSetRelayTest {
         while (word.waiters() != count) {
             assertTrue(System.nanoTime() < deadline, "the relay never slept on the word");
             Thread.sleep(1);
-        }
-    }
-
-    private static void sleepMillis(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

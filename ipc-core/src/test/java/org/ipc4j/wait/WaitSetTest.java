@@ -23,6 +23,7 @@ import org.ipc4j.process.JvmProcess;
 import org.ipc4j.process.ProcessTarget;
 import org.ipc4j.state.SharedLong;
 import org.ipc4j.sync.SharedEvent;
+import org.ipc4j.testkit.Pause;
 import org.ipc4j.testkit.SharedDirExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -59,14 +60,6 @@ class WaitSetTest {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Test
     void returnsTheReadyOnesInTheOrderGivenAtOnce() throws Exception {
         try (Objects o = new Objects(); Objects idle = new Objects()) {
@@ -86,7 +79,7 @@ class WaitSetTest {
     @Test
     void returnsNothingAfterTheTimeoutWhenNothingIsReady() throws Exception {
         try (Objects o = new Objects()) {
-            JvmProcess running = JvmProcess.start(() -> sleep(30_000));
+            JvmProcess running = JvmProcess.start(() -> Pause.millis(30_000));
             try {
                 long start = System.nanoTime();
                 assertEquals(List.of(), WaitSet.waitAny(List.of(o.pipe.first(), o.queue, o.event, running), Duration.ofMillis(300)));
@@ -233,7 +226,7 @@ class WaitSetTest {
     void aQueueShutDownAndDrainedIsReady() throws Exception {
         try (Objects o = new Objects()) {
             CompletableFuture<Void> shutdown = CompletableFuture.runAsync(() -> {
-                sleep(300);
+                Pause.millis(300);
                 o.queue.shutdown();
             });
             assertEquals(List.of(o.queue), WaitSet.waitAny(List.of(o.queue, o.event), LONG));
@@ -247,7 +240,7 @@ class WaitSetTest {
         try (Objects o = new Objects()) {
             Thread waiter = Thread.currentThread();
             CompletableFuture<Void> interrupter = CompletableFuture.runAsync(() -> {
-                sleep(300);
+                Pause.millis(300);
                 waiter.interrupt();
             });
             assertThrows(InterruptedException.class, () -> WaitSet.waitAny(List.of(o.event, o.queue), LONG));
