@@ -43,6 +43,14 @@ public final class Codecs {
         return codec;
     }
 
+    /**
+     * Values of mixed types (Python's objects in a {@code Namespace}): ints, longs, doubles, booleans, strings and
+     * byte arrays in a tag byte and their own codec, anything else {@link Serializable} by Java serialisation.
+     */
+    public static Codec<Object> objects() {
+        return TaggedObjectCodec.INSTANCE;
+    }
+
     /** The built-in codec for {@code type}, or Java serialisation when there is none. */
     @SuppressWarnings("unchecked")
     public static <E> Codec<E> forClass(Class<E> type) {
@@ -80,6 +88,7 @@ public final class Codecs {
             case "double": return doubles();
             case "boolean": return booleans();
             case "java-serial": return serializable();
+            case "tagged": return objects();
             default: return null;
         }
     }

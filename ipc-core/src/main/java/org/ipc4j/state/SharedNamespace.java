@@ -14,7 +14,8 @@ import org.ipc4j.region.RegionNames;
 
 /**
  * Named attributes shared by processes: Python's {@code Manager().Namespace()} without the manager. Values
- * travel by Java serialisation and come back as copies; names are at most {@value #MAX_NAME_BYTES} bytes of
+ * are stored by {@link Codecs#objects()} (ints, longs, doubles, booleans, strings and byte arrays compactly,
+ * anything else by Java serialisation) and come back as copies; names are at most {@value #MAX_NAME_BYTES} bytes of
  * UTF-8. A {@link SharedMap} holds them, so a set is atomic, a process killed in one leaves the old or the
  * new value, and the number of attributes and the largest value are fixed at creation.
  */
@@ -27,9 +28,9 @@ public final class SharedNamespace implements AutoCloseable, Serializable {
         this.attributes = attributes;
     }
 
-    /** Creates namespace {@code name} for up to {@code capacity} attributes of values up to {@code maxValueBytes} serialised. */
+    /** Creates namespace {@code name} for up to {@code capacity} attributes of values up to {@code maxValueBytes} encoded. */
     public static SharedNamespace create(String name, int capacity, int maxValueBytes) {
-        return new SharedNamespace(SharedMap.create(name, Codecs.strings(), Codecs.serializable(), capacity, MAX_NAME_BYTES,
+        return new SharedNamespace(SharedMap.create(name, Codecs.strings(), Codecs.objects(), capacity, MAX_NAME_BYTES,
                 maxValueBytes));
     }
 
@@ -40,12 +41,12 @@ public final class SharedNamespace implements AutoCloseable, Serializable {
 
     /** Opens namespace {@code name}, or creates it as {@link #create} does. */
     public static SharedNamespace openOrCreate(String name, int capacity, int maxValueBytes) {
-        return new SharedNamespace(SharedMap.openOrCreate(name, Codecs.strings(), Codecs.serializable(), capacity,
+        return new SharedNamespace(SharedMap.openOrCreate(name, Codecs.strings(), Codecs.objects(), capacity,
                 MAX_NAME_BYTES, maxValueBytes));
     }
 
     public static SharedNamespace open(String name) {
-        return new SharedNamespace(SharedMap.open(name, Codecs.strings(), Codecs.serializable()));
+        return new SharedNamespace(SharedMap.open(name, Codecs.strings(), Codecs.objects()));
     }
 
     /** As {@link #open(String)}, waiting at most {@code timeout} for another process to create it. */

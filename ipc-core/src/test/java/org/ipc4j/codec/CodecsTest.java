@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -57,6 +58,24 @@ class CodecsTest {
     }
 
     @Test
+    void taggedObjectsKeepTheirTypesAndTheCommonOnesAreCompact() {
+        Codec<Object> codec = Codecs.objects();
+        for (Object value : List.of(42, -7L, 2.5, true, "Grüße", Map.of("a", List.of(1, 2)), List.of("x"))) {
+            Object back = roundTrip(codec, value);
+            assertEquals(value, back);
+            assertEquals(value.getClass(), back.getClass());
+        }
+        assertArrayEquals(new byte[] {4, 5}, (byte[]) roundTrip(codec, new byte[] {4, 5}));
+        assertEquals(5, codec.encodedLength(42), "a tag and four bytes");
+        assertEquals(1 + "Grüße".getBytes(StandardCharsets.UTF_8).length, codec.encodedLength("Grüße"));
+        assertTrue(Codecs.serializable().encodedLength(42) > 50, "Java serialisation writes class descriptors");
+        assertThrows(CorruptedException.class, () -> codec.decode(ByteBuffer.wrap(new byte[] {9, 0}), 0, 2), "unknown tag");
+        assertThrows(CorruptedException.class, () -> codec.decode(ByteBuffer.allocate(4), 0, 0), "no tag");
+        assertThrows(CorruptedException.class, () -> codec.decode(ByteBuffer.wrap(new byte[] {1, 0}), 0, 2), "a short int");
+        assertThrows(IllegalArgumentException.class, () -> codec.encodedLength(new Object()), "not Serializable");
+    }
+
+    @Test
     void fixedSizeCodecsRefuseWrongLengths() {
         assertThrows(CorruptedException.class, () -> Codecs.longs().decode(ByteBuffer.allocate(16), 0, 3));
     }
@@ -64,7 +83,7 @@ class CodecsTest {
     @Test
     void lookupByIdAndClassFindTheBuiltIns() throws Exception {
         for (Codec<?> codec : List.of(Codecs.bytes(), Codecs.strings(), Codecs.byteBuffers(), Codecs.ints(), Codecs.longs(),
-                Codecs.doubles(), Codecs.booleans(), Codecs.serializable())) {
+                Codecs.doubles(), Codecs.booleans(), Codecs.serializable(), Codecs.objects())) {
             assertSame(codec, Codecs.byId(codec.id()));
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
