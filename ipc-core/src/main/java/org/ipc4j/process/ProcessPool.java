@@ -233,9 +233,7 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
     }
 
     public <A, R> PoolIterator<R> imap(PoolFunction<A, R> function, List<A> arguments, int chunkSize) {
-        BoundedMaps.check(chunkSize, 1);
-        return BoundedMaps.ordered(arguments.iterator(), chunkSize, BoundedMaps.UNBOUNDED,
-                chunk -> dispatcher.submit(Kind.CHUNK, function, chunk));
+        return lazyMap(true, function, arguments, chunkSize, BoundedMaps.UNBOUNDED);
     }
 
     /**
@@ -245,8 +243,7 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
      */
     public <A, R> PoolIterator<R> imap(PoolFunction<A, R> function, Iterable<? extends A> arguments, int chunkSize,
                                        int bufferSize) {
-        BoundedMaps.check(chunkSize, bufferSize);
-        return BoundedMaps.ordered(arguments.iterator(), chunkSize, bufferSize, chunk -> dispatcher.submit(Kind.CHUNK, function, chunk));
+        return lazyMap(true, function, arguments, chunkSize, bufferSize);
     }
 
     /** Python's {@code imap_unordered}: each result as soon as it is ready; the tasks are all submitted now. */
@@ -255,17 +252,22 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
     }
 
     public <A, R> PoolIterator<R> imapUnordered(PoolFunction<A, R> function, List<A> arguments, int chunkSize) {
-        BoundedMaps.check(chunkSize, 1);
-        return BoundedMaps.unordered(arguments.iterator(), chunkSize, BoundedMaps.UNBOUNDED,
-                chunk -> dispatcher.submit(Kind.CHUNK, function, chunk));
+        return lazyMap(false, function, arguments, chunkSize, BoundedMaps.UNBOUNDED);
     }
 
     /** As {@link #imap(PoolFunction, Iterable, int, int)}, each chunk's results as soon as they are ready. */
     public <A, R> PoolIterator<R> imapUnordered(PoolFunction<A, R> function, Iterable<? extends A> arguments, int chunkSize,
                                                 int bufferSize) {
+        return lazyMap(false, function, arguments, chunkSize, bufferSize);
+    }
+
+    /** imap and imapUnordered: chunks submitted as the caller takes results, at most {@code bufferSize} ahead. */
+    private <A, R> PoolIterator<R> lazyMap(boolean ordered, PoolFunction<A, R> function, Iterable<? extends A> arguments,
+                                           int chunkSize, int bufferSize) {
         BoundedMaps.check(chunkSize, bufferSize);
-        return BoundedMaps.unordered(arguments.iterator(), chunkSize, bufferSize,
-                chunk -> dispatcher.submit(Kind.CHUNK, function, chunk));
+        return ordered
+                ? BoundedMaps.ordered(arguments.iterator(), chunkSize, bufferSize, chunk -> dispatcher.submit(Kind.CHUNK, function, chunk))
+                : BoundedMaps.unordered(arguments.iterator(), chunkSize, bufferSize, chunk -> dispatcher.submit(Kind.CHUNK, function, chunk));
     }
 
     /**
