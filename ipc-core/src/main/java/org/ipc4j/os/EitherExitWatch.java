@@ -43,7 +43,7 @@ final class EitherExitWatch implements ExitWatch {
         Once once = new Once(listener);
         Key key = new Key(pid, listener);
         watching.put(key, once);
-        boolean watched = first.watch(pid, once) | second.watch(pid, once);
+        boolean watched = first.watch(pid, once) | second.watch(pid, once); // both, not the first that accepts
         if (!watched) {
             watching.remove(key, once);
         }

@@ -58,6 +58,7 @@ final class Lifeline {
                 if (!register(word)) {
                     return;
                 }
+                // after the registration: a tid in the word always means the kernel will mark it at this thread's death
                 slots.putIntVolatile(offset, (int) Syscalls.syscall(SYS_GETTID, 0, 0, 0, 0, 0, 0) & TID_MASK);
             } catch (LinkageError | RuntimeException e) {
                 return; // no lifeline: death is learnt from the pidfd and the record lock

@@ -84,8 +84,11 @@ public final class Os {
         if (pidfd == null) {
             return ExitWatch.NONE;
         }
+        if (chosen.equals(pidfd.name())) {
+            return pidfd;
+        }
         // the lifeline's futex sleeps need the kernel's futex, whatever -Dipc4j.futex says of the others
-        Futex futex = chosen.equals(pidfd.name()) ? null : LinuxFutex.probe();
+        Futex futex = LinuxFutex.probe();
         return futex == null ? pidfd : new EitherExitWatch(new LifelineWatch(futex), pidfd);
     }
 

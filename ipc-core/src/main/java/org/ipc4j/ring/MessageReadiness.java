@@ -64,13 +64,8 @@ final class MessageReadiness implements Readiness {
         return ring.awaitMessage(Ring.NO_WAIT, WaitStrategies.BUSY_SPIN, producers) != 0;
     }
 
-    /** The producers' process; without one, the owner of a live claim at a headerless head. */
     private void follow() {
-        long pid = producers.processToFollow();
-        if (pid == 0 && ring.stuckClaimOwner() != 0) {
-            pid = ring.processes.localPid(ring.stuckClaimOwner());
-        }
-        producerExit = ExitWake.follow(producerExit, pid, word());
+        producerExit = ExitWake.follow(producerExit, ring.processToFollow(producers), word());
     }
 
     @Override

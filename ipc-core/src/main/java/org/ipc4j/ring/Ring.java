@@ -495,6 +495,16 @@ public abstract class Ring {
     }
 
     /**
+     * The process whose exit may end a consumer's wait: the producers' ({@link RingPeers#processToFollow()}), or
+     * without one, the owner of a live claim in flight at a headerless head; 0 for none.
+     */
+    final long processToFollow(RingPeers producers) {
+        long follow = producers.processToFollow();
+        long claimOwner = follow == 0 ? stuckClaimOwner() : 0;
+        return claimOwner == 0 ? follow : processes.localPid(claimOwner);
+    }
+
+    /**
      * The one wait loop of a consumer: as {@link #read(RecordHandler, int)}, waiting with {@code strategy}
      * until at least one message came (returns how many), the deadline ({@link System#nanoTime()} based;
      * {@link #NO_WAIT}: none, {@link #NO_DEADLINE}: never) passed (returns 0), or {@code producers} say nothing more can come and the ring is drained (returns
@@ -612,11 +622,7 @@ public abstract class Ring {
                 if (strategy.maySleep(round)) {
                     // the producer's exit wakes this waiter out of the sleep; without one to follow, the exit of
                     // whoever holds a claim in flight at a headerless head
-                    long follow = producers.processToFollow();
-                    if (follow == 0 && stuckClaimOwner() != 0) {
-                        follow = processes.localPid(stuckClaimOwner());
-                    }
-                    producerExit = ExitWake.follow(producerExit, follow, notEmpty.futexWord());
+                    producerExit = ExitWake.follow(producerExit, processToFollow(producers), notEmpty.futexWord());
                 }
                 // a round sleeps at most a millisecond while records are there (another consumer holds the lock
                 // or a producer is still writing: neither signals when it is done); on a drained ring, until a

@@ -255,8 +255,7 @@ public final class SharedList<E> implements AutoCloseable, Serializable {
         try {
             int length = length();
             checkRoom(length);
-            cells.put((long) length, bytes);
-            cells.put(LENGTH, encodeInt(length + 1));
+            appendCell(length, bytes);
         } finally {
             held.unlock();
         }
@@ -273,11 +272,10 @@ public final class SharedList<E> implements AutoCloseable, Serializable {
             }
             checkRoom(length);
             if (index == length) {
-                cells.put((long) length, bytes);
-                cells.put(LENGTH, encodeInt(length + 1));
-                return;
+                appendCell(length, bytes);
+            } else {
+                finish(INSERT, index, length, length, bytes);
             }
-            finish(INSERT, index, length, length, bytes);
         } finally {
             held.unlock();
         }
@@ -303,13 +301,7 @@ public final class SharedList<E> implements AutoCloseable, Serializable {
         try {
             int length = length();
             checkIndex(index, length);
-            E old = decode(cell(index));
-            if (index == length - 1) {
-                removeLastCell(length);
-            } else {
-                finish(REMOVE, index, length, index, null);
-            }
-            return old;
+            return removeAt(index, length);
         } finally {
             held.unlock();
         }
@@ -323,9 +315,7 @@ public final class SharedList<E> implements AutoCloseable, Serializable {
             if (length == 0) {
                 throw new IndexOutOfBoundsException("list '" + name() + "' is empty");
             }
-            E last = decode(cell(length - 1));
-            removeLastCell(length);
-            return last;
+            return removeAt(length - 1, length);
         } finally {
             held.unlock();
         }
@@ -346,9 +336,23 @@ public final class SharedList<E> implements AutoCloseable, Serializable {
 
     // ---- the steps
 
-    private void removeLastCell(int length) {
-        cells.put(LENGTH, encodeInt(length - 1));
-        cells.remove((long) length - 1);
+    /** Writes cell n, then the length n + 1: killed between, the cell is past the end, unseen. */
+    private void appendCell(int length, byte[] bytes) {
+        cells.put((long) length, bytes);
+        cells.put(LENGTH, encodeInt(length + 1));
+    }
+
+    /** Under the lock, with {@code index} checked: removes that element and returns it. */
+    private E removeAt(int index, int length) {
+        E old = decode(cell(index));
+        if (index == length - 1) {
+            // the length first: killed between, the last cell is past the end, unseen
+            cells.put(LENGTH, encodeInt(length - 1));
+            cells.remove((long) length - 1);
+        } else {
+            finish(REMOVE, index, length, index, null);
+        }
+        return old;
     }
 
     /** Takes the lock and finishes a change a dead process left half done. */

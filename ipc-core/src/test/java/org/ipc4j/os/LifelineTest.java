@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.ipc4j.region.RegionDirectory;
+import org.ipc4j.sync.SharedLock;
+import org.ipc4j.testkit.Background;
 import org.ipc4j.testkit.ChildJvm;
 import org.ipc4j.testkit.SharedDirExtension;
 import org.junit.jupiter.api.Test;
@@ -36,12 +38,65 @@ class LifelineTest {
         }
     }
 
+    /** Child: args[0] a lock to hold; takes it, says "locked", sleeps. Its heap is pre-touched, so its exit is slow. */
+    public static final class HoldsALock {
+        public static void main(String[] args) throws Exception {
+            SharedLock.open(args[0]).lock();
+            System.out.println("locked");
+            Thread.sleep(120_000);
+        }
+    }
+
+    private static ChildJvm slowToExit(Class<?> main, String... args) {
+        return ChildJvm.builder(main).args(args).jvmArgs("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch").start();
+    }
+
+    private static void assumeLifelines() {
+        assumeTrue(Os.exitWatch().name().startsWith("lifeline") && Os.kernelExitWatch() != ExitWatch.NONE,
+                "no lifeline watch here (no pidfds, or -Dipc4j.exitWatch=none|pidfd): nothing to compare with");
+    }
+
+    /** The whole path: a waiter in lock() learns from the lifeline, the table judges the owner dead, and takes over. */
+    @Test
+    void aLockHeldByAKilledProcessIsTakenOverBeforeThatProcessHasExited() throws Exception {
+        assumeLifelines();
+        try (SharedLock lock = SharedLock.create("held-by-slow-exit")) {
+            try (ChildJvm child = slowToExit(HoldsALock.class, "held-by-slow-exit")) {
+                child.awaitLine("locked"::equals, TIMEOUT);
+                AtomicLong exitedAt = new AtomicLong();
+                CountDownLatch exited = new CountDownLatch(1);
+                assertTrue(Os.kernelExitWatch().watch(child.pid(), () -> {
+                    exitedAt.set(System.nanoTime());
+                    exited.countDown();
+                }));
+                AtomicLong acquiredAt = new AtomicLong();
+                try (Background waiter = Background.run(() -> {
+                    lock.lock();
+                    acquiredAt.set(System.nanoTime());
+                    assertTrue(lock.lastOwnerDied(), "taken over from the dead owner");
+                    lock.unlock();
+                })) {
+                    Thread.sleep(300); // asleep in lock() by now
+                    long killedAt = System.nanoTime();
+                    ProcessHandle.of(child.pid()).ifPresent(ProcessHandle::destroyForcibly);
+                    waiter.join();
+                    assertTrue(exited.await(30, TimeUnit.SECONDS));
+                    long acquiredMicros = TimeUnit.NANOSECONDS.toMicros(acquiredAt.get() - killedAt);
+                    long exitedMicros = TimeUnit.NANOSECONDS.toMicros(exitedAt.get() - killedAt);
+                    System.out.println("kill -> lock taken over " + acquiredMicros + " µs, kill -> pidfd " + exitedMicros + " µs");
+                    assertTrue(acquiredMicros < exitedMicros, "taken over at " + acquiredMicros + " µs, the exit at " + exitedMicros + " µs");
+                }
+            } finally {
+                lock.unlink();
+            }
+        }
+    }
+
     @Test
     void aKilledProcessIsKnownDeadBeforeItHasExited() throws Exception {
-        assumeTrue(Os.exitWatch() != ExitWatch.NONE && Os.kernelExitWatch() != ExitWatch.NONE,
-                "no pidfds here (or -Dipc4j.exitWatch=none): nothing to compare the lifeline with");
+        assumeLifelines();
         ProcessTable table = ProcessTable.of(SharedDirExtension.dir());
-        try (ChildJvm child = ChildJvm.builder(TakesItsSlot.class).jvmArgs("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch").start()) {
+        try (ChildJvm child = slowToExit(TakesItsSlot.class)) {
             long identity = Long.parseLong(child.awaitLineStartingWith("identity ", TIMEOUT).substring("identity ".length()));
             assumeTrue(ProcessIdentity.kind(identity) == ProcessIdentity.KIND_TABLE,
                     "the child stamps itself by start time (-Dipc4j.liveness): it has no slot, so no lifeline");
@@ -54,11 +109,11 @@ class LifelineTest {
             assertNotNull(word, "the child's lifeline is in its slot");
             assertTrue(word.tid() > 0);
 
-            LifelineWatch lifelines = new LifelineWatch(Os.futex());
+            // the watch every waiter uses: the lifelines beside the pidfds
             AtomicLong diedAt = new AtomicLong();
             AtomicBoolean aliveWhenTold = new AtomicBoolean(true);
             CountDownLatch told = new CountDownLatch(1);
-            assertTrue(lifelines.watch(child.pid(), () -> {
+            assertTrue(Os.exitWatch().watch(child.pid(), () -> {
                 diedAt.set(System.nanoTime());
                 aliveWhenTold.set(table.isAlive(identity));
                 told.countDown();
