@@ -5,8 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
-import com.sun.jna.Native;
-import com.sun.jna.Pointer;
+import org.ipc4j.os.Os;
 
 /**
  * Plain, ordered, volatile and atomic access to a direct (usually memory-mapped) buffer.
@@ -43,7 +42,7 @@ public final class MappedBytes {
     public long address() {
         long a = address;
         if (a == 0) {
-            a = Pointer.nativeValue(Native.getDirectBufferPointer(buffer));
+            a = Os.addressOf(buffer);
             address = a;
         }
         return a;

@@ -4,12 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 
-import com.sun.jna.Memory;
-import com.sun.jna.Platform;
-import com.sun.jna.Pointer;
-
 import org.ipc4j.memory.MappedBytes;
-import org.ipc4j.os.LinuxFutex.Syscalls;
 
 /**
  * This process's lifeline in a process table: a word of its slot that the kernel marks the moment the process
@@ -30,12 +25,10 @@ final class Lifeline {
     static final int WAITERS = 0x8000_0000;
     static final int TID_MASK = 0x3fff_ffff;
 
-    private static final long SYS_GETTID = Platform.isIntel() ? 186 : 178;
-    private static final long SYS_SET_ROBUST_LIST = Platform.isIntel() ? 273 : 99;
     /** struct robust_list_head: the list's first entry, futex_offset, list_op_pending. */
     private static final int HEAD_LENGTH = 24;
     /** The lists' memory: reachable for ever, as the kernel reads it when the threads die. */
-    private static final List<Memory> HELD = new CopyOnWriteArrayList<>();
+    private static final List<NativeBuffer> HELD = new CopyOnWriteArrayList<>();
 
     private Lifeline() {
     }
@@ -45,7 +38,8 @@ final class Lifeline {
      * the word holds the thread's id once its robust list is registered, and stays 0 where that cannot be done.
      */
     static void start(MappedBytes slots, int offset) {
-        if (!Platform.isLinux() || !Platform.is64Bit() || !(Platform.isIntel() || Platform.isARM())) {
+        SystemCalls calls = SystemCalls.chosen();
+        if (calls == null) {
             return;
         }
         long word = slots.address() + offset;
@@ -54,12 +48,11 @@ final class Lifeline {
         }
         Thread thread = new Thread(() -> {
             try {
-                Syscalls.ensureRegistered();
-                if (!register(word)) {
+                if (!register(calls, word)) {
                     return;
                 }
                 // after the registration: a tid in the word always means the kernel will mark it at this thread's death
-                slots.putIntVolatile(offset, (int) Syscalls.syscall(SYS_GETTID, 0, 0, 0, 0, 0, 0) & TID_MASK);
+                slots.putIntVolatile(offset, (int) calls.call(LinuxCall.GETTID, 0, 0, 0, 0, 0, 0) & TID_MASK);
             } catch (LinkageError | RuntimeException e) {
                 return; // no lifeline: death is learnt from the pidfd and the record lock
             }
@@ -76,16 +69,16 @@ final class Lifeline {
      * Registers, for the calling thread, a robust list of one entry whose futex is {@code word}. The head and the
      * entry live in native memory kept for the life of the JVM (the thread never ends).
      */
-    private static boolean register(long word) {
-        Memory block = new Memory(HEAD_LENGTH + Long.BYTES);
+    private static boolean register(SystemCalls calls, long word) {
+        NativeBuffer block = new NativeBuffer(calls, HEAD_LENGTH + Long.BYTES);
         HELD.add(block);
-        long head = Pointer.nativeValue(block);
+        long head = block.address;
         long entry = head + HEAD_LENGTH;
-        block.setLong(0, entry); // head.list.next
-        block.setLong(8, word - entry); // futex_offset: entry + offset is the word
-        block.setLong(16, 0); // list_op_pending
-        block.setLong(HEAD_LENGTH, head); // entry.next: back to the head, the end of the list
-        return Syscalls.syscall(SYS_SET_ROBUST_LIST, head, HEAD_LENGTH, 0, 0, 0, 0) == 0;
+        block.bytes.putLong(0, entry); // head.list.next
+        block.bytes.putLong(8, word - entry); // futex_offset: entry + offset is the word
+        block.bytes.putLong(16, 0); // list_op_pending
+        block.bytes.putLong(HEAD_LENGTH, head); // entry.next: back to the head, the end of the list
+        return calls.call(LinuxCall.SET_ROBUST_LIST, head, HEAD_LENGTH, 0, 0, 0, 0) == 0;
     }
 
     /** True if {@code word}, a life word's value, says its owner died (the kernel's mark). */

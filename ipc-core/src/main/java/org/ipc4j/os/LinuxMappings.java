@@ -1,11 +1,9 @@
 package org.ipc4j.os;
 
-import com.sun.jna.Platform;
-
 /**
  * {@link Mappings} through madvise(2) {@code MADV_REMOVE} (free) and mmap(2) with
  * {@code MAP_FIXED | MAP_PRIVATE | MAP_ANONYMOUS} over the range (release: one system call, atomic for every
- * thread, no instant at which the range is unmapped), by the same direct-mapped {@code syscall(2)} as the futex.
+ * thread, no instant at which the range is unmapped).
  */
 final class LinuxMappings implements Mappings {
     private static final long PAGE = 4096;
@@ -13,28 +11,16 @@ final class LinuxMappings implements Mappings {
     private static final long MAP_PRIVATE_FIXED_ANONYMOUS = 0x02 | 0x10 | 0x20;
     private static final long MADV_REMOVE = 9;
 
-    private final long sysMmap;
-    private final long sysMadvise;
+    private final SystemCalls calls;
 
-    private LinuxMappings(long sysMmap, long sysMadvise) {
-        this.sysMmap = sysMmap;
-        this.sysMadvise = sysMadvise;
+    private LinuxMappings(SystemCalls calls) {
+        this.calls = calls;
     }
 
-    /** A working instance, or null where this machine has none (not Linux, unknown CPU, no JNA). */
+    /** A working instance, or null where this machine has none (not Linux, unknown CPU, no native backend). */
     static Mappings probe() {
-        if (!Platform.isLinux() || !Platform.is64Bit()) {
-            return null;
-        }
-        if (!Platform.isIntel() && !Platform.isARM()) {
-            return null;
-        }
-        try {
-            LinuxFutex.Syscalls.ensureRegistered();
-            return Platform.isIntel() ? new LinuxMappings(9, 28) : new LinuxMappings(222, 233);
-        } catch (LinkageError | RuntimeException e) {
-            return null;
-        }
+        SystemCalls calls = SystemCalls.chosen();
+        return calls == null ? null : new LinuxMappings(calls);
     }
 
     @Override
@@ -42,7 +28,7 @@ final class LinuxMappings implements Mappings {
         if (!isPageRange(address, length)) {
             return false;
         }
-        return LinuxFutex.Syscalls.syscall(sysMadvise, address, length, MADV_REMOVE, 0, 0, 0) == 0;
+        return calls.call(LinuxCall.MADVISE, address, length, MADV_REMOVE, 0, 0, 0) == 0;
     }
 
     @Override
@@ -50,7 +36,7 @@ final class LinuxMappings implements Mappings {
         if (!isPageRange(address, length)) {
             return false;
         }
-        long mapped = LinuxFutex.Syscalls.syscall(sysMmap, address, length, PROT_READ_WRITE, MAP_PRIVATE_FIXED_ANONYMOUS, -1, 0);
+        long mapped = calls.call(LinuxCall.MMAP, address, length, PROT_READ_WRITE, MAP_PRIVATE_FIXED_ANONYMOUS, -1, 0);
         return mapped == address;
     }
 

@@ -1,11 +1,14 @@
 package org.ipc4j.os;
 
+import java.nio.ByteBuffer;
+
 /**
  * The seam to the operating system: the {@link Futex}, the {@link ProcessLiveness}, the {@link ExitWatch}
  * and the {@link Mappings} in use, chosen once.
  *
  * <p>Linux gets futex(2) and /proc; anything else gets the portable fallbacks. {@code -Dipc4j.futex=polling}
- * and {@code -Dipc4j.liveness=portable} force the fallbacks (the test suite runs with both).
+ * and {@code -Dipc4j.liveness=portable} force the fallbacks (the test suite runs with both). Every system call
+ * goes through one backend ({@link #nativeBackend()}): java.lang.foreign on JDK 22+, JNA before.
  */
 public final class Os {
     private static final Futex FUTEX = chooseFutex();
@@ -34,6 +37,27 @@ public final class Os {
     /** How waiters learn that a process exited without polling ({@code -Dipc4j.exitWatch=none}: they poll; see chooseExitWatch). */
     public static ExitWatch exitWatch() {
         return EXIT_WATCH;
+    }
+
+    /**
+     * The native address of byte 0 of a direct buffer, for system calls that take one; an
+     * {@link UnsupportedOperationException} where this JVM makes no system calls ({@link #nativeBackend()} is "none").
+     */
+    public static long addressOf(ByteBuffer direct) {
+        SystemCalls calls = SystemCalls.chosen();
+        if (calls == null) {
+            throw new UnsupportedOperationException("no native backend: this JVM makes no system calls");
+        }
+        return calls.address(direct);
+    }
+
+    /**
+     * How this JVM reaches the kernel: "ffm" (java.lang.foreign, JDK 22+ from the multi-release jar), "jna" (JDK
+     * 17-21, or {@code -Dipc4j.native=jna}) or "none" (the portable fallbacks everywhere).
+     */
+    public static String nativeBackend() {
+        SystemCalls calls = SystemCalls.chosen();
+        return calls == null ? "none" : calls.name();
     }
 
     /** This process: pid and start time. */

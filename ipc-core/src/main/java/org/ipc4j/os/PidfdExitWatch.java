@@ -6,12 +6,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-import com.sun.jna.Memory;
-import com.sun.jna.Platform;
-import com.sun.jna.Pointer;
-
-import org.ipc4j.os.LinuxFutex.Syscalls;
-
 /**
  * {@link ExitWatch} on Linux: one pidfd per watched pid, all polled by one daemon thread beside an eventfd
  * that tells it the set changed. A pidfd becomes readable when its process exits (a zombie counts), which
@@ -26,18 +20,12 @@ final class PidfdExitWatch implements ExitWatch {
     private static final int EFD_CLOEXEC = 0x80000;
     private static final int EFD_NONBLOCK = 0x800;
 
-    /** The same number on x86-64 and arm64 (syscalls added after 4.20 share one table). */
-    private static final long SYS_PIDFD_OPEN = 434;
-
-    private final long sysPpoll;
-    private final long sysRead;
-    private final long sysWrite;
-    private final long sysClose;
+    private final SystemCalls calls;
 
     private final Object lock = new Object();
     private final Map<Long, Watched> watched = new HashMap<>();
     private final int eventFd;
-    private final Memory eventBuffer = new Memory(8);
+    private final NativeBuffer eventBuffer;
     private Thread thread;
     private int idle;
 
@@ -52,51 +40,25 @@ final class PidfdExitWatch implements ExitWatch {
         }
     }
 
-    private PidfdExitWatch(long sysPpoll, long sysRead, long sysWrite, long sysClose, int eventFd) {
-        this.sysPpoll = sysPpoll;
-        this.sysRead = sysRead;
-        this.sysWrite = sysWrite;
-        this.sysClose = sysClose;
+    private PidfdExitWatch(SystemCalls calls, int eventFd) {
+        this.calls = calls;
         this.eventFd = eventFd;
+        this.eventBuffer = new NativeBuffer(calls, 8);
     }
 
-    /** A working watch, or null where pidfds are unavailable (old kernel, seccomp, not Linux). */
+    /** A working watch, or null where pidfds are unavailable (old kernel, seccomp, not Linux, no native backend). */
     static ExitWatch probe() {
-        if (!Platform.isLinux() || !Platform.is64Bit()) {
+        SystemCalls calls = SystemCalls.chosen();
+        if (calls == null) {
             return null;
         }
-        long ppoll;
-        long read;
-        long write;
-        long close;
-        long eventfd2;
-        if (Platform.isIntel()) {
-            ppoll = 271;
-            read = 0;
-            write = 1;
-            close = 3;
-            eventfd2 = 290;
-        } else if (Platform.isARM()) {
-            ppoll = 73;
-            read = 63;
-            write = 64;
-            close = 57;
-            eventfd2 = 19;
-        } else {
+        long self = calls.call(LinuxCall.PIDFD_OPEN, ProcessHandle.current().pid(), 0, 0, 0, 0, 0);
+        if (self < 0) {
             return null;
         }
-        try {
-            Syscalls.ensureRegistered();
-            long self = Syscalls.syscall(SYS_PIDFD_OPEN, ProcessHandle.current().pid(), 0, 0, 0, 0, 0);
-            if (self < 0) {
-                return null;
-            }
-            Syscalls.syscall(close, self, 0, 0, 0, 0, 0);
-            long eventFd = Syscalls.syscall(eventfd2, 0, EFD_CLOEXEC | EFD_NONBLOCK, 0, 0, 0, 0);
-            return eventFd < 0 ? null : new PidfdExitWatch(ppoll, read, write, close, (int) eventFd);
-        } catch (LinkageError | RuntimeException e) {
-            return null;
-        }
+        calls.call(LinuxCall.CLOSE, self, 0, 0, 0, 0, 0);
+        long eventFd = calls.call(LinuxCall.EVENTFD2, 0, EFD_CLOEXEC | EFD_NONBLOCK, 0, 0, 0, 0);
+        return eventFd < 0 ? null : new PidfdExitWatch(calls, (int) eventFd);
     }
 
     @Override
@@ -110,7 +72,7 @@ final class PidfdExitWatch implements ExitWatch {
                 if (watched.size() >= MAX_WATCHED) {
                     return false;
                 }
-                long fd = Syscalls.syscall(SYS_PIDFD_OPEN, pid, 0, 0, 0, 0, 0);
+                long fd = calls.call(LinuxCall.PIDFD_OPEN, pid, 0, 0, 0, 0, 0);
                 if (fd < 0) {
                     return ProcessHandle.of(pid).isEmpty() && exitedBeforeWatch(listener);
                 }
@@ -153,15 +115,15 @@ final class PidfdExitWatch implements ExitWatch {
             thread.setDaemon(true);
             thread.start();
         } else {
-            eventBuffer.setLong(0, 1);
-            Syscalls.syscall(sysWrite, eventFd, Pointer.nativeValue(eventBuffer), 8, 0, 0, 0);
+            eventBuffer.bytes.putLong(0, 1);
+            calls.call(LinuxCall.WRITE, eventFd, eventBuffer.address, 8, 0, 0, 0);
         }
     }
 
     private void run() {
-        Memory pollFds = new Memory(8L * 64);
+        NativeBuffer pollFds = new NativeBuffer(calls, 8 * 64);
         Watched[] polled = new Watched[64];
-        Memory readBuffer = new Memory(8);
+        NativeBuffer readBuffer = new NativeBuffer(calls, 8);
         while (true) {
             int count;
             synchronized (lock) {
@@ -169,7 +131,7 @@ final class PidfdExitWatch implements ExitWatch {
                 count = 1 + watched.size();
                 if (polled.length < count) {
                     polled = new Watched[Integer.highestOneBit(count) * 2];
-                    pollFds = new Memory(8L * polled.length);
+                    pollFds = new NativeBuffer(calls, 8 * polled.length);
                 }
                 setPollFd(pollFds, 0, eventFd);
                 int i = 1;
@@ -178,15 +140,15 @@ final class PidfdExitWatch implements ExitWatch {
                     setPollFd(pollFds, i++, entry.fd);
                 }
             }
-            long ready = Syscalls.syscall(sysPpoll, Pointer.nativeValue(pollFds), count, 0, 0, 8, 0);
+            long ready = calls.call(LinuxCall.PPOLL, pollFds.address, count, 0, 0, 8, 0);
             if (ready <= 0) {
                 continue;
             }
-            if (pollFds.getShort(6) != 0) {
-                Syscalls.syscall(sysRead, eventFd, Pointer.nativeValue(readBuffer), 8, 0, 0, 0);
+            if (pollFds.bytes.getShort(6) != 0) {
+                calls.call(LinuxCall.READ, eventFd, readBuffer.address, 8, 0, 0, 0);
             }
             for (int i = 1; i < count; i++) {
-                if (pollFds.getShort(8L * i + 6) != 0) {
+                if (pollFds.bytes.getShort(8 * i + 6) != 0) {
                     exited(polled[i]);
                 }
                 polled[i] = null;
@@ -194,10 +156,10 @@ final class PidfdExitWatch implements ExitWatch {
         }
     }
 
-    private static void setPollFd(Memory pollFds, int index, int fd) {
-        pollFds.setInt(8L * index, fd);
-        pollFds.setShort(8L * index + 4, POLLIN);
-        pollFds.setShort(8L * index + 6, (short) 0);
+    private static void setPollFd(NativeBuffer pollFds, int index, int fd) {
+        pollFds.bytes.putInt(8 * index, fd);
+        pollFds.bytes.putShort(8 * index + 4, POLLIN);
+        pollFds.bytes.putShort(8 * index + 6, (short) 0);
     }
 
     private void exited(Watched entry) {
@@ -210,7 +172,7 @@ final class PidfdExitWatch implements ExitWatch {
             listeners = new ArrayList<>(entry.listeners);
             entry.listeners.clear();
         }
-        Syscalls.syscall(sysClose, entry.fd, 0, 0, 0, 0, 0);
+        calls.call(LinuxCall.CLOSE, entry.fd, 0, 0, 0, 0, 0);
         for (Listener listener : listeners) {
             try {
                 listener.processExited();
@@ -229,7 +191,7 @@ final class PidfdExitWatch implements ExitWatch {
             Watched entry = it.next();
             if (entry.listeners.isEmpty()) {
                 it.remove();
-                Syscalls.syscall(sysClose, entry.fd, 0, 0, 0, 0, 0);
+                calls.call(LinuxCall.CLOSE, entry.fd, 0, 0, 0, 0, 0);
             }
         }
         idle = 0;

@@ -3,17 +3,10 @@ package org.ipc4j.os;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-import com.sun.jna.Native;
-import com.sun.jna.Platform;
-
-import org.ipc4j.os.LinuxFutex.Syscalls;
-
-/** Sends a signal to a process: kill(2) where the futex's system calls are reachable, else the {@code kill} command. */
+/** Sends a signal to a process: kill(2) where this JVM makes system calls, else the {@code kill} command. */
 public final class Signals {
     public static final int SIGINT = 2;
     private static final int ESRCH = 3;
-
-    private static final long SYS_KILL = killNumber();
 
     private Signals() {
     }
@@ -23,11 +16,13 @@ public final class Signals {
      * every caller that checked liveness first can lose), an {@link UncheckedIOException} if it cannot be sent.
      */
     public static boolean send(long pid, int number) {
-        if (SYS_KILL > 0) {
-            if (Syscalls.syscall(SYS_KILL, pid, number, 0, 0, 0, 0) == 0) {
+        SystemCalls calls = SystemCalls.chosen();
+        if (calls != null) {
+            long result = calls.callOrError(LinuxCall.KILL, pid, number, 0, 0, 0, 0);
+            if (result == 0) {
                 return true;
             }
-            int errno = Native.getLastError();
+            long errno = -result;
             if (errno == ESRCH) {
                 return false;
             }
@@ -47,21 +42,6 @@ public final class Signals {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UncheckedIOException(new IOException("interrupted while sending signal " + number + " to " + pid));
-        }
-    }
-
-    private static long killNumber() {
-        try {
-            if (!Platform.isLinux() || !Platform.is64Bit()) {
-                return -1;
-            }
-            long number = Platform.isIntel() ? 62 : Platform.isARM() ? 129 : -1;
-            if (number > 0) {
-                Syscalls.ensureRegistered();
-            }
-            return number;
-        } catch (LinkageError | RuntimeException e) {
-            return -1;
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.ipc4j.codec.Codecs;
 import org.ipc4j.testkit.ChildJvm;
 import org.ipc4j.testkit.SharedDirExtension;
+import org.ipc4j.testkit.Stress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SharedMapCrashTest {
     private static final int KEYS = 300;
     private static final int VARIANTS = 8;
-    private static final int KILLS = Integer.getInteger("ipc4j.test.mapKills", 100);
+    private static final int KILLS = Integer.getInteger("ipc4j.test.mapKills", Stress.rounds(100, 20));
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     static String key(int k) {

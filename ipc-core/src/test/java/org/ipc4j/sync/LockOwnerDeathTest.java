@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.ipc4j.testkit.ChildJvm;
 import org.ipc4j.testkit.SharedDirExtension;
+import org.ipc4j.testkit.Stress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SharedDirExtension.class)
 class LockOwnerDeathTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final int HOLDER_KILLS = Integer.getInteger("ipc4j.test.holderKills", 100);
+    private static final int HOLDER_KILLS = Integer.getInteger("ipc4j.test.holderKills", Stress.rounds(100, 20));
     private static final int TURN = 0;
     private static final int DATA_A = 1;
     private static final int DATA_B = 2;

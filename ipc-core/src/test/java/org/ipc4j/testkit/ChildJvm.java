@@ -26,7 +26,7 @@ import java.util.function.Predicate;
 public final class ChildJvm implements AutoCloseable {
     private static final Set<ChildJvm> LAUNCHED = ConcurrentHashMap.newKeySet();
     private static final String[] INHERITED_PROPERTIES = {
-        "ipc4j.dir", "ipc4j.futex", "ipc4j.liveness", "ipc4j.openTimeoutMillis", "ipc4j.wait"};
+        "ipc4j.dir", "ipc4j.futex", "ipc4j.liveness", "ipc4j.native", "ipc4j.openTimeoutMillis", "ipc4j.wait"};
 
     private final String description;
     private final Process process;
