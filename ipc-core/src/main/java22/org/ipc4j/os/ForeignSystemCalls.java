@@ -18,21 +18,27 @@ import java.nio.ByteBuffer;
  * a direct call. A failure's errno is captured only where a caller asks for it ({@link #callOrError}).
  */
 final class ForeignSystemCalls implements SystemCalls {
-    private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
-    private static final long ERRNO_OFFSET = CALL_STATE.byteOffset(MemoryLayout.PathElement.groupElement("errno"));
-    private static final MethodHandle SYSCALL;
-    private static final MethodHandle SYSCALL_CAPTURING_ERRNO;
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final MemorySegment SYSCALL_ADDRESS = LINKER.defaultLookup().find("syscall")
+            .orElseThrow(() -> new UnsupportedOperationException("the C library has no syscall(2)"));
+    /** syscall(long number, ...): the six arguments are variadic. */
+    private static final FunctionDescriptor SEVEN_LONGS = FunctionDescriptor.of(JAVA_LONG,
+            JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG);
+    private static final MethodHandle SYSCALL = LINKER.downcallHandle(SYSCALL_ADDRESS, SEVEN_LONGS,
+            Linker.Option.firstVariadicArg(1));
 
-    static {
-        Linker linker = Linker.nativeLinker();
-        MemorySegment syscall = linker.defaultLookup().find("syscall")
-                .orElseThrow(() -> new UnsupportedOperationException("the C library has no syscall(2)"));
-        FunctionDescriptor sevenLongs = FunctionDescriptor.of(JAVA_LONG,
-                JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG);
-        // syscall(long number, ...): the six arguments are variadic
-        SYSCALL = linker.downcallHandle(syscall, sevenLongs, Linker.Option.firstVariadicArg(1));
-        SYSCALL_CAPTURING_ERRNO = linker.downcallHandle(syscall, sevenLongs, Linker.Option.firstVariadicArg(1),
-                Linker.Option.captureCallState("errno"));
+    /**
+     * The handle that captures errno, made on first use: each downcall handle costs its JVM start tens of ms of
+     * generated code, and only signals ask for errno.
+     */
+    private static final class CapturingErrno {
+        static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
+        static final long ERRNO_OFFSET = CALL_STATE.byteOffset(MemoryLayout.PathElement.groupElement("errno"));
+        static final MethodHandle SYSCALL = LINKER.downcallHandle(SYSCALL_ADDRESS, SEVEN_LONGS,
+                Linker.Option.firstVariadicArg(1), Linker.Option.captureCallState("errno"));
+
+        private CapturingErrno() {
+        }
     }
 
     private ForeignSystemCalls() {
@@ -63,9 +69,9 @@ final class ForeignSystemCalls implements SystemCalls {
     @Override
     public long callOrError(LinuxCall call, long a1, long a2, long a3, long a4, long a5, long a6) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(CALL_STATE);
-            long result = (long) SYSCALL_CAPTURING_ERRNO.invokeExact(state, call.number, a1, a2, a3, a4, a5, a6);
-            return result == -1 ? -state.get(JAVA_INT, ERRNO_OFFSET) : result;
+            MemorySegment state = arena.allocate(CapturingErrno.CALL_STATE);
+            long result = (long) CapturingErrno.SYSCALL.invokeExact(state, call.number, a1, a2, a3, a4, a5, a6);
+            return result == -1 ? -state.get(JAVA_INT, CapturingErrno.ERRNO_OFFSET) : result;
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {

@@ -15,6 +15,7 @@ import org.ipc4j.ring.RingOptions;
 import org.ipc4j.testkit.Background;
 import org.ipc4j.testkit.ChildJvm;
 import org.ipc4j.testkit.SharedDirExtension;
+import org.ipc4j.testkit.Stress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -54,7 +55,7 @@ class QueueConsumerKillTest {
     @Test
     void consumersKilledAtRandomLoseAtMostTheElementEachWasTakingAndNothingComesTwice() throws Exception {
         SharedQueue<Integer> queue = SharedQueue.create("consumer-kills", RingOptions.ofCapacity(1 << 14), Codecs.ints());
-        int kills = 24;
+        int kills = Stress.rounds(24, 8);
         String[] work = {"0", "1us", "1ms"};
         Random random = new Random(10);
         List<String> seen = new ArrayList<>();

@@ -22,6 +22,7 @@ import org.ipc4j.errors.NotInitialisedException;
 import org.ipc4j.process.JvmProcess;
 import org.ipc4j.sync.SharedEvent;
 import org.ipc4j.testkit.SharedDirExtension;
+import org.ipc4j.testkit.Stress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -117,7 +118,8 @@ class ManagerTypesTest {
         sentinels.forEach(list::add);
         Random random = new Random(42);
         try {
-            for (int kill = 0; kill < 16; kill++) {
+            int rounds = Stress.rounds(16, 6);
+            for (int kill = 0; kill < rounds; kill++) {
                 long before = changes.get();
                 List<JvmProcess> children = new ArrayList<>();
                 for (int c = 0; c < 2; c++) {

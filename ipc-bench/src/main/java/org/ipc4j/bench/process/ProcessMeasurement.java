@@ -1,5 +1,8 @@
 package org.ipc4j.bench.process;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,6 +54,7 @@ public final class ProcessMeasurement {
             records.addAll(starts(StartMethod.WARM, counts));
             Progress.report(0.35, "JvmProcess warm starts");
             records.addAll(starts(StartMethod.SPAWN, counts));
+            records.add(helloWorldStarts(counts));
             Progress.report(0.7, "JvmProcess spawn starts");
         } finally {
             JvmProcess.shutdownWarmSpares();
@@ -98,6 +102,48 @@ public final class ProcessMeasurement {
                         note + "; until the child set the event; median of the starts"),
                 medianRecord("process-start", "process-start-to-join", impl, joined,
                         note + "; until join() returned; median of the starts"));
+    }
+
+    /**
+     * The floor of a spawn: a JVM on the same java and class path, with the options ipc4j gives its children
+     * (-XX:-UsePerfData, native access), that prints one line; from ProcessBuilder.start() to that line.
+     */
+    private static ScoreRecord helloWorldStarts(Counts counts) throws Exception {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:-UsePerfData", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                HelloWorld.class.getName());
+        double[] running = new double[counts.starts()];
+        for (int i = -1; i < counts.starts(); i++) {
+            long begin = System.nanoTime();
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line = out.readLine();
+                if (!HelloWorld.LINE.equals(line)) {
+                    throw new IllegalStateException("the hello-world JVM printed " + line);
+                }
+                if (i >= 0) {
+                    running[i] = (System.nanoTime() - begin) / 1e6;
+                }
+            }
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the hello-world JVM did not exit cleanly");
+            }
+        }
+        ScoreRecord median = medianRecord("process-start", "process-start-to-running", "hello-world JVM (same java)",
+                running, "java -XX:-UsePerfData -cp <the same class path> HelloWorld, until its line is read; "
+                        + counts.starts() + " starts, median");
+        return new ScoreRecord(median.group(), median.workload(), median.implementation(), Kind.PEER, median.repetition(),
+                median.unit(), median.score(), median.min(), median.max(), median.samples(), median.allocBytesPerOp(), median.note());
+    }
+
+    /** Main of the hello-world JVM: one line, nothing else loaded. */
+    public static final class HelloWorld {
+        static final String LINE = "hello";
+
+        public static void main(String[] args) {
+            System.out.println(LINE);
+        }
     }
 
     private static void once(StartMethod method, SharedEvent started) throws Exception {
