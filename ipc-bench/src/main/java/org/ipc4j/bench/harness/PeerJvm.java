@@ -186,8 +186,10 @@ public final class PeerJvm implements AutoCloseable {
         public PeerJvm start() {
             List<String> command = new ArrayList<>(prefix);
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            // ipc4j and JNA make native calls: JDK 24+ warns on each JVM without this (17-23 accept it silently)
+            command.add("--enable-native-access=ALL-UNNAMED");
             command.addAll(jvmArgs);
-            for (String inherited : List.of("ipc4j.dir", "ipc4j.futex")) {
+            for (String inherited : List.of("ipc4j.dir", "ipc4j.futex", "ipc4j.native")) {
                 String value = System.getProperty(inherited);
                 if (value != null && jvmArgs.stream().noneMatch(a -> a.startsWith("-D" + inherited + "="))) {
                     command.add("-D" + inherited + "=" + value);
