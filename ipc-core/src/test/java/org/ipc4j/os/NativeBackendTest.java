@@ -69,8 +69,9 @@ class NativeBackendTest {
     public static final class UsesEverySystemCall {
         public static void main(String[] args) throws Exception {
             long parent = ProcessHandle.current().parent().orElseThrow().pid();
-            CountDownLatch never = new CountDownLatch(1);
-            assertTrue(Os.exitWatch().watch(parent, never::countDown), "pidfd_open of the parent");
+            CountDownLatch parentExited = new CountDownLatch(1);
+            ExitWatch.Listener listener = parentExited::countDown; // one instance: cancel removes what watch added
+            assertTrue(Os.exitWatch().watch(parent, listener), "pidfd_open of the parent");
             try (SharedEvent go = SharedEvent.open(args[0]); SharedEvent done = SharedEvent.open(args[1])) {
                 if (!go.await(1, TimeUnit.MILLISECONDS)) {
                     System.out.println("timed out");
@@ -81,7 +82,7 @@ class NativeBackendTest {
                 }
                 done.set();
             }
-            Os.exitWatch().cancel(parent, never::countDown);
+            Os.exitWatch().cancel(parent, listener);
             if (Signals.send(ProcessHandle.current().pid(), 0)) {
                 System.out.println("signalled");
             }

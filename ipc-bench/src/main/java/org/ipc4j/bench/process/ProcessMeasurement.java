@@ -130,11 +130,9 @@ public final class ProcessMeasurement {
                 throw new IllegalStateException("the hello-world JVM did not exit cleanly");
             }
         }
-        ScoreRecord median = medianRecord("process-start", "process-start-to-running", "hello-world JVM (same java)",
+        return medianRecord("process-start", "process-start-to-running", "hello-world JVM (same java)", Kind.PEER,
                 running, "java -XX:-UsePerfData -cp <the same class path> HelloWorld, until its line is read; "
                         + counts.starts() + " starts, median");
-        return new ScoreRecord(median.group(), median.workload(), median.implementation(), Kind.PEER, median.repetition(),
-                median.unit(), median.score(), median.min(), median.max(), median.samples(), median.allocBytesPerOp(), median.note());
     }
 
     /** Main of the hello-world JVM: one line, nothing else loaded. */
@@ -234,11 +232,16 @@ public final class ProcessMeasurement {
 
     /** Start latencies: the median, as mp_bench.py reports Python's, so that one 4 ms tick does not move it. */
     static ScoreRecord medianRecord(String group, String workload, String impl, double[] samples, String note) {
+        return medianRecord(group, workload, impl, Kind.IPC4J, samples, note);
+    }
+
+    private static ScoreRecord medianRecord(String group, String workload, String impl, Kind kind, double[] samples,
+                                            String note) {
         double[] sorted = samples.clone();
         Arrays.sort(sorted);
         int middle = sorted.length / 2;
         double median = sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-        return new ScoreRecord(group, workload, impl, Kind.IPC4J, 1, "ms", median, sorted[0], sorted[sorted.length - 1],
+        return new ScoreRecord(group, workload, impl, kind, 1, "ms", median, sorted[0], sorted[sorted.length - 1],
                 samples.length, Double.NaN, note);
     }
 
