@@ -24,14 +24,17 @@ final class ProcfsLiveness implements ProcessLiveness {
         if (pid <= 0 || pid > Integer.MAX_VALUE) {
             return DEAD;
         }
+        Path directory = PROC.resolve(Long.toString(pid));
         final String stat;
         try {
-            stat = new String(Files.readAllBytes(PROC.resolve(Long.toString(pid)).resolve("stat")), StandardCharsets.US_ASCII);
+            stat = new String(Files.readAllBytes(directory.resolve("stat")), StandardCharsets.US_ASCII);
         } catch (NoSuchFileException | FileNotFoundException gone) {
             return DEAD;
         } catch (IOException | SecurityException unreadable) {
-            // EMFILE, ENOMEM, ...: not evidence of death
-            return UNKNOWN;
+            // a process reaped between the open and the read fails the read with ESRCH ("No such process"), and its
+            // directory is gone by then. EMFILE, ENOMEM, ...: not evidence of death; notExists is true only when
+            // stat(2), which needs no descriptor, says so
+            return Files.notExists(directory) ? DEAD : UNKNOWN;
         }
         int close = stat.lastIndexOf(')');
         String[] fields = close < 0 || close + 2 > stat.length() ? new String[0] : stat.substring(close + 2).split(" ");

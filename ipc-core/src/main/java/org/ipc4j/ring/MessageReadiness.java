@@ -56,6 +56,9 @@ final class MessageReadiness implements Readiness {
         }
         if (pending && waiting) {
             follow();
+            if (producerExit != null && producerExit.exitPending()) {
+                return isReady(); // gone before it could be followed: that exit is news now, not after a sleep
+            }
         }
         return false;
     }

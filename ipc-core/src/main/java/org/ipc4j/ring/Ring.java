@@ -582,6 +582,12 @@ public abstract class Ring {
                     Thread.onSpinWait();
                     continue;
                 }
+                if (strategy.maySleep(round)) {
+                    // the producer's exit wakes this waiter out of the sleep; without one to follow, the exit of
+                    // whoever holds a claim in flight at a headerless head. Followed before the exit is asked
+                    // for: a process already gone when followed has exited at once, and must not cost a sleep
+                    producerExit = ExitWake.follow(producerExit, processToFollow(producers), notEmpty.futexWord());
+                }
                 boolean exited = producerExit != null && producerExit.takeExit();
                 if (exited) {
                     reader.checkStuckNow(); // it may have been the owner of a claim at the head
@@ -618,11 +624,6 @@ public abstract class Ring {
                     // a record at the head nobody was finishing is dropped (paced inside: a look a millisecond at
                     // most): read what is behind it now, not after a sleep
                     continue;
-                }
-                if (strategy.maySleep(round)) {
-                    // the producer's exit wakes this waiter out of the sleep; without one to follow, the exit of
-                    // whoever holds a claim in flight at a headerless head
-                    producerExit = ExitWake.follow(producerExit, processToFollow(producers), notEmpty.futexWord());
                 }
                 // a round sleeps at most a millisecond while records are there (another consumer holds the lock
                 // or a producer is still writing: neither signals when it is done); on a drained ring, until a
@@ -685,6 +686,10 @@ public abstract class Ring {
                     Thread.onSpinWait();
                     continue;
                 }
+                if (strategy.maySleep(round)) {
+                    // followed before the exit is asked for, as in the read loop
+                    consumerExit = ExitWake.follow(consumerExit, consumers.processToFollow(), notFull.futexWord());
+                }
                 int state = consumerExit != null && consumerExit.takeExit() ? consumers.stateNow() : consumers.state();
                 if (state == RingPeers.GONE || state != RingPeers.ALIVE && !midMessage) {
                     return END;
@@ -701,9 +706,6 @@ public abstract class Ring {
                     continue;
                 }
                 long slice = sliceDeadline(deadlineNanos, consumers);
-                if (strategy.maySleep(round)) {
-                    consumerExit = ExitWake.follow(consumerExit, consumers.processToFollow(), notFull.futexWord());
-                }
                 // neither another producer's stream nor a lost count is signalled when it ends: look again soon
                 boolean unsignalled = (!midMessage && streamLock.isHeld()) || countRecovery.isWatching();
                 notFull.idle(strategy, seen, round, unsignalled ? busySlice(slice) : slice);

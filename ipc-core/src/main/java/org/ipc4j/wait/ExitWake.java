@@ -12,7 +12,8 @@ import org.ipc4j.os.Os;
  *
  * <p>Left to the waiter's periodic liveness check: a pid reused before it was followed (the wake then
  * follows the wrong process), and an exit reported between the waiter's {@code takeExit()} and its entering
- * the futex wait (a microsecond in a wait of milliseconds).
+ * the futex wait (a microsecond in a wait of milliseconds). Follow before asking {@code takeExit()}, so that a
+ * process gone before it was followed is told in the same round.
  */
 public final class ExitWake implements ExitWatch.Listener {
     private static final ExitWatch WATCH = Os.exitWatch();
@@ -52,6 +53,11 @@ public final class ExitWake implements ExitWatch.Listener {
         }
         taken = true;
         return true;
+    }
+
+    /** True if the process exited and {@link #takeExit()} has not told it yet. */
+    public boolean exitPending() {
+        return exited && !taken;
     }
 
     /** Stops following; null is allowed. */

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.ipc4j.testkit.ChildJvm;
 import org.ipc4j.testkit.SharedDirExtension;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -61,7 +64,41 @@ class ProcessLivenessTest {
         assertFalse(liveness.isAlive(Integer.MAX_VALUE, 0));
     }
 
-    @org.junit.jupiter.api.Test
+    /**
+     * A process reaped while its stat file is being read (opened before, read after) fails the read with
+     * ESRCH, not "no such file": that is death, not an unreadable file. One round in five met it before the fix
+     * (so the wait of a pipe end whose peer died took the exit for a transient I/O error and slept on).
+     */
+    @Test
+    void aProcessReapedDuringTheReadIsDeadNeverUnknown() throws Exception {
+        ProcessLiveness procfs = Os.liveness();
+        int unknownAfterKill = 0;
+        for (int round = 0; round < 100; round++) {
+            Process process = new ProcessBuilder("sleep", "60").start();
+            long pid = process.pid();
+            AtomicBoolean killed = new AtomicBoolean();
+            AtomicInteger unknown = new AtomicInteger();
+            Thread reader = new Thread(() -> {
+                long start;
+                do {
+                    start = procfs.startTime(pid);
+                    if (start == ProcessLiveness.UNKNOWN && killed.get()) {
+                        unknown.incrementAndGet();
+                    }
+                } while (start != ProcessLiveness.DEAD);
+            });
+            reader.start();
+            Thread.sleep(1);
+            killed.set(true);
+            process.destroyForcibly().waitFor();
+            reader.join(10_000);
+            assertFalse(reader.isAlive(), "the reaped process " + pid + " is reported dead at last");
+            unknownAfterKill += unknown.get();
+        }
+        assertEquals(0, unknownAfterKill, "reads of a killed and reaped process that said UNKNOWN instead of DEAD");
+    }
+
+    @Test
     void theDefaultOnLinuxIsProcfs() {
         assertEquals("procfs", Os.liveness().name());
         assertEquals(Os.liveness().startTime(ProcessHandle.current().pid()), Os.currentProcess().startTime());

@@ -2,6 +2,7 @@ package org.ipc4j.ring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(SharedDirExtension.class)
 class RingExitWakeTest {
+    private static final BlockingWaitStrategy SIXTY_SECOND_SLICES = new BlockingWaitStrategy(0, 0, TimeUnit.SECONDS.toNanos(60));
 
     @Test
     void aReaderSleepingOnAProducerThatDiesEndsWhenItExits() throws Exception {
@@ -29,27 +31,11 @@ class RingExitWakeTest {
         Process producer = new ProcessBuilder("sleep", "60").start();
         Ring ring = RingBasicsTest.createRing("exit-wake-ring", RingOptions.ofCapacity(4096), false);
         try {
-            RingPeers peers = new RingPeers() {
-                @Override
-                public int state() {
-                    return ALIVE;
-                }
-
-                @Override
-                public int stateNow() {
-                    // the liveness the channels use (a zombie is dead), not Process.isAlive, which waits for the reaper
-                    return Os.liveness().isAlive(producer.pid(), 0) ? ALIVE : GONE;
-                }
-
-                @Override
-                public long processToFollow() {
-                    return producer.pid();
-                }
-            };
+            RingPeers peers = following(producer);
             CompletableFuture<Integer> read = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return ring.read(RecordHandler.IGNORE, 1, System.nanoTime() + TimeUnit.SECONDS.toNanos(20),
-                            new BlockingWaitStrategy(0, 0, TimeUnit.SECONDS.toNanos(60)), peers);
+                    return ring.read(RecordHandler.IGNORE, 1, System.nanoTime() + TimeUnit.SECONDS.toNanos(20), SIXTY_SECOND_SLICES,
+                            peers);
                 } catch (InterruptedException e) {
                     throw new IllegalStateException(e);
                 }
@@ -62,5 +48,48 @@ class RingExitWakeTest {
             producer.destroyForcibly().waitFor();
             RingBasicsTest.unlink("exit-wake-ring");
         }
+    }
+
+    /**
+     * A producer already gone (killed and reaped) when the reader first follows it is told at once, in the
+     * round that followed it: before, that round slept to the deadline first (20 s here).
+     */
+    @Test
+    void aReaderFollowingAProducerAlreadyGoneEndsWithoutSleeping() throws Exception {
+        assumeTrue(Os.exitWatch() != ExitWatch.NONE, "no pidfd_open(2) here (or -Dipc4j.exitWatch=none): waiters poll");
+        Process producer = new ProcessBuilder("sleep", "60").start();
+        producer.destroyForcibly().waitFor();
+        Ring ring = RingBasicsTest.createRing("exit-gone-ring", RingOptions.ofCapacity(4096), false);
+        try {
+            long begin = System.nanoTime();
+            int read = ring.read(RecordHandler.IGNORE, 1, begin + TimeUnit.SECONDS.toNanos(20), SIXTY_SECOND_SLICES,
+                    following(producer));
+            long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
+            assertEquals(Ring.END, read, "the producer's exit ended the read");
+            assertTrue(tookMillis < 10_000, "ended without sleeping to the 20 s deadline, took " + tookMillis + " ms");
+        } finally {
+            RingBasicsTest.unlink("exit-gone-ring");
+        }
+    }
+
+    /** Peers that are alive until the process exits; only the exit wake makes the loop ask (no check interval). */
+    private static RingPeers following(Process producer) {
+        return new RingPeers() {
+            @Override
+            public int state() {
+                return ALIVE;
+            }
+
+            @Override
+            public int stateNow() {
+                // the liveness the channels use (a zombie is dead), not Process.isAlive, which waits for the reaper
+                return Os.liveness().isAlive(producer.pid(), 0) ? ALIVE : GONE;
+            }
+
+            @Override
+            public long processToFollow() {
+                return producer.pid();
+            }
+        };
     }
 }
