@@ -1,18 +1,22 @@
 package org.ipc4j.memory;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.ReadOnlyBufferException;
 
 import org.ipc4j.os.Os;
 
 /**
- * Plain, ordered, volatile and atomic access to a direct (usually memory-mapped) buffer.
+ * Plain, ordered, volatile and atomic access to a direct (usually memory-mapped) buffer, bounds-checked
+ * against it.
  *
- * <p>Access goes through {@link VarHandle} views of the buffer, so no JVM flag is needed to use it
- * (Agrona's {@code UnsafeBuffer} reaches {@code jdk.internal.misc} and needs {@code --add-opens} on
- * JDK 17+). The cost of that choice is measured in {@code results/} (VarHandle vs UnsafeBuffer).
+ * <p>Access goes to the buffer's native address through {@link RawMemory}: {@code sun.misc.Unsafe} on JDK
+ * 17-23, a {@code java.lang.foreign} segment on 22+ from the multi-release jar; neither needs a JVM flag beyond
+ * the {@code --enable-native-access} that the native backend needs on 22+ (Agrona's {@code UnsafeBuffer}
+ * reaches {@code jdk.internal.misc} and needs {@code --add-opens} on 17+). Each access checks its offset against
+ * the buffer (one compare) and keeps the buffer reachable until it is done, so that a mapping is never
+ * unmapped under it.
  *
  * <p>Naming, after JCTools: {@code get}/{@code put} are plain, {@code getAcquire}/{@code putRelease} pair up
  * as acquire/release, {@code getVolatile}/{@code putVolatile} are sequentially consistent, and
@@ -20,11 +24,13 @@ import org.ipc4j.os.Os;
  * needs natural alignment: every layout in ipc4j keeps its atomic fields aligned.
  */
 public final class MappedBytes {
-    private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
-    private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
-
     private final ByteBuffer buffer;
+    /** 0 until {@link #address()} is first asked where accesses go through the buffer (see {@link RawMemory}). */
     private long address;
+    /** The last offsets where an int or a long fits. */
+    private final int lastInt;
+    private final int lastLong;
+    private final boolean readOnly;
 
     public MappedBytes(ByteBuffer buffer) {
         if (!buffer.isDirect()) {
@@ -32,6 +38,10 @@ public final class MappedBytes {
         }
         this.buffer = buffer.duplicate().order(ByteOrder.nativeOrder());
         this.buffer.clear();
+        this.address = RawMemory.addressOf(this.buffer);
+        this.lastInt = this.buffer.capacity() - Integer.BYTES;
+        this.lastLong = this.buffer.capacity() - Long.BYTES;
+        this.readOnly = this.buffer.isReadOnly();
     }
 
     public int capacity() {
@@ -53,104 +63,222 @@ public final class MappedBytes {
         return buffer.slice(offset, length).order(ByteOrder.nativeOrder());
     }
 
+    private int intAt(int offset) {
+        if (Integer.compareUnsigned(offset, lastInt) > 0) {
+            throw outOfBounds(offset, Integer.BYTES);
+        }
+        return offset;
+    }
+
+    private int longAt(int offset) {
+        if (Integer.compareUnsigned(offset, lastLong) > 0) {
+            throw outOfBounds(offset, Long.BYTES);
+        }
+        return offset;
+    }
+
+    private int writableIntAt(int offset) {
+        if (readOnly) {
+            throw new ReadOnlyBufferException();
+        }
+        return intAt(offset);
+    }
+
+    private int writableLongAt(int offset) {
+        if (readOnly) {
+            throw new ReadOnlyBufferException();
+        }
+        return longAt(offset);
+    }
+
+    private IndexOutOfBoundsException outOfBounds(int offset, int size) {
+        return new IndexOutOfBoundsException(size + " bytes at offset " + offset + " are outside " + buffer.capacity() + " bytes");
+    }
+
     // ---- int
 
     public int getInt(int offset) {
-        return buffer.getInt(offset);
+        try {
+            return RawMemory.getInt(buffer, address, intAt(offset));
+        } finally {
+            Reference.reachabilityFence(buffer);
+        }
     }
 
     public void putInt(int offset, int value) {
-        buffer.putInt(offset, value);
+        try {
+            RawMemory.putInt(buffer, address, writableIntAt(offset), value);
+        } finally {
+            Reference.reachabilityFence(buffer);
+        }
     }
 
     public int getIntOpaque(int offset) {
-        return (int) INT.getOpaque(buffer, offset);
+        return getIntVolatile(offset);
     }
 
     public int getIntAcquire(int offset) {
-        return (int) INT.getAcquire(buffer, offset);
+        return getIntVolatile(offset);
     }
 
     public int getIntVolatile(int offset) {
-        return (int) INT.getVolatile(buffer, offset);
+        try {
+            return RawMemory.getIntVolatile(buffer, address, intAt(offset));
+        } finally {
+            Reference.reachabilityFence(buffer);
+        }
     }
 
     public void putIntOpaque(int offset, int value) {
-        INT.setOpaque(buffer, offset, value);
+        putIntRelease(offset, value);
     }
 
     public void putIntRelease(int offset, int value) {
-        INT.setRelease(buffer, offset, value);
+        try {
+            RawMemory.putIntRelease(buffer, address, writableIntAt(offset), value);
+        } finally {
+            Reference.reachabilityFence(buffer);
+        }
     }
 
     public void putIntVolatile(int offset, int value) {
-        INT.setVolatile(buffer, offset, value);
+        try {
+            RawMemory.putIntVolatile(buffer, address, writableIntAt(offset), value);
+        } finally {
+            Reference.reachabilityFence(buffer);
+        }
     }
 
     public boolean compareAndSetInt(int offset, int expected, int value) {
-        return INT.compareAndSet(buffer, offset, expected, value);
+        try {
+            return RawMemory.compareAndSetInt(buffer, address, writableIntAt(offset), expected, value);
+        } finally {
+            Reference.reachabilityFence(buffer);
+        }
     }
 
+    /** The value witnessed: {@code expected} if the swap happened. */
     public int compareAndExchangeInt(int offset, int expected, int value) {
-        return (int) INT.compareAndExchange(buffer, offset, expected, value);
+        int at = writableIntAt(offset);
+        try {
+            while (true) {
+                int witness = RawMemory.getIntVolatile(buffer, address, at);
+                if (witness != expected || RawMemory.compareAndSetInt(buffer, address, at, expected, value)) {
+                    return witness;
+                }
+            }
+        } finally {
+            Reference.reachabilityFence(buffer);
+        }
     }
 
     public int getAndAddInt(int offset, int delta) {
-        return (int) INT.getAndAdd(buffer, offset, delta);
+        try {
+            return RawMemory.getAndAddInt(buffer, address, writableIntAt(offset), delta);
+        } finally {
+            Reference.reachabilityFence(buffer);
+        }
     }
 
     public int getAndSetInt(int offset, int value) {
-        return (int) INT.getAndSet(buffer, offset, value);
+        try {
+            return RawMemory.getAndSetInt(buffer, address, writableIntAt(offset), value);
+        } finally {
+            Reference.reachabilityFence(buffer);
+        }
     }
 
     // ---- long
 
     public long getLong(int offset) {
-        return buffer.getLong(offset);
+        try {
+            return RawMemory.getLong(buffer, address, longAt(offset));
+        } finally {
+            Reference.reachabilityFence(buffer);
+        }
     }
 
     public void putLong(int offset, long value) {
-        buffer.putLong(offset, value);
+        try {
+            RawMemory.putLong(buffer, address, writableLongAt(offset), value);
+        } finally {
+            Reference.reachabilityFence(buffer);
+        }
     }
 
     public long getLongOpaque(int offset) {
-        return (long) LONG.getOpaque(buffer, offset);
+        return getLongVolatile(offset);
     }
 
     public long getLongAcquire(int offset) {
-        return (long) LONG.getAcquire(buffer, offset);
+        return getLongVolatile(offset);
     }
 
     public long getLongVolatile(int offset) {
-        return (long) LONG.getVolatile(buffer, offset);
+        try {
+            return RawMemory.getLongVolatile(buffer, address, longAt(offset));
+        } finally {
+            Reference.reachabilityFence(buffer);
+        }
     }
 
     public void putLongOpaque(int offset, long value) {
-        LONG.setOpaque(buffer, offset, value);
+        putLongRelease(offset, value);
     }
 
     public void putLongRelease(int offset, long value) {
-        LONG.setRelease(buffer, offset, value);
+        try {
+            RawMemory.putLongRelease(buffer, address, writableLongAt(offset), value);
+        } finally {
+            Reference.reachabilityFence(buffer);
+        }
     }
 
     public void putLongVolatile(int offset, long value) {
-        LONG.setVolatile(buffer, offset, value);
+        try {
+            RawMemory.putLongVolatile(buffer, address, writableLongAt(offset), value);
+        } finally {
+            Reference.reachabilityFence(buffer);
+        }
     }
 
     public boolean compareAndSetLong(int offset, long expected, long value) {
-        return LONG.compareAndSet(buffer, offset, expected, value);
+        try {
+            return RawMemory.compareAndSetLong(buffer, address, writableLongAt(offset), expected, value);
+        } finally {
+            Reference.reachabilityFence(buffer);
+        }
     }
 
+    /** The value witnessed: {@code expected} if the swap happened. */
     public long compareAndExchangeLong(int offset, long expected, long value) {
-        return (long) LONG.compareAndExchange(buffer, offset, expected, value);
+        int at = writableLongAt(offset);
+        try {
+            while (true) {
+                long witness = RawMemory.getLongVolatile(buffer, address, at);
+                if (witness != expected || RawMemory.compareAndSetLong(buffer, address, at, expected, value)) {
+                    return witness;
+                }
+            }
+        } finally {
+            Reference.reachabilityFence(buffer);
+        }
     }
 
     public long getAndAddLong(int offset, long delta) {
-        return (long) LONG.getAndAdd(buffer, offset, delta);
+        try {
+            return RawMemory.getAndAddLong(buffer, address, writableLongAt(offset), delta);
+        } finally {
+            Reference.reachabilityFence(buffer);
+        }
     }
 
     public long getAndSetLong(int offset, long value) {
-        return (long) LONG.getAndSet(buffer, offset, value);
+        try {
+            return RawMemory.getAndSetLong(buffer, address, writableLongAt(offset), value);
+        } finally {
+            Reference.reachabilityFence(buffer);
+        }
     }
 
     // ---- bytes
