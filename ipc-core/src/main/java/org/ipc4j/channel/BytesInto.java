@@ -5,6 +5,7 @@ import java.nio.ReadOnlyBufferException;
 
 import org.ipc4j.errors.BufferTooShortException;
 import org.ipc4j.ring.RecordHandler;
+import org.ipc4j.ring.Ring;
 
 /**
  * Copies one received bytes message into a caller's array or buffer during the ring read, allocating
@@ -14,6 +15,8 @@ import org.ipc4j.ring.RecordHandler;
 final class BytesInto implements RecordHandler {
     private final String kind;
     private final String name;
+    /** Where the records come from (their buffer is its {@link Ring#buffer()}); null for an end that only sends. */
+    private final Ring ring;
     private byte[] array;
     private ByteBuffer buffer;
     private int offset;
@@ -22,9 +25,10 @@ final class BytesInto implements RecordHandler {
     private byte[] overflow;
     private RuntimeException refusal;
 
-    BytesInto(String kind, String name) {
+    BytesInto(String kind, String name, Ring ring) {
         this.kind = kind;
         this.name = name;
+        this.ring = ring;
     }
 
     /** The next message goes into {@code target} from {@code at}. */
@@ -52,7 +56,7 @@ final class BytesInto implements RecordHandler {
     public void onRecord(int type, ByteBuffer source, int at, int size) {
         if (size > room) {
             overflow = new byte[size];
-            source.get(at, overflow);
+            ring.getBytes(at, overflow, 0, size);
         } else {
             copy(source, at, 0, size);
             finishCopy(size);
@@ -74,7 +78,7 @@ final class BytesInto implements RecordHandler {
             return;
         }
         if (overflow != null) {
-            source.get(at, overflow, (int) from, size);
+            ring.getBytes(at, overflow, (int) from, size);
         } else {
             copy(source, at, (int) from, size);
             if (from + size == totalLength) {
@@ -91,7 +95,7 @@ final class BytesInto implements RecordHandler {
 
     private void copy(ByteBuffer source, int at, int from, int size) {
         if (array != null) {
-            source.get(at, array, offset + from, size);
+            ring.getBytes(at, array, offset + from, size);
         } else {
             buffer.put(buffer.position() + from, source, at, size);
         }

@@ -114,7 +114,7 @@ public final class Connection extends SharedObject implements Waitable {
         this.codec = (Codec<Object>) codec;
         this.objects = new Receiver<>(name, this.codec);
         this.bytes = new Receiver<>(name, Codecs.bytes());
-        this.into = new BytesInto("pipe", name);
+        this.into = new BytesInto("pipe", name, incoming);
     }
 
     /** Attaches end {@code end} of pipe {@code name} in this process (see {@link Pipe#openEnd}). */
@@ -240,7 +240,7 @@ public final class Connection extends SharedObject implements Waitable {
         if (at == Ring.FULL) {
             return false;
         }
-        ring.buffer().put(at, message, offset, length);
+        ring.putBytes(at, message, offset, length);
         ring.commit(at);
         ensureOpenAfter("send");
         return true;

@@ -4,6 +4,7 @@ import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.ReadOnlyBufferException;
+import java.util.Objects;
 
 import org.ipc4j.os.Os;
 
@@ -292,11 +293,26 @@ public final class MappedBytes {
     }
 
     public void getBytes(int offset, byte[] dst, int dstOffset, int length) {
-        buffer.get(offset, dst, dstOffset, length);
+        Objects.checkFromIndexSize(dstOffset, length, dst.length);
+        Objects.checkFromIndexSize(offset, length, buffer.capacity());
+        try {
+            RawMemory.copyToArray(buffer, address, offset, dst, dstOffset, length);
+        } finally {
+            Reference.reachabilityFence(buffer);
+        }
     }
 
     public void putBytes(int offset, byte[] src, int srcOffset, int length) {
-        buffer.put(offset, src, srcOffset, length);
+        Objects.checkFromIndexSize(srcOffset, length, src.length);
+        Objects.checkFromIndexSize(offset, length, buffer.capacity());
+        if (readOnly) {
+            throw new ReadOnlyBufferException();
+        }
+        try {
+            RawMemory.copyFromArray(src, srcOffset, buffer, address, offset, length);
+        } finally {
+            Reference.reachabilityFence(buffer);
+        }
     }
 
     public void putBytes(int offset, ByteBuffer src, int srcOffset, int length) {

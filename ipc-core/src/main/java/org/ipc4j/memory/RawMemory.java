@@ -24,6 +24,9 @@ final class RawMemory {
     /** Null where the views are used instead. */
     private static final Unsafe UNSAFE = quietUnsafe();
     private static final long BUFFER_ADDRESS = UNSAFE == null ? -1 : UNSAFE.objectFieldOffset(field(Buffer.class, "address"));
+    private static final long BYTES_BASE = UNSAFE == null ? 0 : UNSAFE.arrayBaseOffset(byte[].class);
+    /** A copy longer than this goes in pieces, so that a safepoint never waits for a long one (as java.nio's own copies do). */
+    private static final int COPY_PIECE = 1 << 20;
     private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
     private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
@@ -145,5 +148,25 @@ final class RawMemory {
 
     static long getAndSetLong(ByteBuffer buffer, long address, int offset, long value) {
         return UNSAFE != null ? UNSAFE.getAndSetLong(null, address + offset, value) : (long) LONG.getAndSet(buffer, offset, value);
+    }
+
+    static void copyFromArray(byte[] source, int from, ByteBuffer buffer, long address, int offset, int length) {
+        if (UNSAFE == null) {
+            buffer.put(offset, source, from, length);
+            return;
+        }
+        for (int done = 0; done < length; done += COPY_PIECE) {
+            UNSAFE.copyMemory(source, BYTES_BASE + from + done, null, address + offset + done, Math.min(COPY_PIECE, length - done));
+        }
+    }
+
+    static void copyToArray(ByteBuffer buffer, long address, int offset, byte[] target, int at, int length) {
+        if (UNSAFE == null) {
+            buffer.get(offset, target, at, length);
+            return;
+        }
+        for (int done = 0; done < length; done += COPY_PIECE) {
+            UNSAFE.copyMemory(null, address + offset + done, target, BYTES_BASE + at + done, Math.min(COPY_PIECE, length - done));
+        }
     }
 }

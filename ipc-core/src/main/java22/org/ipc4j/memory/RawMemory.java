@@ -91,4 +91,12 @@ final class RawMemory {
     static long getAndSetLong(ByteBuffer buffer, long address, int offset, long value) {
         return (long) LONG.getAndSet(EVERYWHERE, address + offset, value);
     }
+
+    static void copyFromArray(byte[] source, int from, ByteBuffer buffer, long address, int offset, int length) {
+        MemorySegment.copy(source, from, EVERYWHERE, ValueLayout.JAVA_BYTE, address + offset, length);
+    }
+
+    static void copyToArray(ByteBuffer buffer, long address, int offset, byte[] target, int at, int length) {
+        MemorySegment.copy(EVERYWHERE, ValueLayout.JAVA_BYTE, address + offset, target, at, length);
+    }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.ReadOnlyBufferException;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -103,6 +104,38 @@ class MappedBytesTest {
     @Test
     void aHeapBufferIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new MappedBytes(ByteBuffer.allocate(SIZE)));
+    }
+
+    @Test
+    void bulkCopiesStayInsideTheBufferAndTheArray() {
+        byte[] source = {1, 2, 3, 4, 5};
+        bytes.putBytes(SIZE - source.length, source, 0, source.length);
+        byte[] back = new byte[7];
+        bytes.getBytes(SIZE - source.length, back, 2, source.length);
+        assertEquals(3, back[4]);
+        assertEquals(5, direct.get(SIZE - 1));
+        assertThrows(IndexOutOfBoundsException.class, () -> bytes.putBytes(SIZE - 4, source, 0, 5));
+        assertThrows(IndexOutOfBoundsException.class, () -> bytes.putBytes(-1, source, 0, 1));
+        assertThrows(IndexOutOfBoundsException.class, () -> bytes.putBytes(0, source, 1, 5));
+        assertThrows(IndexOutOfBoundsException.class, () -> bytes.getBytes(SIZE - 4, back, 0, 5));
+        assertThrows(IndexOutOfBoundsException.class, () -> bytes.getBytes(0, back, 3, 5));
+        assertThrows(IndexOutOfBoundsException.class, () -> bytes.getBytes(0, back, 0, -1));
+    }
+
+    /** A copy longer than the piece the raw copy goes in (1 MiB) arrives whole and in order. */
+    @Test
+    void aCopyOfSeveralPiecesArrivesWhole() {
+        int length = (3 << 20) + 5;
+        MappedBytes big = new MappedBytes(ByteBuffer.allocateDirect(length + 16));
+        byte[] source = new byte[length];
+        for (int i = 0; i < length; i++) {
+            source[i] = (byte) (i * 31 + (i >>> 20));
+        }
+        big.putBytes(16, source, 0, length);
+        byte[] back = new byte[length];
+        big.getBytes(16, back, 0, length);
+        assertTrue(Arrays.equals(source, back), "the bytes came back as they went");
+        assertEquals(source[(2 << 20) + 1], big.getByte(16 + (2 << 20) + 1));
     }
 
     private static void assertOutside(Executable access) {

@@ -22,7 +22,7 @@ import org.ipc4j.bench.data.ScoreRecord;
 final class JmhResults {
     /** Benchmark class (simple name) -> where its results go. */
     static final Map<String, Column> CLASSES = Map.of(
-            "MappedBytesAccessBenchmark", new Column("mapped-access", "ipc4j MappedBytes (VarHandle)", Kind.IPC4J),
+            "MappedBytesAccessBenchmark", new Column("mapped-access", "ipc4j MappedBytes (Unsafe / java.lang.foreign)", Kind.IPC4J),
             "UnsafeBufferAccessBenchmark", new Column("mapped-access", "Agrona UnsafeBuffer (--add-opens)", Kind.PEER),
             "FileLockBenchmark", new Column("op-cost", "java.nio FileLock (fcntl)", Kind.PEER),
             "Ipc4jOpCostBenchmark", new Column("op-cost", "ipc4j shared objects", Kind.IPC4J),

@@ -62,10 +62,11 @@ final class Titles {
         GROUPS.put("object-queue-throughput", new Entry("Objects through a queue between two processes",
                 "A producer process puts 32-character strings as fast as it can; the consumer takes and decodes each.",
                 ""));
-        GROUPS.put("mapped-access", new Entry("Access to a mapped file: VarHandle (MappedBytes) vs UnsafeBuffer",
-                "One thread, one long in a memory-mapped file in /dev/shm. ipc4j uses VarHandle views so its users"
-                        + " need no JVM flag; Agrona's UnsafeBuffer needs --add-opens java.base/jdk.internal.misc."
-                        + " This table is the cost of that choice.", ""));
+        GROUPS.put("mapped-access", new Entry("Access to a mapped file: MappedBytes vs UnsafeBuffer",
+                "One thread, one long in a memory-mapped file in /dev/shm. ipc4j's MappedBytes checks each offset"
+                        + " against the mapping and accesses it at its address through sun.misc.Unsafe (JDK 17-23, no"
+                        + " flag) or a java.lang.foreign segment (22+); Agrona's UnsafeBuffer needs --add-opens"
+                        + " java.base/jdk.internal.misc on 17+.", ""));
         GROUPS.put("op-cost", new Entry("Per-operation cost in one process, uncontended",
                 "Lock acquire+release, a counter increment (Python: Value under its lock), map get and put of"
                         + " 1024 String keys (Python: Manager().dict()), list get, set and append+pop of 1024 longs"
