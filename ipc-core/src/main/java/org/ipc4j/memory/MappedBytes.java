@@ -16,7 +16,7 @@ import org.ipc4j.os.Os;
  * 17-23, a {@code java.lang.foreign} segment on 22+ from the multi-release jar; neither needs a JVM flag beyond
  * the {@code --enable-native-access} that the native backend needs on 22+ (Agrona's {@code UnsafeBuffer}
  * reaches {@code jdk.internal.misc} and needs {@code --add-opens} on 17+). Each access checks its offset against
- * the buffer (one compare) and keeps the buffer reachable until it is done, so that a mapping is never
+ * the buffer and keeps the buffer reachable until it is done, so that a mapping is never
  * unmapped under it.
  *
  * <p>Naming, after JCTools: {@code get}/{@code put} are plain, {@code getAcquire}/{@code putRelease} pair up
@@ -26,9 +26,11 @@ import org.ipc4j.os.Os;
  */
 public final class MappedBytes {
     private final ByteBuffer buffer;
-    /** 0 until {@link #address()} is first asked where accesses go through the buffer (see {@link RawMemory}). */
-    private long address;
-    /** The last offsets where an int or a long fits. */
+    /** Where accesses go: the native address of byte 0, or 0 where they go through the buffer (see {@link RawMemory}). */
+    private final long address;
+    /** {@link #address()} where {@link #address} is 0: asked of the native backend once. */
+    private long addressForCalls;
+    /** The last offsets where an int or a long fits (negative when none does: every offset is refused). */
     private final int lastInt;
     private final int lastLong;
     private final boolean readOnly;
@@ -51,10 +53,13 @@ public final class MappedBytes {
 
     /** The native address of byte 0, for system calls that take an address (futex). */
     public long address() {
-        long a = address;
+        if (address != 0) {
+            return address;
+        }
+        long a = addressForCalls;
         if (a == 0) {
             a = Os.addressOf(buffer);
-            address = a;
+            addressForCalls = a;
         }
         return a;
     }
@@ -65,14 +70,14 @@ public final class MappedBytes {
     }
 
     private int intAt(int offset) {
-        if (Integer.compareUnsigned(offset, lastInt) > 0) {
+        if (offset < 0 || offset > lastInt) {
             throw outOfBounds(offset, Integer.BYTES);
         }
         return offset;
     }
 
     private int longAt(int offset) {
-        if (Integer.compareUnsigned(offset, lastLong) > 0) {
+        if (offset < 0 || offset > lastLong) {
             throw outOfBounds(offset, Long.BYTES);
         }
         return offset;

@@ -22,36 +22,45 @@ import sun.misc.Unsafe;
  */
 final class RawMemory {
     /** Null where the views are used instead. */
-    private static final Unsafe UNSAFE = quietUnsafe();
-    private static final long BUFFER_ADDRESS = UNSAFE == null ? -1 : UNSAFE.objectFieldOffset(field(Buffer.class, "address"));
-    private static final long BYTES_BASE = UNSAFE == null ? 0 : UNSAFE.arrayBaseOffset(byte[].class);
+    private static final Unsafe UNSAFE;
+    private static final long BUFFER_ADDRESS;
+    private static final long BYTES_BASE;
     /** A copy longer than this goes in pieces, so that a safepoint never waits for a long one (as java.nio's own copies do). */
     private static final int COPY_PIECE = 1 << 20;
     private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
     private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
+    static {
+        Unsafe unsafe = quietUnsafe();
+        long bufferAddress = -1;
+        try {
+            bufferAddress = unsafe == null ? -1 : unsafe.objectFieldOffset(Buffer.class.getDeclaredField("address"));
+        } catch (NoSuchFieldException | RuntimeException e) {
+            unsafe = null; // a JDK without that field: the views
+        }
+        UNSAFE = unsafe;
+        BUFFER_ADDRESS = bufferAddress;
+        BYTES_BASE = unsafe == null ? 0 : unsafe.arrayBaseOffset(byte[].class);
+    }
+
     private RawMemory() {
     }
 
-    /** {@code Unsafe}, unless this JDK warns on its memory access (24 on) or has none. */
+    /**
+     * {@code Unsafe}, unless this JDK warns on its memory access (24 on), has none, or runs on a machine where
+     * its plain loads of an int or long at any address could trap (only x86-64 and arm64 allow them all).
+     */
     private static Unsafe quietUnsafe() {
-        if (Runtime.version().feature() >= 24) {
+        String arch = System.getProperty("os.arch", "");
+        if (Runtime.version().feature() >= 24 || !(arch.equals("amd64") || arch.equals("x86_64") || arch.equals("aarch64"))) {
             return null;
         }
         try {
-            Field field = field(Unsafe.class, "theUnsafe");
+            Field field = Unsafe.class.getDeclaredField("theUnsafe");
             field.setAccessible(true);
             return (Unsafe) field.get(null);
-        } catch (IllegalAccessException | RuntimeException | LinkageError e) {
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return null;
-        }
-    }
-
-    private static Field field(Class<?> type, String name) {
-        try {
-            return type.getDeclaredField(name);
-        } catch (NoSuchFieldException e) {
-            throw new IllegalStateException("no field " + type.getName() + "." + name + " in this JDK", e);
         }
     }
 
@@ -155,8 +164,10 @@ final class RawMemory {
             buffer.put(offset, source, from, length);
             return;
         }
-        for (int done = 0; done < length; done += COPY_PIECE) {
-            UNSAFE.copyMemory(source, BYTES_BASE + from + done, null, address + offset + done, Math.min(COPY_PIECE, length - done));
+        for (int done = 0; done < length; ) {
+            int piece = Math.min(COPY_PIECE, length - done);
+            UNSAFE.copyMemory(source, BYTES_BASE + from + done, null, address + offset + done, piece);
+            done += piece;
         }
     }
 
@@ -165,8 +176,10 @@ final class RawMemory {
             buffer.get(offset, target, at, length);
             return;
         }
-        for (int done = 0; done < length; done += COPY_PIECE) {
-            UNSAFE.copyMemory(null, address + offset + done, target, BYTES_BASE + at + done, Math.min(COPY_PIECE, length - done));
+        for (int done = 0; done < length; ) {
+            int piece = Math.min(COPY_PIECE, length - done);
+            UNSAFE.copyMemory(null, address + offset + done, target, BYTES_BASE + at + done, piece);
+            done += piece;
         }
     }
 }

@@ -34,7 +34,11 @@ final class ProcfsLiveness implements ProcessLiveness {
             // a process reaped between the open and the read fails the read with ESRCH ("No such process"), and its
             // directory is gone by then. EMFILE, ENOMEM, ...: not evidence of death; notExists is true only when
             // stat(2), which needs no descriptor, says so
-            return Files.notExists(directory) ? DEAD : UNKNOWN;
+            try {
+                return Files.notExists(directory) ? DEAD : UNKNOWN;
+            } catch (SecurityException denied) {
+                return UNKNOWN;
+            }
         }
         int close = stat.lastIndexOf(')');
         String[] fields = close < 0 || close + 2 > stat.length() ? new String[0] : stat.substring(close + 2).split(" ");

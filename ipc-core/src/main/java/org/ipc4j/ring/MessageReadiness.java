@@ -35,6 +35,11 @@ final class MessageReadiness implements Readiness {
 
     @Override
     public boolean isReady() {
+        return check(true);
+    }
+
+    /** {@code mayLookAgain}: once more at once if the process followed now turns out gone already. */
+    private boolean check(boolean mayLookAgain) {
         if (producerExit != null && producerExit.takeExit()) {
             ring.reader.checkStuckNow(); // it may have been the owner of a claim at the head
             producers.stateNow(); // read the liveness of the process that exited now, not at the next interval
@@ -56,8 +61,8 @@ final class MessageReadiness implements Readiness {
         }
         if (pending && waiting) {
             follow();
-            if (producerExit != null && producerExit.exitPending()) {
-                return isReady(); // gone before it could be followed: that exit is news now, not after a sleep
+            if (mayLookAgain && producerExit != null && producerExit.exitPending()) {
+                return check(false); // gone before it could be followed: that exit is news now, not after a sleep
             }
         }
         return false;

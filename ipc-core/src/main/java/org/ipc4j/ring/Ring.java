@@ -582,13 +582,15 @@ public abstract class Ring {
                     Thread.onSpinWait();
                     continue;
                 }
+                // an exit told to the wake being replaced counts too
+                boolean exited = producerExit != null && producerExit.takeExit();
                 if (strategy.maySleep(round)) {
                     // the producer's exit wakes this waiter out of the sleep; without one to follow, the exit of
                     // whoever holds a claim in flight at a headerless head. Followed before the exit is asked
                     // for: a process already gone when followed has exited at once, and must not cost a sleep
                     producerExit = ExitWake.follow(producerExit, processToFollow(producers), notEmpty.futexWord());
+                    exited |= producerExit != null && producerExit.takeExit();
                 }
-                boolean exited = producerExit != null && producerExit.takeExit();
                 if (exited) {
                     reader.checkStuckNow(); // it may have been the owner of a claim at the head
                 }
@@ -686,11 +688,13 @@ public abstract class Ring {
                     Thread.onSpinWait();
                     continue;
                 }
+                boolean exited = consumerExit != null && consumerExit.takeExit();
                 if (strategy.maySleep(round)) {
                     // followed before the exit is asked for, as in the read loop
                     consumerExit = ExitWake.follow(consumerExit, consumers.processToFollow(), notFull.futexWord());
+                    exited |= consumerExit != null && consumerExit.takeExit();
                 }
-                int state = consumerExit != null && consumerExit.takeExit() ? consumers.stateNow() : consumers.state();
+                int state = exited ? consumers.stateNow() : consumers.state();
                 if (state == RingPeers.GONE || state != RingPeers.ALIVE && !midMessage) {
                     return END;
                 }

@@ -16,8 +16,8 @@ import org.ipc4j.region.SharedObject;
  * {@link #memory()} start at 0. The block starts 128 bytes into the mapping, so it is 128-byte aligned.
  *
  * <p>{@link #buffer()} is the plain view (Python's {@code buf}). {@link #memory()} is the atomic-capable
- * view: volatile, acquire/release and compare-and-set access to naturally aligned ints and longs, built on
- * {@link java.lang.invoke.VarHandle}s so that it needs no JVM flag. Agrona's {@code AtomicBuffer} is not
+ * view: volatile, acquire/release and compare-and-set access to naturally aligned ints and longs, every offset
+ * checked, with no JVM flag before JDK 22 (see {@link MappedBytes}). Agrona's {@code AtomicBuffer} is not
  * returned because its {@code UnsafeBuffer} uses {@code jdk.internal.misc.Unsafe}, which a JVM only allows
  * with {@code --add-exports java.base/jdk.internal.misc=ALL-UNNAMED}; a program started with that flag can
  * still wrap the view itself: {@code new UnsafeBuffer(memory.buffer())}.

@@ -91,6 +91,27 @@ class MappedBytesTest {
         assertEquals(43, direct.getInt(SIZE - Integer.BYTES), "no refused write reached the buffer");
     }
 
+    /** A buffer too small for an int or a long refuses every offset (a negative "last offset" must not wrap). */
+    @Test
+    void aBufferShorterThanTheAccessRefusesEveryOffset() {
+        for (int size : new int[] {0, 3, 7}) {
+            MappedBytes tiny = new MappedBytes(ByteBuffer.allocateDirect(size));
+            for (int offset : new int[] {0, 1, 1 << 30, -1, Integer.MIN_VALUE}) {
+                assertThrows(IndexOutOfBoundsException.class, () -> tiny.putLong(offset, 1), size + " bytes, offset " + offset);
+                assertThrows(IndexOutOfBoundsException.class, () -> tiny.getLongVolatile(offset), size + " bytes, offset " + offset);
+                if (size < Integer.BYTES) {
+                    assertThrows(IndexOutOfBoundsException.class, () -> tiny.putInt(offset, 1), size + " bytes, offset " + offset);
+                    assertThrows(IndexOutOfBoundsException.class, () -> tiny.getAndAddInt(offset, 1), size + " bytes, offset " + offset);
+                }
+            }
+        }
+        MappedBytes seven = new MappedBytes(ByteBuffer.allocateDirect(7));
+        seven.putInt(3, 5);
+        assertEquals(5, seven.getInt(3), "an int still fits at the end of 7 bytes");
+        seven.putIntRelease(0, 6);
+        assertEquals(6, seven.getIntVolatile(0));
+    }
+
     @Test
     void aReadOnlyBufferIsReadAndNeverWritten() {
         direct.putLong(0, 99);

@@ -66,7 +66,7 @@ class ReportTest {
 
     @Test
     void jmhTablePutsMappedBytesBesideUnsafeBufferWithRatioAndAllocation() {
-        assertTrue(readme.contains("| Workload | ipc4j MappedBytes (VarHandle) (min..max) | B/op"
+        assertTrue(readme.contains("| Workload | ipc4j MappedBytes (Unsafe / java.lang.foreign) (min..max) | B/op"
                 + " | Agrona UnsafeBuffer (--add-opens) (min..max) | B/op | ipc4j / Agrona UnsafeBuffer (--add-opens) |"), readme);
         assertTrue(readme.contains("| get-long-volatile | 3.00 ns/op (2.90..3.10) | 0 | 2.00 ns/op (1.90..2.10) | 0 | 1.50x |"),
                 readme);
