@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
@@ -268,8 +269,16 @@ class SharedQueueRemovalTest {
             }
             produced.set(true);
         }));
+        // the consumers start once a removal has happened: on a fast day they would otherwise keep the queue so
+        // empty that the remover never finds anything, and the race under test would not be run
+        CountDownLatch firstRemoval = new CountDownLatch(1);
         for (JoinableQueue<Integer> consumer : List.of(queue, consumerSide)) {
             threads.add(new Thread(() -> {
+                try {
+                    firstRemoval.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    return;
+                }
                 while (!produced.get() || !consumer.isEmpty()) {
                     Integer element = consumer.poll();
                     if (element != null) {
@@ -280,8 +289,14 @@ class SharedQueueRemovalTest {
             }));
         }
         threads.add(new Thread(() -> {
-            while (!produced.get() || !removerSide.isEmpty()) {
-                removerSide.removeIf(e -> e % 3 == 0);
+            try {
+                while (!produced.get() || !removerSide.isEmpty()) {
+                    if (removerSide.removeIf(e -> e % 3 == 0)) {
+                        firstRemoval.countDown();
+                    }
+                }
+            } finally {
+                firstRemoval.countDown();
             }
         }));
         threads.forEach(Thread::start);
