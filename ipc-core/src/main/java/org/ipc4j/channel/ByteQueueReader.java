@@ -25,7 +25,7 @@ public final class ByteQueueReader {
 
     private ByteQueueReader(SharedQueue<byte[]> queue) {
         this.queue = queue;
-        this.into = new BytesInto("queue", queue.name(), queue.ring);
+        this.into = new BytesInto("queue", queue.name(), queue.ring.memory());
     }
 
     /** A reader of {@code queue}; {@link CodecMismatchException} unless its elements are raw bytes ({@link Codecs#bytes()}). */

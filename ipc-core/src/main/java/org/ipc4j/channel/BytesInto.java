@@ -4,8 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.ReadOnlyBufferException;
 
 import org.ipc4j.errors.BufferTooShortException;
+import org.ipc4j.memory.MappedBytes;
 import org.ipc4j.ring.RecordHandler;
-import org.ipc4j.ring.Ring;
 
 /**
  * Copies one received bytes message into a caller's array or buffer during the ring read, allocating
@@ -15,8 +15,8 @@ import org.ipc4j.ring.Ring;
 final class BytesInto implements RecordHandler {
     private final String kind;
     private final String name;
-    /** Where the records come from (their buffer is its {@link Ring#buffer()}); null for an end that only sends. */
-    private final Ring ring;
+    /** The mapping the records are in (the handed buffer is a view of it, same offsets); null for an end that only sends. */
+    private final MappedBytes memory;
     private byte[] array;
     private ByteBuffer buffer;
     private int offset;
@@ -25,10 +25,10 @@ final class BytesInto implements RecordHandler {
     private byte[] overflow;
     private RuntimeException refusal;
 
-    BytesInto(String kind, String name, Ring ring) {
+    BytesInto(String kind, String name, MappedBytes memory) {
         this.kind = kind;
         this.name = name;
-        this.ring = ring;
+        this.memory = memory;
     }
 
     /** The next message goes into {@code target} from {@code at}. */
@@ -56,7 +56,7 @@ final class BytesInto implements RecordHandler {
     public void onRecord(int type, ByteBuffer source, int at, int size) {
         if (size > room) {
             overflow = new byte[size];
-            ring.getBytes(at, overflow, 0, size);
+            memory.getBytes(at, overflow, 0, size);
         } else {
             copy(source, at, 0, size);
             finishCopy(size);
@@ -78,7 +78,7 @@ final class BytesInto implements RecordHandler {
             return;
         }
         if (overflow != null) {
-            ring.getBytes(at, overflow, (int) from, size);
+            memory.getBytes(at, overflow, (int) from, size);
         } else {
             copy(source, at, (int) from, size);
             if (from + size == totalLength) {
@@ -95,7 +95,7 @@ final class BytesInto implements RecordHandler {
 
     private void copy(ByteBuffer source, int at, int from, int size) {
         if (array != null) {
-            ring.getBytes(at, array, offset + from, size);
+            memory.getBytes(at, array, offset + from, size);
         } else {
             buffer.put(buffer.position() + from, source, at, size);
         }

@@ -114,7 +114,7 @@ public final class Connection extends SharedObject implements Waitable {
         this.codec = (Codec<Object>) codec;
         this.objects = new Receiver<>(name, this.codec);
         this.bytes = new Receiver<>(name, Codecs.bytes());
-        this.into = new BytesInto("pipe", name, incoming);
+        this.into = new BytesInto("pipe", name, incoming == null ? null : incoming.memory());
     }
 
     /** Attaches end {@code end} of pipe {@code name} in this process (see {@link Pipe#openEnd}). */
@@ -240,7 +240,7 @@ public final class Connection extends SharedObject implements Waitable {
         if (at == Ring.FULL) {
             return false;
         }
-        ring.putBytes(at, message, offset, length);
+        ring.memory().putBytes(at, message, offset, length);
         ring.commit(at);
         ensureOpenAfter("send");
         return true;

@@ -13,11 +13,11 @@ import org.ipc4j.os.Os;
  * against it.
  *
  * <p>Access goes to the buffer's native address through {@link RawMemory}: {@code sun.misc.Unsafe} on JDK
- * 17-23, a {@code java.lang.foreign} segment on 22+ from the multi-release jar; neither needs a JVM flag beyond
- * the {@code --enable-native-access} that the native backend needs on 22+ (Agrona's {@code UnsafeBuffer}
- * reaches {@code jdk.internal.misc} and needs {@code --add-opens} on 17+). Each access checks its offset against
- * the buffer and keeps the buffer reachable until it is done, so that a mapping is never
- * unmapped under it.
+ * 17-21, a {@code java.lang.foreign} segment on 22+ from the multi-release jar. Neither needs a JVM flag beyond
+ * the {@code --enable-native-access} that the native backend needs on 22+ (without it there, the buffer's
+ * views); Agrona's {@code UnsafeBuffer} reaches {@code jdk.internal.misc} and needs {@code --add-opens} on 17+.
+ * Each access checks its offset against the buffer and keeps the buffer reachable until it is done, so that a
+ * mapping is never unmapped under it.
  *
  * <p>Naming, after JCTools: {@code get}/{@code put} are plain, {@code getAcquire}/{@code putRelease} pair up
  * as acquire/release, {@code getVolatile}/{@code putVolatile} are sequentially consistent, and

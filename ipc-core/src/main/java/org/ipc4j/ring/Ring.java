@@ -838,16 +838,6 @@ public abstract class Ring {
         return buffer;
     }
 
-    /** Copies {@code length} bytes of {@code source} from {@code from} to {@code offset} of {@link #buffer()} (a claimed payload). */
-    public final void putBytes(int offset, byte[] source, int from, int length) {
-        memory.putBytes(offset, source, from, length);
-    }
-
-    /** Copies {@code length} bytes from {@code offset} of {@link #buffer()} (a handed record) into {@code target} at {@code at}. */
-    public final void getBytes(int offset, byte[] target, int at, int length) {
-        memory.getBytes(offset, target, at, length);
-    }
-
     public final MappedBytes memory() {
         return memory;
     }

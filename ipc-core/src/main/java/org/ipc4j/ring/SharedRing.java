@@ -190,7 +190,7 @@ public final class SharedRing extends SharedObject {
         if (at == FULL) {
             return false;
         }
-        ring.putBytes(at, src, offset, length);
+        ring.memory().putBytes(at, src, offset, length);
         ring.commit(at);
         return true;
     }

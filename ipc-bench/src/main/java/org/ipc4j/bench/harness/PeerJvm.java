@@ -186,7 +186,8 @@ public final class PeerJvm implements AutoCloseable {
         public PeerJvm start() {
             List<String> command = new ArrayList<>(prefix);
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            // ipc4j and JNA make native calls: JDK 24+ warns on each JVM without this (17-23 accept it silently)
+            // ipc4j and JNA make native calls: without this JDK 22+ warns (java.lang.foreign, and shared memory takes
+            // the slower path) and 24+ warns for JNA; 17-21 accept it silently
             command.add("--enable-native-access=ALL-UNNAMED");
             command.addAll(jvmArgs);
             for (String inherited : List.of("ipc4j.dir", "ipc4j.futex", "ipc4j.native")) {

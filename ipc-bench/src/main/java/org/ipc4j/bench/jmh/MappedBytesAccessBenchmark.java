@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One thread's cost of each kind of access to a long in a memory-mapped file. ipc4j's choice: {@link MappedBytes},
- * bounds-checked access at the mapping's address (sun.misc.Unsafe on JDK 17-23, a java.lang.foreign segment on 22+),
+ * bounds-checked access at the mapping's address (sun.misc.Unsafe on JDK 17-21, a java.lang.foreign segment on 22+),
  * no JVM flag needed before 22.
  * Its twin class measures the other implementation with the same method names; the report sets them side by side.
  */

@@ -64,7 +64,7 @@ final class Titles {
                 ""));
         GROUPS.put("mapped-access", new Entry("Access to a mapped file: MappedBytes vs UnsafeBuffer",
                 "One thread, one long in a memory-mapped file in /dev/shm. ipc4j's MappedBytes checks each offset"
-                        + " against the mapping and accesses it at its address through sun.misc.Unsafe (JDK 17-23, no"
+                        + " against the mapping and accesses it at its address through sun.misc.Unsafe (JDK 17-21, no"
                         + " flag) or a java.lang.foreign segment (22+); Agrona's UnsafeBuffer needs --add-opens"
                         + " java.base/jdk.internal.misc on 17+.", ""));
         GROUPS.put("op-cost", new Entry("Per-operation cost in one process, uncontended",
