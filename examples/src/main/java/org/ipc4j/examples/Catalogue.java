@@ -96,6 +96,10 @@ public final class Catalogue {
                     "puts messages into a named SharedQueue, then shuts it down", QueueProducer::main, true),
             new Entry("QueueConsumer", BY_HAND,
                     "takes every message from the same named SharedQueue, then removes it", QueueConsumer::main, true),
+            new Entry("NetQueueReader", SEED_0 + "5, across hosts (start first)",
+                    "the reader of program 5 on one host: listens, takes four, DONE", NetQueueWriterReader::reader, true),
+            new Entry("NetQueueWriter", SEED_0 + "5, across hosts",
+                    "the writer of program 5 on another host: puts 1..4 into the reader's queue", NetQueueWriterReader::writer, true),
             new Entry("LockContender", BY_HAND,
                     "takes a named SharedLock in turns with its copies in other terminals", LockContender::main, true));
 

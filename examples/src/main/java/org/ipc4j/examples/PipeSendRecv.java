@@ -1,5 +1,6 @@
 package org.ipc4j.examples;
 
+import java.io.EOFException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +32,16 @@ public final class PipeSendRecv {
 
     static void procRecv(Connection pipe, double maxPause) throws Exception {
         while (true) {
-            System.out.println("Process(" + ProcessHandle.current().pid() + ") rev:" + pipe.recv());
+            Object url;
+            try {
+                url = pipe.recv();
+            } catch (EOFException senderDone) {
+                // In Python the parent keeps a copy of the sending end, so recv() blocks until terminate();
+                // here the end was handed over and its holder has exited: wait for terminate() all the same.
+                Thread.sleep(Long.MAX_VALUE);
+                return;
+            }
+            System.out.println("Process(" + ProcessHandle.current().pid() + ") rev:" + url);
             Seconds.sleep(Math.random() * maxPause);
         }
     }

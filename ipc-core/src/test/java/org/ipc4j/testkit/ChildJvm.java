@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -221,12 +222,24 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     /** Options for a child JVM. */
+    /** The module exports and opens this JVM was started with (ipc-net's tests need Agrona's): children get them too. */
+    private static List<String> exportsOfThisJvm() {
+        List<String> flags = new ArrayList<>();
+        for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (argument.startsWith("--add-exports=") || argument.startsWith("--add-opens=")) {
+                flags.add(argument);
+            }
+        }
+        return flags;
+    }
+
     public static final class Builder {
         private final String mainClass;
         private final List<String> args = new ArrayList<>();
         private final List<String> jvmArgs = new ArrayList<>();
         private String umask;
         private boolean newPidNamespace;
+        private String networkNamespace;
         private Path javaHome = Path.of(System.getProperty("java.home"));
 
         private Builder(String mainClass) {
@@ -264,6 +277,12 @@ public final class ChildJvm implements AutoCloseable {
             return this;
         }
 
+        /** Runs the child in the network namespace {@code name} ({@code ip netns exec}; see {@link NetworkNamespaces}). */
+        public Builder inNetworkNamespace(String name) {
+            this.networkNamespace = name;
+            return this;
+        }
+
         /** Runs the child on the JDK at {@code home} instead of the test's own. */
         public Builder javaHome(Path home) {
             this.javaHome = home;
@@ -272,6 +291,9 @@ public final class ChildJvm implements AutoCloseable {
 
         public ChildJvm start() {
             List<String> command = new ArrayList<>();
+            if (networkNamespace != null) {
+                command.addAll(List.of("ip", "netns", "exec", networkNamespace));
+            }
             if (newPidNamespace) {
                 command.addAll(List.of("unshare", "--pid", "--fork", "--mount-proc", "--kill-child"));
             }
@@ -288,6 +310,7 @@ public final class ChildJvm implements AutoCloseable {
                     command.add("-D" + key + "=" + value);
                 }
             }
+            command.addAll(exportsOfThisJvm());
             command.addAll(jvmArgs);
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));

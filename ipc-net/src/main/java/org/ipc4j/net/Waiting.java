@@ -1,0 +1,40 @@
+package org.ipc4j.net;
+
+import java.util.concurrent.TimeUnit;
+
+import org.agrona.concurrent.BackoffIdleStrategy;
+
+/**
+ * One blocking call's wait for the network: spins, then yields, then parks from 1 µs up to 1 ms, until a
+ * deadline ({@link Outbound#NO_DEADLINE} for none). Made only once a call has found nothing to do, so a call
+ * that need not wait allocates nothing.
+ */
+final class Waiting {
+    private final long deadline;
+    private final BackoffIdleStrategy idle = new BackoffIdleStrategy(200, 20, TimeUnit.MICROSECONDS.toNanos(1),
+            TimeUnit.MILLISECONDS.toNanos(1));
+
+    Waiting(long deadline) {
+        this.deadline = deadline;
+    }
+
+    /** Waits a little; false once the deadline has passed. Throws if the thread is interrupted. */
+    boolean idle() throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        return idleUninterruptibly();
+    }
+
+    boolean idleUninterruptibly() {
+        if (deadline != Outbound.NO_DEADLINE && System.nanoTime() - deadline >= 0) {
+            return false;
+        }
+        idle.idle();
+        return true;
+    }
+
+    boolean expired() {
+        return deadline != Outbound.NO_DEADLINE && System.nanoTime() - deadline >= 0;
+    }
+}
