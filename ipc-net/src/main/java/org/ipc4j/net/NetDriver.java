@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.aeron.Aeron;
 import io.aeron.CommonContext;
 import io.aeron.driver.MediaDriver;
-import io.aeron.driver.ThreadingMode;
 import org.agrona.IoUtil;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.ipc4j.errors.Ipc4jException;
@@ -25,8 +24,9 @@ import org.ipc4j.region.RegionDirectory;
  *
  * <p>One driver per JVM, not one per host: its life is the user's program's, so there is no daemon to install,
  * start, or find dead; a JVM killed with SIGKILL takes its driver with it, and the next JVM to start one
- * removes the dead driver's directory. The cost is a driver thread per JVM (one thread, {@link ThreadingMode#SHARED},
- * backing off to 1 ms sleeps when idle) and that a peer's pause stops its heartbeats too.
+ * removes the dead driver's directory. By default the driver runs in {@code INVOKER} mode, driven by the
+ * threads that wait for the network and by one background thread while none does ({@link DriverDuty}). The
+ * cost: that background thread per JVM (parking up to 1 ms when idle), and a peer's pause stops its heartbeats too.
  *
  * <p>The driver's files live in the ipc4j directory as {@code aeron-<pid namespace>-<pid>-<start time>-<n>}.
  */
@@ -35,15 +35,17 @@ final class NetDriver {
     private static final String PID_NAMESPACE = pidNamespace();
     private static final AtomicLong SEQUENCE = new AtomicLong();
     private static final Object LOCK = new Object();
-    private static NetDriver current;
+    private static volatile NetDriver current;
     private static int users;
 
     private final MediaDriver driver;
+    private final DriverDuty duty;
     private final Aeron aeron;
     private final Thread shutdownHook;
 
-    private NetDriver(MediaDriver driver, Aeron aeron) {
+    private NetDriver(MediaDriver driver, DriverDuty duty, Aeron aeron) {
         this.driver = driver;
+        this.duty = duty;
         this.aeron = aeron;
         this.shutdownHook = new Thread(this::stop, "ipc4j-net-driver-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -58,6 +60,15 @@ final class NetDriver {
             users++;
             return current.aeron;
         }
+    }
+
+    /**
+     * Runs one duty cycle of this JVM's driver on the calling thread if it runs in {@code INVOKER} mode and no
+     * other thread is running one; the work done. Called by threads that wait for the network, and after a send.
+     */
+    static int pump() {
+        NetDriver driver = current;
+        return driver == null || driver.duty == null ? 0 : driver.duty.pump();
     }
 
     static void release() {
@@ -89,9 +100,12 @@ final class NetDriver {
                 .dirDeleteOnStart(true)
                 .dirDeleteOnShutdown(true)
                 .warnIfDirectoryExists(false)
-                .threadingMode(ThreadingMode.SHARED)
-                .sharedIdleStrategy(new BackoffIdleStrategy(100, 10, TimeUnit.MICROSECONDS.toNanos(1),
-                        TimeUnit.MILLISECONDS.toNanos(1)))
+                .threadingMode(NetSettings.THREADING)
+                .sharedIdleStrategy(idle())
+                .sharedNetworkIdleStrategy(idle())
+                .senderIdleStrategy(idle())
+                .receiverIdleStrategy(idle())
+                .conductorIdleStrategy(idle())
                 .termBufferSparseFile(true)
                 .publicationTermBufferLength(NetSettings.TERM_LENGTH)
                 .ipcTermBufferLength(NetSettings.TERM_LENGTH)
@@ -101,14 +115,21 @@ final class NetDriver {
                 .publicationConnectionTimeoutNs(NetSettings.PEER_TIMEOUT_NANOS)
                 .publicationLingerTimeoutNs(TimeUnit.MILLISECONDS.toNanos(100));
         MediaDriver driver = null;
+        DriverDuty duty = null;
         try {
             driver = MediaDriver.launch(context);
+            if (driver.sharedAgentInvoker() != null) {
+                duty = new DriverDuty(driver.sharedAgentInvoker(), dir);
+            }
             Aeron aeron = Aeron.connect(new Aeron.Context()
                     .aeronDirectoryName(driver.aeronDirectoryName())
                     .idleStrategy(new BackoffIdleStrategy(10, 10, TimeUnit.MICROSECONDS.toNanos(10),
                             TimeUnit.MILLISECONDS.toNanos(1))));
-            return new NetDriver(driver, aeron);
+            return new NetDriver(driver, duty, aeron);
         } catch (RuntimeException e) {
+            if (duty != null) {
+                duty.close();
+            }
             if (driver != null) {
                 driver.close();
             }
@@ -116,8 +137,15 @@ final class NetDriver {
         }
     }
 
+    private static BackoffIdleStrategy idle() {
+        return new BackoffIdleStrategy(50, NetSettings.IDLE_YIELDS, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1));
+    }
+
     private void stop() {
         aeron.close();
+        if (duty != null) {
+            duty.close();
+        }
         driver.close();
     }
 

@@ -17,26 +17,36 @@ import org.ipc4j.errors.ObjectExistsException;
 /**
  * Python's {@code multiprocessing.connection.Listener} between hosts: listens at an address and
  * {@linkplain #accept() accepts} a {@link NetConnection} for each peer that {@linkplain NetConnection#connect
- * dials} it. A dialler that does not greet like an ipc4j one (a foreign sender, a port scan) is ignored; one
- * with another codec is told so and refused. Closing the listener stops accepting; the connections it
- * accepted stay open until each is closed.
+ * dials} it. As with a TCP listener's backlog, diallers are answered in the background (a dial completes before
+ * {@code accept} is called; up to {@value #BACKLOG} wait). A dialler that does not greet like an ipc4j one (a
+ * foreign sender, a port scan) is ignored; one with another codec is told so and refused. Closing the
+ * listener stops accepting; the connections it accepted stay open until each is closed.
  */
 public final class NetListener implements AutoCloseable {
     private final String endpoint;
     private final Codec<Object> codec;
     private final Aeron aeron;
     private final Subscription subscription;
-    private final LinkedBlockingQueue<Image> diallers = new LinkedBlockingQueue<>();
+    /** How many answered diallers may wait for {@code accept}. */
+    static final int BACKLOG = 64;
+
+    private final LinkedBlockingQueue<Image> diallers;
+    private final LinkedBlockingQueue<NetConnection> backlog = new LinkedBlockingQueue<>(BACKLOG);
+    private final Thread handshaker;
     private final Object lifecycle = new Object();
     private int openConnections;
     private boolean closed;
     private boolean released;
 
-    private NetListener(String endpoint, Codec<Object> codec, Aeron aeron, Subscription subscription) {
+    private NetListener(String endpoint, Codec<Object> codec, Aeron aeron, Subscription subscription,
+            LinkedBlockingQueue<Image> diallers) {
         this.endpoint = endpoint;
+        this.diallers = diallers;
         this.codec = codec;
         this.aeron = aeron;
         this.subscription = subscription;
+        this.handshaker = new Thread(this::handshake, "ipc4j-net-listener " + endpoint);
+        this.handshaker.setDaemon(true);
     }
 
     /** Listens at {@code endpoint} ({@code host:port}, a port, port 0 for any, or an {@code aeron:udp} URI); Java serialisation for values. */
@@ -51,14 +61,12 @@ public final class NetListener implements AutoCloseable {
         NetEndpoint where = NetEndpoint.parse(endpoint);
         Aeron aeron = NetDriver.acquire();
         try {
-            NetListener[] self = new NetListener[1];
-            LinkedBlockingQueue<Image> early = new LinkedBlockingQueue<>();
+            LinkedBlockingQueue<Image> diallers = new LinkedBlockingQueue<>();
             Subscription subscription = aeron.addSubscription(where.subscriptionChannel(), NetSettings.PIPE_STREAM_ID,
-                    image -> (self[0] != null ? self[0].diallers : early).add(image), image -> { });
+                    diallers::add, image -> { });
             String bound = awaitBound(subscription, where);
-            NetListener listener = new NetListener(bound, (Codec<Object>) codec, aeron, subscription);
-            self[0] = listener;
-            early.drainTo(listener.diallers);
+            NetListener listener = new NetListener(bound, (Codec<Object>) codec, aeron, subscription, diallers);
+            listener.handshaker.start();
             return listener;
         } catch (AeronException e) {
             NetDriver.release();
@@ -76,46 +84,36 @@ public final class NetListener implements AutoCloseable {
 
     /** Waits for the next peer to dial and returns its connection. */
     public NetConnection accept() throws InterruptedException {
-        try {
-            return accept(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            throw new AssertionError("an accept without a deadline timed out", e);
-        }
-    }
-
-    /** As {@link #accept()}, waiting at most {@code timeout}: {@link TimeoutException} if no peer dialled. */
-    public NetConnection accept(long timeout, TimeUnit unit) throws InterruptedException, TimeoutException {
-        long deadline = Outbound.deadline(timeout, unit);
         while (true) {
             checkOpen();
-            long wait = deadline == Outbound.NO_DEADLINE ? TimeUnit.MILLISECONDS.toNanos(100) : deadline - System.nanoTime();
-            Image image = diallers.poll(Math.min(Math.max(0, wait), TimeUnit.MILLISECONDS.toNanos(100)), TimeUnit.NANOSECONDS);
-            if (image == null) {
-                if (deadline != Outbound.NO_DEADLINE && System.nanoTime() - deadline >= 0) {
-                    throw new TimeoutException("NetListener at " + endpoint + ": nobody dialled within " + timeout + " " + unit);
-                }
-                continue;
-            }
-            long handshakeDeadline = Math.min(deadline, System.nanoTime() + NetSettings.CONNECT_TIMEOUT_NANOS);
-            synchronized (lifecycle) {
-                checkOpen();
-                openConnections++;
-            }
-            NetConnection connection = null;
-            try {
-                connection = NetConnection.accept(aeron, image, codec, handshakeDeadline, this::connectionClosed);
-            } finally {
-                if (connection == null) {
-                    connectionClosed(); // not a dialler to keep: wait for the next
-                }
-            }
+            NetConnection connection = backlog.poll(100, TimeUnit.MILLISECONDS);
             if (connection != null) {
                 return connection;
             }
         }
     }
 
-    /** Stops accepting (idempotent). Connections already accepted stay open. */
+    /** As {@link #accept()}, waiting at most {@code timeout}: {@link TimeoutException} if no peer dialled. */
+    public NetConnection accept(long timeout, TimeUnit unit) throws InterruptedException, TimeoutException {
+        long deadline = Outbound.deadline(timeout, unit);
+        if (deadline == Outbound.NO_DEADLINE) {
+            return accept();
+        }
+        while (true) {
+            checkOpen();
+            long left = deadline - System.nanoTime();
+            NetConnection connection = backlog.poll(Math.max(0, Math.min(left, TimeUnit.MILLISECONDS.toNanos(100))),
+                    TimeUnit.NANOSECONDS);
+            if (connection != null) {
+                return connection;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw new TimeoutException("NetListener at " + endpoint + ": nobody dialled within " + timeout + " " + unit);
+            }
+        }
+    }
+
+    /** Stops accepting (idempotent). Connections already accepted stay open; those dialled but not yet accepted are closed. */
     @Override
     public void close() {
         synchronized (lifecycle) {
@@ -124,7 +122,59 @@ public final class NetListener implements AutoCloseable {
             }
             closed = true;
         }
+        handshaker.interrupt();
+        try {
+            handshaker.join(TimeUnit.NANOSECONDS.toMillis(NetSettings.CONNECT_TIMEOUT_NANOS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (NetConnection waiting = backlog.poll(); waiting != null; waiting = backlog.poll()) {
+            waiting.close();
+        }
         releaseIfUnused();
+    }
+
+    /**
+     * Answers diallers in the background, as a TCP listener's backlog does: a dial completes before
+     * {@code accept} is called, and at most {@link #BACKLOG} wait to be accepted.
+     */
+    private void handshake() {
+        try {
+            while (!isClosed()) {
+                Image image = diallers.poll(100, TimeUnit.MILLISECONDS);
+                if (image == null) {
+                    continue;
+                }
+                synchronized (lifecycle) {
+                    if (closed) {
+                        return;
+                    }
+                    openConnections++;
+                }
+                NetConnection connection = null;
+                try {
+                    connection = NetConnection.accept(aeron, image, codec, System.nanoTime() + NetSettings.CONNECT_TIMEOUT_NANOS,
+                            this::connectionClosed);
+                } catch (RuntimeException e) {
+                    // a dialler that went wrong part way: wait for the next
+                } finally {
+                    if (connection == null) {
+                        connectionClosed();
+                    }
+                }
+                if (connection != null) {
+                    backlog.put(connection);
+                }
+            }
+        } catch (InterruptedException closing) {
+            // close() stops this thread
+        }
+    }
+
+    private boolean isClosed() {
+        synchronized (lifecycle) {
+            return closed;
+        }
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.ipc4j.net;
 
 import java.util.concurrent.TimeUnit;
 
+import io.aeron.driver.ThreadingMode;
+
 /**
  * The knobs of the network transport, read once from system properties. Each is also named in the README's
  * "across hosts" section.
@@ -43,8 +45,27 @@ final class NetSettings {
     static final long CONNECT_TIMEOUT_NANOS = TimeUnit.MILLISECONDS.toNanos(
             Long.getLong("ipc4j.net.connectTimeoutMillis", 10_000));
 
-    /** The MTU used on loopback addresses, where datagrams never leave the host; elsewhere Aeron's 1408. */
-    static final int LOOPBACK_MTU = 8192;
+    /**
+     * The MTU used on loopback addresses, where datagrams never leave the host ({@code -Dipc4j.net.loopbackMtu},
+     * default 8 192); elsewhere Aeron's 1 408, or the channel URI's {@code mtu}.
+     */
+    static final int LOOPBACK_MTU = Integer.getInteger("ipc4j.net.loopbackMtu", 8192);
+
+    /**
+     * How many times the driver thread and a waiting call yield, after spinning briefly, before they park in
+     * steps from 1 µs up to 1 ms ({@code -Dipc4j.net.idleYields}, default 0). On 2 cores, where two JVMs' drivers
+     * and callers poll at once, yielding only hands the core to another poller: parking gave the lower round
+     * trip there (results/net); with cores to spare, yields (or {@code DEDICATED} threads) cut it.
+     */
+    static final int IDLE_YIELDS = Integer.getInteger("ipc4j.net.idleYields", 0);
+
+    /**
+     * The driver's threads ({@code -Dipc4j.net.threading}): {@code INVOKER}, the default, runs it on the threads
+     * that wait for the network and on one background thread while none does ({@link DriverDuty});
+     * {@code SHARED} gives it one thread of its own, {@code SHARED_NETWORK} two, {@code DEDICATED} three. On a
+     * machine with few cores more polling threads only compete with each other (measured in results/net).
+     */
+    static final ThreadingMode THREADING = ThreadingMode.valueOf(System.getProperty("ipc4j.net.threading", "INVOKER"));
 
     static final int QUEUE_STREAM_ID = 0x1C4A_0001;
     static final int PIPE_STREAM_ID = 0x1C4A_0002;

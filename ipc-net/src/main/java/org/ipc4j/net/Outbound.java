@@ -31,6 +31,8 @@ import static org.ipc4j.net.NetFrameDescriptor.LONG_HEADER_LENGTH;
  */
 final class Outbound {
     static final long NO_DEADLINE = Long.MAX_VALUE;
+    /** A sender drives the driver after a send at most this often (see {@link #pumpIfQuiet()}). */
+    private static final long PUMP_INTERVAL_NANOS = TimeUnit.MICROSECONDS.toNanos(10);
 
     private final Publication publication;
     private final String description;
@@ -43,6 +45,7 @@ final class Outbound {
     private final UnsafeBuffer header = new UnsafeBuffer(ByteBuffer.allocateDirect(LONG_HEADER_LENGTH));
     private final UnsafeBuffer payload = new UnsafeBuffer(new byte[0]);
     private ByteBuffer encoded = ByteBuffer.allocate(256);
+    private long lastPump = System.nanoTime() - PUMP_INTERVAL_NANOS;
 
     Outbound(Publication publication, String description, int codecTag, Supplier<String> brokenReason,
             boolean notConnectedIsBroken) {
@@ -186,6 +189,7 @@ final class Outbound {
         while (true) {
             long result = publication.offer(header, 0, headerLength, message, offset, length);
             if (result > 0) {
+                pumpIfQuiet();
                 return true;
             }
             if (result == Publication.CLOSED) {
@@ -207,6 +211,19 @@ final class Outbound {
             if (!waiting.idle()) {
                 return false;
             }
+        }
+    }
+
+    /**
+     * Sends what was just offered now, on this thread, if this sender has not driven the driver in the last
+     * few microseconds: a lone message (a request, a reply) goes out at once, while a stream of them is sent
+     * in batches, one duty cycle for many messages.
+     */
+    private void pumpIfQuiet() {
+        long now = System.nanoTime();
+        if (now - lastPump >= PUMP_INTERVAL_NANOS) {
+            NetDriver.pump();
+            lastPump = System.nanoTime();
         }
     }
 

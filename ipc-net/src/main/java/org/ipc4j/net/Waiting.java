@@ -5,13 +5,13 @@ import java.util.concurrent.TimeUnit;
 import org.agrona.concurrent.BackoffIdleStrategy;
 
 /**
- * One blocking call's wait for the network: spins, then yields, then parks from 1 µs up to 1 ms, until a
+ * One blocking call's wait for the network: spins, then yields ({@link NetSettings#IDLE_YIELDS}), then parks from 1 µs up to 1 ms, until a
  * deadline ({@link Outbound#NO_DEADLINE} for none). Made only once a call has found nothing to do, so a call
  * that need not wait allocates nothing.
  */
 final class Waiting {
     private final long deadline;
-    private final BackoffIdleStrategy idle = new BackoffIdleStrategy(200, 20, TimeUnit.MICROSECONDS.toNanos(1),
+    private final BackoffIdleStrategy idle = new BackoffIdleStrategy(200, NetSettings.IDLE_YIELDS, TimeUnit.MICROSECONDS.toNanos(1),
             TimeUnit.MILLISECONDS.toNanos(1));
 
     Waiting(long deadline) {
@@ -30,7 +30,7 @@ final class Waiting {
         if (deadline != Outbound.NO_DEADLINE && System.nanoTime() - deadline >= 0) {
             return false;
         }
-        idle.idle();
+        idle.idle(NetDriver.pump()); // the waiting thread runs the driver: what it waits for comes in here
         return true;
     }
 

@@ -7,6 +7,9 @@ public final class Flags {
     /** Agrona 2.x's UnsafeBuffer reaches jdk.internal.misc.Unsafe. */
     public static final List<String> AGRONA = List.of("--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED");
 
+    /** Aeron 1.49 (ipc-net) runs on Agrona 2.x too: the same export, and nothing else. */
+    public static final List<String> AERON = List.of("--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED");
+
     /**
      * Chronicle Queue 5.27ea0 on JDK 17: Agrona's flag plus its own reflection and exports, and no usage
      * reporting over the network.

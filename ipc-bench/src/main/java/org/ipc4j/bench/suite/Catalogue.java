@@ -16,12 +16,15 @@ import org.ipc4j.bench.workloads.ChronicleRoundTrip;
 import org.ipc4j.bench.workloads.FileLockHandoff;
 import org.ipc4j.bench.workloads.FutexWordRoundTrip;
 import org.ipc4j.bench.workloads.Ipc4jPipeLarge;
-import org.ipc4j.bench.workloads.MemcpyLarge;
 import org.ipc4j.bench.workloads.Ipc4jPipeOneWay;
 import org.ipc4j.bench.workloads.Ipc4jPipeRoundTrip;
-import org.ipc4j.bench.workloads.Ipc4jRingRoundTrip;
 import org.ipc4j.bench.workloads.Ipc4jRingOneWay;
+import org.ipc4j.bench.workloads.Ipc4jRingRoundTrip;
 import org.ipc4j.bench.workloads.Ipc4jRingTwoByTwo;
+import org.ipc4j.bench.workloads.MemcpyLarge;
+import org.ipc4j.bench.workloads.NetConnectionLarge;
+import org.ipc4j.bench.workloads.NetConnectionRoundTrip;
+import org.ipc4j.bench.workloads.NetOneWay;
 import org.ipc4j.bench.workloads.SharedEventRoundTrip;
 import org.ipc4j.bench.workloads.SharedLockHandoff;
 import org.ipc4j.bench.workloads.SharedLongIncrement;
@@ -34,6 +37,8 @@ import org.ipc4j.bench.workloads.SharedQueueStringOneWay;
 import org.ipc4j.bench.workloads.SharedSemaphorePingPong;
 import org.ipc4j.bench.workloads.SocketRoundTrip;
 import org.ipc4j.bench.workloads.SpinWordRoundTrip;
+import org.ipc4j.bench.workloads.TcpLarge;
+import org.ipc4j.bench.workloads.TcpOneWay;
 import org.ipc4j.bench.workloads.UnixSocketLarge;
 import org.ipc4j.bench.workloads.WorkloadIds;
 
@@ -49,6 +54,7 @@ final class Catalogue {
             AgronaRingRoundTrip.ManyToOne.class,
             SocketRoundTrip.UnixDomain.class,
             SocketRoundTrip.TcpLoopback.class,
+            NetConnectionRoundTrip.class,
             FileLockHandoff.class,
             ChronicleRoundTrip.class,
             Ipc4jPipeRoundTrip.BusySpin.class,
@@ -70,7 +76,10 @@ final class Catalogue {
             new OneWay(Ipc4jPipeOneWay.Blocking.class, WorkloadIds.ONE_WAY_GROUP),
             new OneWay(Ipc4jRingOneWay.Mpmc.class, WorkloadIds.ONE_WAY_MPMC_GROUP),
             new OneWay(SharedQueueBytesOneWay.class, WorkloadIds.ONE_WAY_MPMC_GROUP),
-            new OneWay(SharedQueueStringOneWay.class, WorkloadIds.OBJECT_QUEUE_GROUP));
+            new OneWay(SharedQueueStringOneWay.class, WorkloadIds.OBJECT_QUEUE_GROUP),
+            new OneWay(NetOneWay.Connection.class, WorkloadIds.NET_ONE_WAY_GROUP),
+            new OneWay(NetOneWay.Queue.class, WorkloadIds.NET_ONE_WAY_GROUP),
+            new OneWay(TcpOneWay.class, WorkloadIds.NET_ONE_WAY_GROUP));
 
     /** Workloads run by several worker JVMs at once (each reports its own score group). */
     static final List<Class<? extends GroupWorkload>> GROUPS = List.of(
@@ -86,6 +95,8 @@ final class Catalogue {
             AgronaRingLarge.class,
             ChronicleLarge.class,
             UnixSocketLarge.class,
+            NetConnectionLarge.class,
+            TcpLarge.class,
             MemcpyLarge.class);
 
     /** JMH runs: a name for the JSON file, the include pattern, how many benchmarks it matches. */

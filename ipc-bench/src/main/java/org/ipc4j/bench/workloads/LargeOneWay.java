@@ -21,6 +21,8 @@ public abstract class LargeOneWay implements GroupWorkload {
     static final int[] SIZES = {64 << 10, 256 << 10, 1 << 20, 16 << 20, 256 << 20};
     /** The sizes a transport bounded at 2 MiB per message carries (an Agrona ring of 16 MiB, say). */
     static final int[] UP_TO_1_MIB = {64 << 10, 256 << 10, 1 << 20};
+    /** The sizes of the network rows (ipc-net and TCP): 256 MiB over a network is a bulk transfer, not a message. */
+    static final int[] UP_TO_16_MIB = {64 << 10, 256 << 10, 1 << 20, 16 << 20};
 
     private byte[][] payloads;
     protected byte[] inbox;

@@ -23,6 +23,8 @@ public final class WorkloadIds {
 
     /** Score group of the one-way workloads through multi-producer rings (Agrona ManyToOne, ipc4j MPMC). */
     public static final String ONE_WAY_MPMC_GROUP = "one-way-throughput-mpmc";
+    /** Score group of one-way 32-byte messages between hosts' APIs (ipc-net over Aeron UDP, TCP), on loopback. */
+    public static final String NET_ONE_WAY_GROUP = "one-way-throughput-net";
     /** Score group of objects through a queue (ipc4j SharedQueue, Python Queue). */
     public static final String OBJECT_QUEUE_GROUP = "object-queue-throughput";
 
