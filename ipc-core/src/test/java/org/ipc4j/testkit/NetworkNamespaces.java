@@ -94,9 +94,13 @@ public final class NetworkNamespaces implements AutoCloseable {
 
     /** Removes both namespaces (and with them the veth pair). */
     @Override
-    public void close() throws InterruptedException {
-        run("ip", "netns", "del", first);
-        run("ip", "netns", "del", second);
+    public void close() {
+        try {
+            run("ip", "netns", "del", first);
+            run("ip", "netns", "del", second);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Null if the command succeeded, else what it printed. */

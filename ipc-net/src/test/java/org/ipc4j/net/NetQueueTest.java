@@ -175,8 +175,8 @@ class NetQueueTest {
 
     @Test
     void theEndsKeepToTheirRoles() throws Exception {
-        try (NetQueue<String> listening = NetQueue.listen("127.0.0.1:0", Codecs.strings(), 2);
-             NetQueue<String> connected = NetQueue.connect("127.0.0.1:" + freeUdpPort(), Codecs.strings())) {
+        NetQueue<String> listening = NetQueue.listen("127.0.0.1:0", Codecs.strings(), 2);
+        try (NetQueue<String> connected = NetQueue.connect("127.0.0.1:" + freeUdpPort(), Codecs.strings())) {
             assertThrows(UnsupportedOperationException.class, connected::take);
             assertThrows(UnsupportedOperationException.class, connected::size);
             assertFalse(connected.offer("nobody listens", 50, TimeUnit.MILLISECONDS));
@@ -188,9 +188,11 @@ class NetQueueTest {
             assertThrows(InterruptedException.class, () -> listening.poll(0, TimeUnit.SECONDS));
             assertEquals("local", listening.take());
             assertThrows(NullPointerException.class, () -> listening.offer(null));
+        } finally {
             listening.close();
-            assertThrows(ObjectClosedException.class, listening::poll);
         }
+        assertThrows(ObjectClosedException.class, listening::poll);
+        listening.close(); // idempotent
     }
 
     private static String endpointOf(ChildJvm child) {

@@ -78,7 +78,7 @@ public final class NetConnectionRoundTrip implements RoundTripWorkload {
 
     @Override
     public String note() {
-        return "NetConnection.sendBytes/recvBytesInto, embedded Aeron driver per JVM (shared threading, backoff idle),"
+        return "NetConnection.sendBytes/recvBytesInto, embedded Aeron driver per JVM (INVOKER mode: the waiting thread runs it),"
                 + " 8 KiB MTU on loopback";
     }
 
