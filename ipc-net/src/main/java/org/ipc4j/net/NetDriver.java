@@ -123,6 +123,7 @@ final class NetDriver {
             }
             Aeron aeron = Aeron.connect(new Aeron.Context()
                     .aeronDirectoryName(driver.aeronDirectoryName())
+                    .threadFactory(NetDriver::daemon) // a program that forgets to close still exits (then the hook stops the driver)
                     .idleStrategy(new BackoffIdleStrategy(10, 10, TimeUnit.MICROSECONDS.toNanos(10),
                             TimeUnit.MILLISECONDS.toNanos(1))));
             return new NetDriver(driver, duty, aeron);
@@ -135,6 +136,12 @@ final class NetDriver {
             }
             throw new Ipc4jException("cannot start the embedded Aeron media driver in " + dir + ": " + e, e);
         }
+    }
+
+    private static Thread daemon(Runnable task) {
+        Thread thread = new Thread(task);
+        thread.setDaemon(true);
+        return thread;
     }
 
     private static BackoffIdleStrategy idle() {

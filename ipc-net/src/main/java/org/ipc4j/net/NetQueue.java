@@ -65,7 +65,7 @@ public final class NetQueue<E> extends AbstractQueue<E> implements BlockingQueue
     private final Subscription subscription;
     private final Inbound inbound;
     private final ArrayDeque<Object> arrived;
-    private final ConcurrentLinkedQueue<Integer> goneSenders = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Integer> goneSenders;
     private final ReentrantLock readLock = new ReentrantLock();
     private byte[] copied = new byte[256];
     // a connected end
@@ -73,8 +73,9 @@ public final class NetQueue<E> extends AbstractQueue<E> implements BlockingQueue
     private volatile boolean closed;
 
     private NetQueue(String endpoint, Codec<E> codec, Aeron aeron, int capacity, Subscription subscription,
-            ExclusivePublication publication) {
+            ExclusivePublication publication, ConcurrentLinkedQueue<Integer> goneSenders) {
         this.endpoint = endpoint;
+        this.goneSenders = goneSenders;
         this.description = (subscription != null ? "NetQueue listening at " : "NetQueue to ") + endpoint;
         this.codec = codec;
         this.aeron = aeron;
@@ -109,17 +110,11 @@ public final class NetQueue<E> extends AbstractQueue<E> implements BlockingQueue
         NetEndpoint where = NetEndpoint.parse(endpoint);
         Aeron aeron = NetDriver.acquire();
         try {
-            NetQueue<E>[] queue = newArray();
+            ConcurrentLinkedQueue<Integer> goneSenders = new ConcurrentLinkedQueue<>();
             Subscription subscription = aeron.addSubscription(where.subscriptionChannel(), NetSettings.QUEUE_STREAM_ID,
-                    image -> { }, image -> {
-                        NetQueue<E> self = queue[0];
-                        if (self != null) {
-                            self.goneSenders.add(image.sessionId());
-                        }
-                    });
+                    image -> { }, image -> goneSenders.add(image.sessionId()));
             String bound = awaitBound(subscription, where);
-            queue[0] = new NetQueue<>(bound, codec, aeron, capacity, subscription, null);
-            return queue[0];
+            return new NetQueue<>(bound, codec, aeron, capacity, subscription, null, goneSenders);
         } catch (AeronException e) {
             NetDriver.release();
             throw new ObjectExistsException("cannot listen at " + where + " (is something else listening there?): " + e.getMessage(), e);
@@ -139,7 +134,7 @@ public final class NetQueue<E> extends AbstractQueue<E> implements BlockingQueue
         Aeron aeron = NetDriver.acquire();
         try {
             ExclusivePublication publication = aeron.addExclusivePublication(where.publicationChannel(), NetSettings.QUEUE_STREAM_ID);
-            return new NetQueue<>(where.toString(), codec, aeron, 0, null, publication);
+            return new NetQueue<>(where.toString(), codec, aeron, 0, null, publication, null);
         } catch (RuntimeException | Error e) {
             NetDriver.release();
             throw e;
@@ -497,11 +492,6 @@ public final class NetQueue<E> extends AbstractQueue<E> implements BlockingQueue
             }
         }
         return bound;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <E> NetQueue<E>[] newArray() {
-        return (NetQueue<E>[]) new NetQueue<?>[1];
     }
 
     /** An element that did not arrive: its place in the order, and the error the taking call throws. */

@@ -37,6 +37,11 @@ public final class NetChild {
             case "dial-send-close": // endpoint size: dials, sends one message, checks the echo, closes
                 dialSendClose(args[1], Integer.parseInt(args[2]));
                 break;
+            case "open-and-forget": // endpoint: listens and dials, then returns from main without closing either
+                NetQueue<String> listening = NetQueue.listen(args[1], Codecs.strings());
+                NetQueue.connect(listening.endpoint(), Codecs.strings()).put("unread");
+                System.out.println("returning without close");
+                break;
             default:
                 throw new IllegalArgumentException(args[0]);
         }

@@ -195,6 +195,15 @@ class NetQueueTest {
         listening.close(); // idempotent
     }
 
+    @Test
+    void aProgramThatForgetsToCloseStillExitsAndLeavesNoFiles() {
+        // the Aeron client's conductor thread is a daemon, and the shutdown hook stops the driver and removes its files
+        try (ChildJvm forgetful = ChildJvm.start(NetChild.class, "open-and-forget", "127.0.0.1:0")) {
+            forgetful.assertSuccess(Duration.ofSeconds(30));
+            assertTrue(forgetful.output().contains("returning without close"), forgetful.output());
+        }
+    }
+
     private static String endpointOf(ChildJvm child) {
         return child.awaitLineStartingWith("listening ", WAIT).substring("listening ".length());
     }
