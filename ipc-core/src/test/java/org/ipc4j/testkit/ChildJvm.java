@@ -223,6 +223,8 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Options for a child JVM. */
     /** The module exports and opens this JVM was started with (ipc-net's tests need Agrona's): children get them too. */
+    private static final List<String> EXPORTS_OF_THIS_JVM = exportsOfThisJvm();
+
     private static List<String> exportsOfThisJvm() {
         List<String> flags = new ArrayList<>();
         for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -310,7 +312,7 @@ public final class ChildJvm implements AutoCloseable {
                     command.add("-D" + key + "=" + value);
                 }
             }
-            command.addAll(exportsOfThisJvm());
+            command.addAll(EXPORTS_OF_THIS_JVM);
             command.addAll(jvmArgs);
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));

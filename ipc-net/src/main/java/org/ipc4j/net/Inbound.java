@@ -17,10 +17,8 @@ import static org.ipc4j.net.NetFrameDescriptor.KIND_HELLO;
 import static org.ipc4j.net.NetFrameDescriptor.KIND_MORE;
 import static org.ipc4j.net.NetFrameDescriptor.KIND_START;
 import static org.ipc4j.net.NetFrameDescriptor.KIND_OFFSET;
-import static org.ipc4j.net.NetFrameDescriptor.CODEC_TAG_OFFSET;
 import static org.ipc4j.net.NetFrameDescriptor.LONG_HEADER_LENGTH;
 import static org.ipc4j.net.NetFrameDescriptor.SHORT_HEADER_LENGTH;
-import static org.ipc4j.net.NetFrameDescriptor.TOTAL_LENGTH_OFFSET;
 
 /**
  * Turns the Aeron fragments of one or more senders (one per Aeron session) back into whole user messages,
@@ -61,7 +59,6 @@ final class Inbound implements ControlledFragmentHandler {
     private final Sink sink;
     private final Int2ObjectHashMap<Assembly> assemblies = new Int2ObjectHashMap<>();
     private boolean breakAfterMessage;
-    private boolean delivered;
 
     Inbound(String description, int codecTag, long maxMessageBytes, Sink sink) {
         this.description = description;
@@ -74,13 +71,6 @@ final class Inbound implements ControlledFragmentHandler {
     Inbound breakAfterEachMessage() {
         this.breakAfterMessage = true;
         return this;
-    }
-
-    /** True once, after a poll in which a message, greeting or close was handed on. */
-    boolean takeDelivered() {
-        boolean was = delivered;
-        delivered = false;
-        return was;
     }
 
     /** The sender of {@code sessionId} is gone: a message it left part way is dropped. */
@@ -140,8 +130,8 @@ final class Inbound implements ControlledFragmentHandler {
             return Action.ABORT;
         }
         assembly.drop(last); // a message still being assembled was given up by its sender
-        long total = buffer.getLong(offset + TOTAL_LENGTH_OFFSET);
-        int tag = buffer.getInt(offset + CODEC_TAG_OFFSET);
+        long total = NetFrameDescriptor.totalLength(buffer, offset);
+        int tag = NetFrameDescriptor.codecTag(buffer, offset);
         int part = length - LONG_HEADER_LENGTH;
         if (total < 0 || total > maxMessageBytes || total > Integer.MAX_VALUE - 8) {
             return fault(new MessageTooLargeException(description + ": " + source(sessionId) + " announced a message of "
@@ -183,7 +173,6 @@ final class Inbound implements ControlledFragmentHandler {
     }
 
     private Action handedOn() {
-        delivered = true;
         return breakAfterMessage ? Action.BREAK : Action.CONTINUE;
     }
 

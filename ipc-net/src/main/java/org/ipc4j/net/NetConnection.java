@@ -96,7 +96,10 @@ public final class NetConnection implements AutoCloseable {
         try {
             subscription = aeron.addSubscription(local.subscriptionChannel(), NetSettings.PIPE_STREAM_ID);
             publication = aeron.addExclusivePublication(remote.publicationChannel(), NetSettings.PIPE_STREAM_ID);
-            String replyTo = awaitBound(subscription, deadline, description);
+            String replyTo = Waiting.boundEndpoint(subscription, deadline);
+            if (replyTo == null) {
+                throw new TimeoutException(description + ": the driver did not bind the reply address in time");
+            }
             awaitConnected(publication, deadline, description);
             Outbound greeting = new Outbound(publication, description, NetFrameDescriptor.codecTag(values.id()), () -> null, true);
             if (!greeting.sendHello(hello(replyTo, values.id()), deadline)) {
@@ -399,18 +402,6 @@ public final class NetConnection implements AutoCloseable {
 
     private static byte[] hello(String replyTo, String codecId) {
         return (replyTo + "\n" + codecId).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String awaitBound(Subscription subscription, long deadline, String description)
-            throws InterruptedException, TimeoutException {
-        Waiting waiting = new Waiting(deadline);
-        String bound;
-        while ((bound = subscription.resolvedEndpoint()) == null) {
-            if (!waiting.idle()) {
-                throw new TimeoutException(description + ": the driver did not bind the reply address in time");
-            }
-        }
-        return bound;
     }
 
     private static void awaitConnected(ExclusivePublication publication, long deadline, String description)

@@ -35,6 +35,7 @@ final class NetDriver {
     private static final String PID_NAMESPACE = pidNamespace();
     private static final AtomicLong SEQUENCE = new AtomicLong();
     private static final Object LOCK = new Object();
+    /** Written under LOCK; volatile because {@link #pump()} reads it on every wait without taking LOCK. */
     private static volatile NetDriver current;
     private static int users;
 

@@ -8,7 +8,9 @@ import java.nio.channels.DatagramChannel;
 
 import io.aeron.ChannelUri;
 import io.aeron.CommonContext;
+import io.aeron.Subscription;
 import org.ipc4j.errors.InvalidNameException;
+import org.ipc4j.errors.ObjectExistsException;
 
 /**
  * Where a network object listens or sends: {@code host:port} ({@code [v6]:port}), a bare port to listen on
@@ -86,6 +88,16 @@ final class NetEndpoint {
         } catch (UnknownHostException e) {
             throw new InvalidNameException("the host of the network endpoint " + text + " is unknown: " + host);
         }
+    }
+
+    /** Where {@code subscription} listens once the driver has bound it (port 0 resolved); closes it and throws if it could not. */
+    String awaitListening(Subscription subscription) {
+        String bound = Waiting.boundEndpoint(subscription, System.nanoTime() + NetSettings.CONNECT_TIMEOUT_NANOS);
+        if (bound == null) {
+            subscription.close();
+            throw new ObjectExistsException("cannot listen at " + this + ": the driver did not bind it in time");
+        }
+        return bound;
     }
 
     String subscriptionChannel() {

@@ -1,5 +1,7 @@
 package org.ipc4j.net;
 
+import java.nio.ByteOrder;
+
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
@@ -30,6 +32,7 @@ import org.agrona.MutableDirectBuffer;
  */
 final class NetFrameDescriptor {
     static final short MAGIC = 0x4A49;
+    static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
     static final byte VERSION = 1;
 
     static final byte KIND_START = 1;
@@ -55,12 +58,21 @@ final class NetFrameDescriptor {
         return codecId.hashCode();
     }
 
+    /** Writes a header; little-endian whatever the host, as the two ends may be different machines. */
     static void write(MutableDirectBuffer header, byte kind, int codecTag, long totalLength) {
-        header.putShort(MAGIC_OFFSET, MAGIC);
+        header.putShort(MAGIC_OFFSET, MAGIC, ORDER);
         header.putByte(VERSION_OFFSET, VERSION);
         header.putByte(KIND_OFFSET, kind);
-        header.putInt(CODEC_TAG_OFFSET, codecTag);
-        header.putLong(TOTAL_LENGTH_OFFSET, totalLength);
+        header.putInt(CODEC_TAG_OFFSET, codecTag, ORDER);
+        header.putLong(TOTAL_LENGTH_OFFSET, totalLength, ORDER);
+    }
+
+    static int codecTag(DirectBuffer frame, int offset) {
+        return frame.getInt(offset + CODEC_TAG_OFFSET, ORDER);
+    }
+
+    static long totalLength(DirectBuffer frame, int offset) {
+        return frame.getLong(offset + TOTAL_LENGTH_OFFSET, ORDER);
     }
 
     static int headerLength(byte kind) {
@@ -72,7 +84,7 @@ final class NetFrameDescriptor {
         if (length < SHORT_HEADER_LENGTH) {
             return "a frame of " + length + " bytes, shorter than the " + SHORT_HEADER_LENGTH + "-byte header";
         }
-        short magic = buffer.getShort(offset + MAGIC_OFFSET);
+        short magic = buffer.getShort(offset + MAGIC_OFFSET, ORDER);
         if (magic != MAGIC) {
             return String.format("a frame with magic 0x%04x, not ipc4j's 0x%04x", magic & 0xFFFF, MAGIC);
         }

@@ -64,7 +64,7 @@ public final class NetListener implements AutoCloseable {
             LinkedBlockingQueue<Image> diallers = new LinkedBlockingQueue<>();
             Subscription subscription = aeron.addSubscription(where.subscriptionChannel(), NetSettings.PIPE_STREAM_ID,
                     diallers::add, image -> { });
-            String bound = awaitBound(subscription, where);
+            String bound = where.awaitListening(subscription);
             NetListener listener = new NetListener(bound, (Codec<Object>) codec, aeron, subscription, diallers);
             listener.handshaker.start();
             return listener;
@@ -209,15 +209,4 @@ public final class NetListener implements AutoCloseable {
         }
     }
 
-    private static String awaitBound(Subscription subscription, NetEndpoint where) {
-        Waiting waiting = new Waiting(System.nanoTime() + NetSettings.CONNECT_TIMEOUT_NANOS);
-        String bound;
-        while ((bound = subscription.resolvedEndpoint()) == null) {
-            if (!waiting.idleUninterruptibly()) {
-                subscription.close();
-                throw new ObjectExistsException("cannot listen at " + where + ": the driver did not bind it in time");
-            }
-        }
-        return bound;
-    }
 }

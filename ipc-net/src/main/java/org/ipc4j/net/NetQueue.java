@@ -68,6 +68,7 @@ public final class NetQueue<E> extends AbstractQueue<E> implements BlockingQueue
     private final ConcurrentLinkedQueue<Integer> goneSenders;
     private final ReentrantLock readLock = new ReentrantLock();
     private byte[] copied = new byte[256];
+    private ByteBuffer copiedView = ByteBuffer.wrap(copied);
     // a connected end
     private final Outbound outbound;
     private volatile boolean closed;
@@ -113,7 +114,7 @@ public final class NetQueue<E> extends AbstractQueue<E> implements BlockingQueue
             ConcurrentLinkedQueue<Integer> goneSenders = new ConcurrentLinkedQueue<>();
             Subscription subscription = aeron.addSubscription(where.subscriptionChannel(), NetSettings.QUEUE_STREAM_ID,
                     image -> { }, image -> goneSenders.add(image.sessionId()));
-            String bound = awaitBound(subscription, where);
+            String bound = where.awaitListening(subscription);
             return new NetQueue<>(bound, codec, aeron, capacity, subscription, null, goneSenders);
         } catch (AeronException e) {
             NetDriver.release();
@@ -481,19 +482,6 @@ public final class NetQueue<E> extends AbstractQueue<E> implements BlockingQueue
         }
     }
 
-    private static String awaitBound(Subscription subscription, NetEndpoint where) {
-        long deadline = System.nanoTime() + NetSettings.CONNECT_TIMEOUT_NANOS;
-        Waiting waiting = new Waiting(deadline);
-        String bound;
-        while ((bound = subscription.resolvedEndpoint()) == null) {
-            if (!waiting.idleUninterruptibly()) {
-                subscription.close();
-                throw new Ipc4jException("cannot listen at " + where + ": the driver did not bind it in time");
-            }
-        }
-        return bound;
-    }
-
     /** An element that did not arrive: its place in the order, and the error the taking call throws. */
     private static final class Fault {
         final Ipc4jException error;
@@ -514,20 +502,22 @@ public final class NetQueue<E> extends AbstractQueue<E> implements BlockingQueue
         public void onMessage(DirectBuffer buffer, int offset, int length, int sessionId) {
             if (copied.length < length) {
                 copied = new byte[Math.max(length, 2 * copied.length)];
+                copiedView = ByteBuffer.wrap(copied);
             }
             buffer.getBytes(offset, copied, 0, length);
-            decode(copied, length, sessionId);
+            decode(copiedView, length, sessionId);
         }
 
         @Override
         public void onAssembled(byte[] message, int sessionId) {
-            decode(message, message.length, sessionId);
+            decode(ByteBuffer.wrap(message), message.length, sessionId);
         }
 
-        private void decode(byte[] bytes, int length, int sessionId) {
+        /** Codecs read absolutely from offset 0: the view's position and limit do not matter. */
+        private void decode(ByteBuffer bytes, int length, int sessionId) {
             E element;
             try {
-                element = codec.decode(ByteBuffer.wrap(bytes, 0, length), 0, length);
+                element = codec.decode(bytes, 0, length);
             } catch (RuntimeException e) {
                 onFault(new CorruptedException(description + ": an element of " + length + " bytes from sender session "
                         + sessionId + " does not decode with codec " + codec.id() + ": " + e, e));

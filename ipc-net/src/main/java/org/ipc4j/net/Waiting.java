@@ -2,6 +2,7 @@ package org.ipc4j.net;
 
 import java.util.concurrent.TimeUnit;
 
+import io.aeron.Subscription;
 import org.agrona.concurrent.BackoffIdleStrategy;
 
 /**
@@ -34,7 +35,13 @@ final class Waiting {
         return true;
     }
 
-    boolean expired() {
-        return deadline != Outbound.NO_DEADLINE && System.nanoTime() - deadline >= 0;
+    /** The address the driver bound {@code subscription} to, or null if it had not by {@code deadline}. */
+    static String boundEndpoint(Subscription subscription, long deadline) {
+        Waiting waiting = new Waiting(deadline);
+        String bound;
+        while ((bound = subscription.resolvedEndpoint()) == null && waiting.idleUninterruptibly()) {
+            // the driver binds it within a few duty cycles
+        }
+        return bound;
     }
 }
