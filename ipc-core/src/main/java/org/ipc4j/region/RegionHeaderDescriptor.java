@@ -26,14 +26,16 @@ package org.ipc4j.region;
  *  +---------------------------------------------------------------+
  * </pre>
  *
- * <p>Major version 2: every owner word, the creator's included, is a {@code ProcessIdentity}. The creator writes pid and identity first (so an opener can tell a dead creator), then the body,
+ * <p>Major version 3: an SPSC ring's consumer no longer zeroes what it reads (an older reader, which takes a
+ * non-zero word for a record, would read an earlier lap's records again). Major version 2: every owner word,
+ * the creator's included, is a {@code ProcessIdentity}. The creator writes pid and identity first (so an opener can tell a dead creator), then the body,
  * then magic, version, type and lengths, and last the initialised word with release ordering; an opener
  * reads that word with acquire ordering before it trusts anything else (Aeron's CnC file does the same
  * with its version field).
  */
 public final class RegionHeaderDescriptor {
     public static final long MAGIC = 0x4E4752_4A_34_435049L; // "IPC4JRGN" read as a little-endian long
-    public static final int MAJOR_VERSION = 2;
+    public static final int MAJOR_VERSION = 3;
     public static final int MINOR_VERSION = 0;
     public static final int LAYOUT_VERSION = (MAJOR_VERSION << 16) | MINOR_VERSION;
     public static final int INITIALISED = 0x1A17_0001;

@@ -19,9 +19,15 @@ import org.ipc4j.errors.CorruptedException;
 import org.ipc4j.memory.MappedBytes;
 
 /**
- * The consumer side of a ring: reads, validates, clears and advances past records, and recovers records
- * that a dead (or, after the stuck bound, unknown) producer left unfinished, in the spirit of Agrona's
- * {@code unblock()}. The caller owns the consumer side (SPSC: the one consumer; MPMC: the consumer lock).
+ * The consumer side of a ring: reads, validates and advances past records (MPMC: clears them too), and
+ * recovers records that a dead (or, after the stuck bound, unknown) producer left unfinished, in the spirit
+ * of Agrona's {@code unblock()}. The caller owns the consumer side (SPSC: the one consumer; MPMC: the
+ * consumer lock).
+ *
+ * <p>Why only MPMC clears: its producers move tail before they write a header, so a consumer must be able to
+ * tell claimed-but-unwritten space (zero) from a record, and zero is only zero if consumers cleared it. An
+ * SPSC producer writes each header before it moves tail, so its consumer reads only below tail (where every
+ * header is this lap's) and leaves the bytes it read as they are: no second pass over every payload.
  *
  * <p>Fragmented messages: a read that meets a first fragment (as the first message of the read) hands it
  * and every next fragment to the handler, and counts the message once its last fragment came. Until then
@@ -40,13 +46,17 @@ final class RecordReader {
     /**
      * MPMC releases head per record, so that a consumer taking over from a dead one finds every record before
      * head cleared and every record after it intact or marked taken (a scan for the next header over a
-     * half-cleared batch would wait for the stuck bound). An SPSC consumer bounded by bytes only is batched
-     * (see finishRead): it marks each record it delivers taken, and clears and releases them together; a reader
-     * taking over an end whose consumer died skips the marked records at once.
+     * half-cleared batch would wait for the stuck bound). An SPSC consumer marks each record it delivers taken
+     * and, bounded by bytes only, releases them in batches (see finishRead); a reader taking over an end whose
+     * consumer died skips the marked records at once.
      */
     private final boolean headPerRecord;
     /** SPSC rings bounded by bytes only hand space back in batches (see finishRead). */
     private final boolean batched;
+    /** MPMC: read records are zeroed, so that zero keeps meaning "not written" (see the class comment). */
+    private final boolean clears;
+    /** SPSC: this handle's last view of tail; records are read only below it. Tail only grows: a lower bound. */
+    private long tailSeen;
     private final int releaseBatchBytes;
     /** Where the next read starts when records were read but not yet released; -1 when none are pending. */
     private long pendingHead = -1;
@@ -68,6 +78,7 @@ final class RecordReader {
         this.stuckBoundNanos = stuckBoundNanos;
         this.headPerRecord = ring instanceof MpmcRing;
         this.batched = !headPerRecord && ring.maxCount == 0;
+        this.clears = headPerRecord;
         this.releaseBatchBytes = ring.capacity / 8;
     }
 
@@ -76,8 +87,8 @@ final class RecordReader {
             endMessage(); // left by a thread whose read ended without its message ending: its fragments are orphans now
         }
         // acquire: pairs with the release of head by the previous consumer (another thread or process): the
-        // records it cleared are seen cleared. A handle holding read-but-unreleased records goes on from them.
-        long released = pendingHead >= 0 ? releasedHead : sharedHead();
+        // records it marked or cleared are seen so. A handle holding read-but-unreleased records goes on from them.
+        long released = pendingHead >= 0 ? releasedHead : memory.getLongAcquire(ring.headOffset);
         long head = pendingHead >= 0 ? pendingHead : released;
         if ((head & (RecordDescriptor.ALIGNMENT - 1)) != 0) {
             // records start 8-aligned and every read advances by whole aligned records: the file was written over
@@ -87,7 +98,7 @@ final class RecordReader {
         // tail <= head in the ring + capacity: a read ends there at the latest (released + capacity, with
         // released as it moves: MPMC releases per record, and a fragmented message may take many rings'
         // worth in one read). On a full ring the record there is the first one this handle read and has not
-        // yet cleared (batched), never one to deliver; a record reaching past it is garbage that looks like records
+        // yet released (batched), never one to deliver; a record reaching past it is garbage that looks like records
         int delivered = 0;
         int consumed = 0;
         boolean foundEnd = false;
@@ -112,6 +123,18 @@ final class RecordReader {
                     head += ring.capacity - index;
                     released = headPerRecord ? release(head) : released;
                     continue;
+                }
+                if (!clears && head >= tailSeen) {
+                    // SPSC: at and past tail lie an earlier lap's bytes, never cleared; below it every header is new
+                    tailSeen = ring.tail();
+                    ring.checkPositions(head, tailSeen);
+                    if (tailSeen == head) {
+                        foundEnd = true;
+                        if (messageReader != null && (++emptyPolls & 63) == 0 && streamEnded(head)) {
+                            abandonMessage(handler);
+                        }
+                        break;
+                    }
                 }
                 int at = ring.data + index;
                 // acquire: pairs with the producer's release of the committed length: the payload is visible
@@ -289,13 +312,6 @@ final class RecordReader {
             return;
         }
         if (released != head) {
-            if (batched) {
-                // where the clear ends goes first: a reader taking over after we die mid-clear skips the bytes
-                // a bulk clear left half zeroed (a stale payload word there would look like a header)
-                memory.putLong(ring.clearingToOffset, head);
-                VarHandle.storeStoreFence();
-                clearRange(released, head);
-            }
             release(head);
         }
         if (consumed + pendingConsumed > 0) {
@@ -585,8 +601,11 @@ final class RecordReader {
     }
 
     /**
-     * The record at the head was claimed but its header never written. Its bytes are zero up to the next
-     * record (consumers clear what they read), so the first non-zero word after it starts the next record.
+     * The record at the head was claimed but its header never written. In an MPMC ring its bytes are zero up
+     * to the next record (consumers clear what they read), so the first non-zero word after it starts the next
+     * record. An SPSC producer never leaves such space (only a foreign write does) and its consumer clears
+     * nothing, so there the scan is exact only in the ring's first lap; later it may stop at an earlier lap's
+     * word, and what is read from there is checked as any record is (a corrupted file: typed errors).
      */
     private boolean dropUnwritten(long head, int at, int index, long tail) {
         int limit = (int) Math.min(ring.capacity - index, tail - head);
@@ -662,12 +681,12 @@ final class RecordReader {
         memory.putLongOpaque(ring.consumedOffset, memory.getLongOpaque(ring.consumedOffset) + messages);
     }
 
-    /** Clears a read record; returns the position after it (the caller releases head). */
+    /** Consumes a read record (MPMC: clears it); returns the position after it (the caller releases head). */
     private long consume(long head, int at, int span, boolean delivered) {
         emptyPolls = 0;
-        if (batched) {
-            // cleared in bulk before head moves (clearRange); until then a reader taking over this end skips
-            // what was delivered instead of delivering it again
+        if (!clears) {
+            // SPSC: nothing to clear. Until head moves past it, a reader taking over this end skips what was
+            // delivered instead of delivering it again
             if (delivered) {
                 memory.putInt(at + TYPE_OFFSET, TYPE_ABORTED);
             }
@@ -687,43 +706,10 @@ final class RecordReader {
     }
 
     private long release(long head) {
-        // release: pairs with producers' acquire of head before they reuse the space: the cleared bytes come first
+        // release: pairs with producers' acquire of head before they reuse the space: our reads of it (and,
+        // MPMC, the cleared bytes) come first
         memory.putLongRelease(ring.headOffset, head);
         return head;
-    }
-
-    /**
-     * Head as the ring has it, for a read that has nothing pending. A batched consumer that died between
-     * announcing a clear and releasing head left records half cleared: finish its clear and move head past it.
-     */
-    private long sharedHead() {
-        // acquire: pairs with the release of head by the previous consumer
-        long head = memory.getLongAcquire(ring.headOffset);
-        if (!batched) {
-            return head;
-        }
-        // plain: only a consumer of this ring writes it, before its clear; a predecessor that died left it
-        // complete (a killed process's stores are all in memory), and a live one's is ordered by the head acquire
-        long clearingTo = memory.getLong(ring.clearingToOffset);
-        if (clearingTo <= head) {
-            return head;
-        }
-        long tail = ring.tail();
-        if ((clearingTo & (RecordDescriptor.ALIGNMENT - 1)) != 0 || clearingTo > tail) {
-            throw corrupted("a clear announced up to position " + clearingTo + " is beyond tail " + tail + " (head " + head + ")");
-        }
-        clearRange(head, clearingTo);
-        return release(clearingTo);
-    }
-
-    /** Zeroes the records between two positions (a batched consumer's, before it releases them). */
-    private void clearRange(long from, long to) {
-        while (from < to) {
-            int index = (int) from & ring.mask;
-            int length = (int) Math.min(to - from, ring.capacity - index);
-            clear(ring.data + index, length);
-            from += length;
-        }
     }
 
     private void clear(int offset, int length) {

@@ -73,7 +73,6 @@ public abstract class Ring {
     final int headCacheOffset;
     final int headOffset;
     final int consumedOffset;
-    final int clearingToOffset;
     final RingSignal notEmpty;
     final RingSignal notFull;
     final RecordReader reader;
@@ -125,7 +124,6 @@ public abstract class Ring {
         this.headCacheOffset = base + RingDescriptor.HEAD_CACHE_OFFSET;
         this.headOffset = base + RingDescriptor.HEAD_OFFSET;
         this.consumedOffset = base + RingDescriptor.CONSUMED_OFFSET;
-        this.clearingToOffset = base + RingDescriptor.CLEARING_TO_OFFSET;
         this.buffer = memory.slice(0, memory.capacity());
         this.notEmpty = new RingSignal(memory, base + RingDescriptor.NOT_EMPTY_OFFSET);
         this.notFull = new RingSignal(memory, base + RingDescriptor.NOT_FULL_OFFSET);

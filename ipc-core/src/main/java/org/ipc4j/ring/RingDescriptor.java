@@ -31,7 +31,7 @@ package org.ipc4j.ring;
  *  +---------------------------------------------------------------+
  *  |   Removal horizon: 1 + position of the newest removed record  |
  *  +---------------------------------------------------------------+
- *  |   Clearing to: where a batched SPSC consumer's clear ends      |
+ *  |   Unused (was where a batched SPSC consumer's clear ended)     |
  *  +---------------------------------------------------------------+
  *  |   Consumer lock: the owner's org.ipc4j.os.ProcessIdentity     |   512  CONSUMER_LOCK (MPMC)
  *  +-------------------------------+-------------------------------+
@@ -82,11 +82,6 @@ public final class RingDescriptor {
      * removed record may still be in the ring, counted by neither the consumed count nor anyone's read.
      */
     public static final int REMOVAL_HORIZON_OFFSET = 3 * LINE + 16;
-    /**
-     * A batched SPSC consumer writes here where the clear of the records it read will end, before it zeroes
-     * them and moves head there; a reader that finds it beyond head knows its predecessor died clearing.
-     */
-    public static final int CLEARING_TO_OFFSET = 3 * LINE + 24;
     public static final int CONSUMER_LOCK_OFFSET = 4 * LINE;
     /**
      * MPMC only, written by the consumer lock's holder: non-zero while it holds the lock across the wait for

@@ -53,7 +53,7 @@ public final class SpscRing extends Ring {
         int toEnd = capacity - index;
         int required = span <= toEnd ? span : toEnd + span;
         if (tail + required - headCache > capacity) {
-            // acquire: pairs with the consumer's release of head: the bytes it cleared are seen before we reuse them
+            // acquire: pairs with the consumer's release of head: its reads of the space come before we reuse it
             long head = memory.getLongAcquire(headOffset);
             checkPositions(head, tail);
             if (tail + required - head > capacity) {

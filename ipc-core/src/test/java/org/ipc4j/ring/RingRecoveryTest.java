@@ -96,38 +96,77 @@ class RingRecoveryTest {
     }
 
     /**
-     * A batched SPSC consumer that died in the middle of its bulk clear (announced, half done, head not moved)
-     * leaves a stale payload word after zeroed bytes; the next reader of the end must finish that clear and
-     * deliver exactly what was not read, without taking the stale word for a header.
+     * A batched SPSC consumer that died after reading records and before handing them back (marked taken, head
+     * not moved): the next reader of the end delivers exactly what was not read, and counts the rest consumed.
      */
     @Test
-    void aBatchedConsumerThatDiedMidClearLeavesNothingHalfClearedForTheNext() {
-        Ring ring = RingBasicsTest.createRing("mid-clear", RingOptions.ofCapacity(4096), false);
+    void aBatchedConsumerThatDiedBeforeHandingBackItsReadsLeavesThemSkippedForTheNext() {
+        Ring ring = RingBasicsTest.createRing("died-mid-batch", RingOptions.ofCapacity(4096), false);
         for (int i = 0; i < 10; i++) {
             byte[] message = new byte[40];
             java.util.Arrays.fill(message, (byte) (0x11 * (i + 1)));
             message[0] = (byte) i;
             assertTrue(RingBasicsTest.offer(ring, message));
         }
-        // the dead consumer had read 4 records (16 + 40 bytes each, 56 aligned): marked taken, not cleared
+        // the dead consumer had read 4 records (16 + 40 bytes each, 56 aligned): marked taken, head not moved
         long head = ring.memory().getLongVolatile(ring.headOffset);
         int span = 56;
-        long clearingTo = head + 4 * span;
         for (int r = 0; r < 4; r++) {
             ring.memory().putInt(ring.data + (int) head + r * span + RecordDescriptor.TYPE_OFFSET, RecordDescriptor.TYPE_ABORTED);
         }
-        ring.memory().putLong(ring.clearingToOffset, clearingTo);
-        // its bulk clear got through the first record and a half: a payload word of record 1 is left after zeros
-        ring.memory().putBytes(ring.data + (int) head, new byte[span + 24], 0, span + 24);
 
-        Ring next = new SpscRing("mid-clear", ring.memory(), ring.data - RingDescriptor.DATA_OFFSET, ring.processes);
+        Ring next = new SpscRing("died-mid-batch", ring.memory(), ring.data - RingDescriptor.DATA_OFFSET, ring.processes);
         List<byte[]> rest = RingBasicsTest.drain(next);
         assertEquals(6, rest.size());
         for (int i = 0; i < 6; i++) {
             assertEquals(4 + i, rest.get(i)[0]);
         }
         assertEquals(0, next.size());
-        RingBasicsTest.unlink("mid-clear");
+        RingBasicsTest.unlink("died-mid-batch");
+    }
+
+    /**
+     * Issue #15: an SPSC consumer does not zero what it reads (a second pass over every payload), so the bytes
+     * at and past tail are an earlier lap's; it must never take them for records. Every payload word here
+     * looks like the committed header of an 8-byte message, and the second lap ends where the first left
+     * such a word: a reader that went by headers alone would deliver it.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1_000})
+    void anSpscConsumerLeavesWhatItReadInPlaceAndNeverReadsAnEarlierLapsBytes(int maxCount) {
+        String name = "earlier-lap-" + maxCount;
+        Ring ring = RingBasicsTest.createRing(name, RingOptions.ofCapacity(4096).withMaxCount(maxCount), false);
+        long lookalike = RecordDescriptor.headerWord(RecordDescriptor.HEADER_LENGTH + 8, RecordDescriptor.TYPE_DATA);
+        byte[] message = new byte[40];
+        ByteBuffer words = ByteBuffer.wrap(message).order(java.nio.ByteOrder.nativeOrder());
+        for (int w = 0; w < 5; w++) {
+            words.putLong(w * 8, lookalike);
+        }
+        // lap 0: an 8-byte message, then 69 of 56 bytes (to 3888); lap 1: 10 more, wrapping after 3, so that its
+        // tail (392) falls on the third payload word of a lap-0 record (at 360), not on a lap-0 header
+        assertTrue(RingBasicsTest.offer(ring, new byte[8]));
+        assertEquals(1, RingBasicsTest.drain(ring).size());
+        for (int lap = 0; lap < 2; lap++) {
+            int count = lap == 0 ? 69 : 10;
+            for (int i = 0; i < count; i++) {
+                assertTrue(RingBasicsTest.offer(ring, message));
+            }
+            List<byte[]> read = RingBasicsTest.drain(ring);
+            assertEquals(count, read.size(), "lap " + lap);
+            for (byte[] m : read) {
+                assertArrayEquals(message, m);
+            }
+        }
+        long tail = ring.memory().getLongVolatile(ring.tailOffset);
+        int atTail = ring.data + (int) (tail & (ring.capacity - 1));
+        assertEquals(lookalike, ring.memory().getLong(atTail), "the first lap's payload is still at tail: nothing was cleared");
+        assertEquals(List.of(), RingBasicsTest.drain(ring), "nothing at or past tail is a record");
+        assertEquals(0, ring.size());
+        assertTrue(RingBasicsTest.offer(ring, new byte[] {1, 2, 3}));
+        List<byte[]> after = RingBasicsTest.drain(ring);
+        assertEquals(1, after.size());
+        assertArrayEquals(new byte[] {1, 2, 3}, after.get(0));
+        RingBasicsTest.unlink(name);
     }
 
     @Test
@@ -167,7 +206,8 @@ class RingRecoveryTest {
         ring.memory().putLongVolatile(ring.tailOffset, 3 * 4096);
         CorruptedException e = assertThrows(CorruptedException.class, () -> ring.tryClaim(4096 / 8 - 16));
         assertTrue(e.getMessage().contains("'" + name + "'"), e.getMessage());
-        ring.memory().putLongVolatile(ring.tailOffset, 0);
+        // a record below tail (an SPSC reader reads nothing at or past it) whose length runs past the ring's end
+        ring.memory().putLongVolatile(ring.tailOffset, 64);
         ring.memory().putInt(ring.data, 1_000_000);
         assertThrows(CorruptedException.class, () -> RingBasicsTest.drain(ring));
         RingBasicsTest.unlink(name);
