@@ -25,7 +25,17 @@ public interface ProcessLiveness {
         if (actual == DEAD) {
             return false;
         }
-        return actual == UNKNOWN || startTime == 0 || actual == startTime;
+        return actual == UNKNOWN || startTime == 0 || sameStart(actual, startTime, -1L);
+    }
+
+    /**
+     * True if {@code actual}, a start time read now, and {@code recorded}, one read before (perhaps by another
+     * process), name the same start, compared in the bits of {@code mask} (an identity keeps only its low
+     * bits; -1 compares all). Exact equality unless the method's start times can move (see
+     * {@link ProcessHandleLiveness}).
+     */
+    default boolean sameStart(long actual, long recorded, long mask) {
+        return ((actual ^ recorded) & mask) == 0;
     }
 
     default boolean isAlive(ProcessId id) {

@@ -180,7 +180,7 @@ public final class ProcessTable {
             return false;
         }
         long recorded = ProcessIdentity.recordedStart(identity);
-        return actual == ProcessLiveness.UNKNOWN || recorded == 0 || (actual & ProcessIdentity.LOW_MASK) == recorded;
+        return actual == ProcessLiveness.UNKNOWN || recorded == 0 || liveness.sameStart(actual, recorded, ProcessIdentity.LOW_MASK);
     }
 
     private boolean isSlotHeld(long identity) {

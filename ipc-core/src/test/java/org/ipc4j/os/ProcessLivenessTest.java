@@ -56,6 +56,33 @@ class ProcessLivenessTest {
         assertFalse(liveness.isAlive(me, start + 12_345), "same pid, other start time");
     }
 
+    /**
+     * The JDK's start instant on Linux adds the boot time each JVM read at its start, in whole seconds, derived
+     * from the wall clock: after a clock step or slew across a second, another JVM sees the same process start
+     * 1,000 ms apart (shown by hand with a 0.5 s step: 1796421217860 then 1796421218860 for one process). A
+     * live child recorded that way must stay alive under the portable method, through an identity word too;
+     * a start one tick (10 ms) off is another process. Failed before the fix: the live child was judged dead
+     * (a likely cause of an intermittent ConsumerLockLivenessTest[portable] failure: a live holder robbed).
+     */
+    @Test
+    void aStartSeenWholeSecondsApartByAnotherJvmIsTheSameProcessUnderThePortableMethod() {
+        ProcessLiveness portable = Os.portableLiveness();
+        ProcessTable table = ProcessTable.of(SharedDirExtension.dir());
+        try (ChildJvm child = ChildJvm.start(Idle.class)) {
+            child.awaitLine("ready"::equals, Duration.ofSeconds(30));
+            long start = portable.startTime(child.pid());
+            for (long seenElsewhere : new long[] {start + 1_000, start - 1_000, start + 3_000}) {
+                assertTrue(portable.isAlive(child.pid(), seenElsewhere), "recorded as " + (seenElsewhere - start) + " ms off");
+                assertTrue(table.isAlive(ProcessIdentity.started(child.pid(), seenElsewhere, portable)),
+                        "an identity word recorded " + (seenElsewhere - start) + " ms off");
+            }
+            assertFalse(portable.isAlive(child.pid(), start + 10), "another tick: another process");
+            assertFalse(table.isAlive(ProcessIdentity.started(child.pid(), start + 10, portable)));
+            child.kill9();
+            assertFalse(portable.isAlive(child.pid(), start + 1_000), "dead whatever the recorded start");
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("implementations")
     void impossiblePidsAreDead(ProcessLiveness liveness) {
