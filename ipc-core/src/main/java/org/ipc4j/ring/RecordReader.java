@@ -350,12 +350,30 @@ final class RecordReader {
     int peek(RecordHandler handler, int limit) {
         // acquire: pairs with the release of head by the previous consumer
         long head = pendingHead >= 0 ? pendingHead : memory.getLongAcquire(ring.headOffset);
-        long tail = ring.tail();
+        // SPSC: this handle's view of tail while it is ahead of head, so that a poll for one message does not
+        // fetch the producer's tail line each time; it is read again when the walk reaches it
+        boolean cached = !clears && tailSeen > head;
+        long tail = cached ? tailSeen : ring.tail();
         ring.checkPositions(head, tail);
+        if (!clears) {
+            tailSeen = tail;
+        }
         int seen = 0;
         long total = -1;
         long received = 0;
-        for (long position = head; position < tail; ) {
+        for (long position = head; ; ) {
+            if (position >= tail) {
+                if (!cached) {
+                    break;
+                }
+                cached = false;
+                tail = ring.tail();
+                ring.checkPositions(head, tail);
+                tailSeen = tail;
+                if (position >= tail) {
+                    break;
+                }
+            }
             int index = (int) position & ring.mask;
             if (RecordDescriptor.isSkippedGap(index, ring.capacity)) {
                 position += ring.capacity - index;

@@ -127,6 +127,36 @@ class RingBasicsTest {
         unlink(name);
     }
 
+    /**
+     * A reader's peek and read see what was committed after their last look at tail (the SPSC reader keeps
+     * a view of tail and looks again only when a walk reaches it).
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void peekAndReadSeeMessagesCommittedAfterTheirLastLookAtTail(boolean mpmc) {
+        String name = "late-" + mpmc;
+        Ring ring = createRing(name, RingOptions.ofCapacity(4096), mpmc);
+        for (int i = 0; i < 3; i++) {
+            assertTrue(offer(ring, new byte[] {(byte) i}));
+        }
+        assertEquals(1, ring.read((type, buffer, offset, length) -> assertEquals(0, buffer.get(offset)), 1));
+        assertEquals(1, ring.peek(RecordHandler.IGNORE, 1));
+        for (int i = 3; i < 5; i++) {
+            assertTrue(offer(ring, new byte[] {(byte) i}));
+        }
+        List<Integer> peeked = new ArrayList<>();
+        assertEquals(4, ring.peek((type, buffer, offset, length) -> peeked.add((int) buffer.get(offset)), 10));
+        assertEquals(List.of(1, 2, 3, 4), peeked);
+        List<byte[]> read = drain(ring);
+        assertEquals(4, read.size());
+        assertEquals(4, read.get(3)[0]);
+        assertEquals(0, ring.peek(RecordHandler.IGNORE, 10));
+        assertTrue(offer(ring, new byte[] {5}));
+        assertEquals(1, ring.peek(RecordHandler.IGNORE, 10));
+        assertEquals(1, drain(ring).size());
+        unlink(name);
+    }
+
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void sizeCountsMessagesWithoutACountBound(boolean mpmc) {
