@@ -19,14 +19,14 @@ import java.nio.ByteOrder;
  *  +---------------------------------------------------------------+
  * </pre>
  *
- * <p>Length is negative while the producer writes the payload, positive once committed (a release store, the
- * last write of a record). An MPMC producer moves tail before it writes its header, so its ring has space
- * claimed without a header (length 0) for as long as the producer takes between its tail CAS and its header
- * store; its consumers zero a record after reading it, so that 0 keeps meaning "free or not yet written", and
- * its claims table ({@link ClaimsDescriptor}) tells them
- * whether a live producer is in that window. An SPSC producer writes its headers before it moves tail: its
- * consumer reads only below tail, where every header is this lap's, and clears nothing (the bytes at and
- * past tail are an earlier lap's, and stay).
+ * <p>Length is 0 where the next record has not been written yet, negative while the producer writes the
+ * payload, positive once committed (a release store, the last write of a record). An MPMC producer moves tail
+ * before it writes its header, so its ring has space claimed without a header (length 0) for as long as the
+ * producer takes between its tail CAS and its header store; its consumers zero a record after reading it, so
+ * that 0 keeps meaning "free or not yet written" wherever a header may land, and its claims table
+ * ({@link ClaimsDescriptor}) tells them whether a live producer is in that window. An SPSC producer writes its
+ * headers before it moves tail, and before either zeroes the word after its record, where the next header
+ * goes: its consumer clears nothing, and an earlier lap's bytes beyond that word stay.
  *
  * <p>A message longer than the ring's max message length travels as fragments: one
  * {@link #TYPE_FRAGMENT_FIRST} whose payload starts with the message's total length (8 bytes, native order),

@@ -24,10 +24,11 @@ import org.ipc4j.memory.MappedBytes;
  * of Agrona's {@code unblock()}. The caller owns the consumer side (SPSC: the one consumer; MPMC: the
  * consumer lock).
  *
- * <p>Why only MPMC clears: its producers move tail before they write a header, so a consumer must be able to
- * tell claimed-but-unwritten space (zero) from a record, and zero is only zero if consumers cleared it. An
- * SPSC producer writes each header before it moves tail, so its consumer reads only below tail (where every
- * header is this lap's) and leaves the bytes it read as they are: no second pass over every payload.
+ * <p>Both kinds read a record's header word at head: 0 is "nothing (yet)". Why only MPMC consumers clear what
+ * they read to keep it so: its producers move tail before they write a header, anywhere in what an earlier lap
+ * left. An SPSC producer writes each header before it moves tail and zeroes the word after its record (the
+ * next header's), so its consumer leaves the bytes it read as they are: no second pass over every payload,
+ * and, unlike a reader bounded by tail, no look at the producer's tail line per message.
  *
  * <p>Fragmented messages: a read that meets a first fragment (as the first message of the read) hands it
  * and every next fragment to the handler, and counts the message once its last fragment came. Until then
@@ -55,7 +56,7 @@ final class RecordReader {
     private final boolean batched;
     /** MPMC: read records are zeroed, so that zero keeps meaning "not written" (see the class comment). */
     private final boolean clears;
-    /** SPSC: this handle's last view of tail; records are read only below it. Tail only grows: a lower bound. */
+    /** SPSC: this handle's last view of tail, for peek. Tail only grows: a lower bound. */
     private long tailSeen;
     private final int releaseBatchBytes;
     /** Where the next read starts when records were read but not yet released; -1 when none are pending. */
@@ -123,18 +124,6 @@ final class RecordReader {
                     head += ring.capacity - index;
                     released = headPerRecord ? release(head) : released;
                     continue;
-                }
-                if (!clears && head >= tailSeen) {
-                    // SPSC: at and past tail lie an earlier lap's bytes, never cleared; below it every header is new
-                    tailSeen = ring.tail();
-                    ring.checkPositions(head, tailSeen);
-                    if (tailSeen == head) {
-                        foundEnd = true;
-                        if (messageReader != null && (++emptyPolls & 63) == 0 && streamEnded(head)) {
-                            abandonMessage(handler);
-                        }
-                        break;
-                    }
                 }
                 int at = ring.data + index;
                 // acquire: pairs with the producer's release of the committed length: the payload is visible

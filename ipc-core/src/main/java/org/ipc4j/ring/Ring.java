@@ -68,6 +68,8 @@ public abstract class Ring {
     final int maxMessageLength;
     final long maxCount;
     final boolean wakeups;
+    /** Bytes a claim needs beyond its records: SPSC zeroes the next header word ahead (see SpscRing.claimSpace). */
+    final int claimSlack;
     final int tailOffset;
     final int reservedOffset;
     final int headCacheOffset;
@@ -117,6 +119,7 @@ public abstract class Ring {
             throw new CorruptedException("'" + name + "': ring max count " + maxCount + " or stuck bound " + stuckBound + " is invalid");
         }
         this.wakeups = (flags & RingDescriptor.FLAG_WAKEUPS) != 0;
+        this.claimSlack = mpmc ? 0 : RecordDescriptor.ALIGNMENT;
         this.mask = capacity - 1;
         this.data = base + RingDescriptor.DATA_OFFSET;
         this.tailOffset = base + RingDescriptor.TAIL_OFFSET;
@@ -263,7 +266,8 @@ public abstract class Ring {
         if (maxCount > 0 && chunks > maxCount - (memory.getLongVolatile(reservedOffset) - memory.getLongVolatile(consumedOffset))) {
             return false;
         }
-        long needed = rest + chunks * (HEADER_LENGTH + RecordDescriptor.ALIGNMENT) + HEADER_LENGTH + maxMessageLength;
+        long needed = rest + chunks * (HEADER_LENGTH + RecordDescriptor.ALIGNMENT) + HEADER_LENGTH + maxMessageLength
+                + claimSlack;
         // acquire: pairs with the consumer's release of head
         long free = capacity - (tail() - memory.getLongAcquire(headOffset));
         return needed <= free;
@@ -824,7 +828,7 @@ public abstract class Ring {
         int index = (int) tail & mask;
         int span = RecordDescriptor.align(HEADER_LENGTH + Math.min(Math.max(length, 0), maxMessageLength));
         int required = span <= capacity - index ? span : capacity - index + span;
-        return tail + required - head <= capacity;
+        return tail + required + claimSlack - head <= capacity;
     }
 
     public final String name() {

@@ -52,14 +52,25 @@ public final class SpscRing extends Ring {
         int index = (int) tail & mask;
         int toEnd = capacity - index;
         int required = span <= toEnd ? span : toEnd + span;
-        if (tail + required - headCache > capacity) {
+        // the next record's header word, zeroed here: the consumer, which clears nothing, reads it when it has
+        // read this record, and must find "not written" there, not an earlier lap's bytes. A gap too short for a
+        // header needs none (the consumer looks at tail there before it goes on to the start of the area)
+        long next = tail + required;
+        int nextIndex = (int) next & mask;
+        boolean slotAhead = !RecordDescriptor.isSkippedGap(nextIndex, capacity);
+        long reach = next + (slotAhead ? RecordDescriptor.ALIGNMENT : 0);
+        if (reach - headCache > capacity) {
             // acquire: pairs with the consumer's release of head: its reads of the space come before we reuse it
             long head = memory.getLongAcquire(headOffset);
             checkPositions(head, tail);
-            if (tail + required - head > capacity) {
+            if (reach - head > capacity) {
                 return -1;
             }
             headCache = head;
+        }
+        if (slotAhead) {
+            // plain: published by the release of tail below (and of the commit), before any reader can get there
+            memory.putLong(data + nextIndex, 0);
         }
         int at = data + index;
         boolean wraps = required != span;

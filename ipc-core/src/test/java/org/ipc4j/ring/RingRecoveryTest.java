@@ -126,10 +126,10 @@ class RingRecoveryTest {
     }
 
     /**
-     * Issue #15: an SPSC consumer does not zero what it reads (a second pass over every payload), so the bytes
-     * at and past tail are an earlier lap's; it must never take them for records. Every payload word here
-     * looks like the committed header of an 8-byte message, and the second lap ends where the first left
-     * such a word: a reader that went by headers alone would deliver it.
+     * Issue #15: an SPSC consumer does not zero what it reads (a second pass over every payload), so an earlier
+     * lap's bytes stay; it reads by headers, and must never take them for records. Every payload word here looks
+     * like the committed header of an 8-byte message, and the second lap ends where the first left such a word:
+     * only the producer's zeroing of the next header's word stops the reader from delivering it.
      */
     @ParameterizedTest
     @ValueSource(ints = {0, 1_000})
@@ -159,7 +159,10 @@ class RingRecoveryTest {
         }
         long tail = ring.memory().getLongVolatile(ring.tailOffset);
         int atTail = ring.data + (int) (tail & (ring.capacity - 1));
-        assertEquals(lookalike, ring.memory().getLong(atTail), "the first lap's payload is still at tail: nothing was cleared");
+        assertEquals(0, ring.memory().getLong(atTail), "the producer zeroed the next header's word");
+        for (int w = 1; w <= 2; w++) {
+            assertEquals(lookalike, ring.memory().getLong(atTail + w * 8), "the first lap's payload is still past it: nothing was cleared");
+        }
         assertEquals(List.of(), RingBasicsTest.drain(ring), "nothing at or past tail is a record");
         assertEquals(0, ring.size());
         assertTrue(RingBasicsTest.offer(ring, new byte[] {1, 2, 3}));
