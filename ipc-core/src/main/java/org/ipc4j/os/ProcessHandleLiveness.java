@@ -9,6 +9,7 @@ final class ProcessHandleLiveness implements ProcessLiveness {
     private static final long SECOND_MILLIS = 1_000;
     /** The largest wall-clock step across which a start is still recognised (see {@link #sameStart}). */
     private static final long MAX_CLOCK_SHIFT_MILLIS = TimeUnit.DAYS.toMillis(1);
+
     @Override
     public long startTime(long pid) {
         Optional<ProcessHandle> handle = ProcessHandle.of(pid);

@@ -26,8 +26,9 @@ package org.ipc4j.region;
  *  +---------------------------------------------------------------+
  * </pre>
  *
- * <p>Major version 3: an SPSC ring's consumer no longer zeroes what it reads (an older reader, which takes a
- * non-zero word for a record, would read an earlier lap's records again). Major version 2: every owner word,
+ * <p>Major version 3: an SPSC ring's consumer no longer zeroes what it reads; it relies on its producer
+ * zeroing the next header's word, which an older producer does not (its reader would read an earlier lap's
+ * records again). Major version 2: every owner word,
  * the creator's included, is a {@code ProcessIdentity}. The creator writes pid and identity first (so an opener can tell a dead creator), then the body,
  * then magic, version, type and lengths, and last the initialised word with release ordering; an opener
  * reads that word with acquire ordering before it trusts anything else (Aeron's CnC file does the same

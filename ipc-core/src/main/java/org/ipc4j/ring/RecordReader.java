@@ -49,13 +49,12 @@ final class RecordReader {
      * head cleared and every record after it intact or marked taken (a scan for the next header over a
      * half-cleared batch would wait for the stuck bound). An SPSC consumer marks each record it delivers taken
      * and, bounded by bytes only, releases them in batches (see finishRead); a reader taking over an end whose
-     * consumer died skips the marked records at once.
+     * consumer died skips the marked records at once. MPMC consumers also zero what they read (see the class
+     * comment), SPSC ones do not.
      */
     private final boolean headPerRecord;
     /** SPSC rings bounded by bytes only hand space back in batches (see finishRead). */
     private final boolean batched;
-    /** MPMC: read records are zeroed, so that zero keeps meaning "not written" (see the class comment). */
-    private final boolean clears;
     /** SPSC: this handle's last view of tail, for peek. Tail only grows: a lower bound. */
     private long tailSeen;
     private final int releaseBatchBytes;
@@ -79,7 +78,6 @@ final class RecordReader {
         this.stuckBoundNanos = stuckBoundNanos;
         this.headPerRecord = ring instanceof MpmcRing;
         this.batched = !headPerRecord && ring.maxCount == 0;
-        this.clears = headPerRecord;
         this.releaseBatchBytes = ring.capacity / 8;
     }
 
@@ -341,12 +339,8 @@ final class RecordReader {
         long head = pendingHead >= 0 ? pendingHead : memory.getLongAcquire(ring.headOffset);
         // SPSC: this handle's view of tail while it is ahead of head, so that a poll for one message does not
         // fetch the producer's tail line each time; it is read again when the walk reaches it
-        boolean cached = !clears && tailSeen > head;
-        long tail = cached ? tailSeen : ring.tail();
-        ring.checkPositions(head, tail);
-        if (!clears) {
-            tailSeen = tail;
-        }
+        boolean cached = !headPerRecord && tailSeen > head;
+        long tail = cached ? tailSeen : freshTail(head);
         int seen = 0;
         long total = -1;
         long received = 0;
@@ -356,9 +350,7 @@ final class RecordReader {
                     break;
                 }
                 cached = false;
-                tail = ring.tail();
-                ring.checkPositions(head, tail);
-                tailSeen = tail;
+                tail = freshTail(head);
                 if (position >= tail) {
                     break;
                 }
@@ -410,6 +402,16 @@ final class RecordReader {
             handler.onFragmentsAbandoned();
         }
         return seen;
+    }
+
+    /** Tail read now and checked against {@code head}; an SPSC reader keeps it as its view (see peek). */
+    private long freshTail(long head) {
+        long tail = ring.tail();
+        ring.checkPositions(head, tail);
+        if (!headPerRecord) {
+            tailSeen = tail;
+        }
+        return tail;
     }
 
     /**
@@ -691,7 +693,7 @@ final class RecordReader {
     /** Consumes a read record (MPMC: clears it); returns the position after it (the caller releases head). */
     private long consume(long head, int at, int span, boolean delivered) {
         emptyPolls = 0;
-        if (!clears) {
+        if (!headPerRecord) {
             // SPSC: nothing to clear. Until head moves past it, a reader taking over this end skips what was
             // delivered instead of delivering it again
             if (delivered) {

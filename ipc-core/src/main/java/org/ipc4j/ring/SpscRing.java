@@ -58,7 +58,7 @@ public final class SpscRing extends Ring {
         long next = tail + required;
         int nextIndex = (int) next & mask;
         boolean slotAhead = !RecordDescriptor.isSkippedGap(nextIndex, capacity);
-        long reach = next + (slotAhead ? RecordDescriptor.ALIGNMENT : 0);
+        long reach = next + (slotAhead ? claimSlack : 0);
         if (reach - headCache > capacity) {
             // acquire: pairs with the consumer's release of head: its reads of the space come before we reuse it
             long head = memory.getLongAcquire(headOffset);

@@ -221,7 +221,6 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
-    /** Options for a child JVM. */
     /** The module exports and opens this JVM was started with (ipc-net's tests need Agrona's): children get them too. */
     private static final List<String> EXPORTS_OF_THIS_JVM = exportsOfThisJvm();
 
@@ -235,6 +234,7 @@ public final class ChildJvm implements AutoCloseable {
         return flags;
     }
 
+    /** Options for a child JVM. */
     public static final class Builder {
         private final String mainClass;
         private final List<String> args = new ArrayList<>();
